@@ -1,0 +1,168 @@
+"""Read the boundary files and the commune list, and check them before use.
+
+Each reader returns a tidy frame in EPSG:4326 or raises `DataError` with a
+Vietnamese sentence that names the file (and the rows) at fault.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+import shapely
+from pyproj import CRS
+from pyproj.exceptions import CRSError
+
+import texts
+from geo.errors import DataError, preview
+from geo.names import CommuneMatcher, CommuneRecord, normalise_code
+
+WGS84 = "EPSG:4326"
+# Lạng Sơn lies within about 106.1-107.4 E, 21.3-22.5 N; the margin allows for
+# slightly generous user files while catching coordinates in the wrong CRS.
+PROVINCE_BOUNDS = (105.8, 21.0, 107.8, 22.8)
+
+COMMUNE_LIST_COLUMNS = ["district", "commune", "commune_type", "gso_code"]
+COMMUNE_COLUMNS = ["gso_code", "commune", "commune_name", "commune_type", "district", "district_code"]
+
+
+def read_vector(path: Path) -> gpd.GeoDataFrame:
+    """Read any vector file pyogrio knows, keeping its CRS, or explain why not."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(texts.ERR_FILE_MISSING.format(file=path.name, folder=path.parent), file=path.name)
+    try:
+        frame = gpd.read_file(path, engine="pyogrio")
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, ValueError, OSError) as exc:
+        raise DataError(
+            texts.ERR_FILE_UNREADABLE.format(file=path.name, kind="GeoJSON/Shapefile/GeoPackage", detail=exc),
+            file=path.name,
+        ) from exc
+    return frame
+
+
+def to_wgs84(frame: gpd.GeoDataFrame, file: str) -> gpd.GeoDataFrame:
+    """Reproject to EPSG:4326 and check the result lands on Lạng Sơn."""
+    if frame.crs is None:
+        raise DataError(texts.ERR_NO_CRS.format(file=file), file=file)
+    try:
+        crs = CRS.from_user_input(frame.crs)
+    except CRSError as exc:
+        raise DataError(texts.ERR_UNKNOWN_CRS.format(file=file, crs=frame.crs), file=file) from exc
+    out = frame if crs.equals(CRS.from_epsg(4326), ignore_axis_order=True) else frame.to_crs(WGS84)
+    out = out.set_crs(WGS84, allow_override=True)
+    minx, miny, maxx, maxy = out.total_bounds
+    west, south, east, north = PROVINCE_BOUNDS
+    if not (west <= minx and maxx <= east and south <= miny and maxy <= north):
+        raise DataError(
+            texts.ERR_OUTSIDE_PROVINCE.format(
+                file=file, bounds=f"{minx:.3f}, {miny:.3f}, {maxx:.3f}, {maxy:.3f}", crs=crs.name
+            ),
+            file=file,
+        )
+    return out
+
+
+def check_geometries(frame: gpd.GeoDataFrame, file: str, label_column: str | None = None) -> None:
+    """Every feature needs a non-empty, valid geometry; name the ones that do not."""
+    geoms = frame.geometry.values
+    labels = frame[label_column].astype(str) if label_column else pd.Series(frame.index + 1).map(
+        lambda i: texts.ROW_LABEL.format(row=i)
+    )
+    empty = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    if empty.any():
+        bad = list(labels[empty])
+        raise DataError(texts.ERR_EMPTY_GEOMETRY.format(file=file, count=len(bad), items=preview(bad)), file=file)
+    invalid = ~shapely.is_valid(geoms)
+    if invalid.any():
+        bad = [f"{lab} ({shapely.is_valid_reason(g)})" for lab, g in zip(labels[invalid], geoms[invalid])]
+        raise DataError(texts.ERR_INVALID_GEOMETRY.format(file=file, count=len(bad), items=preview(bad)), file=file)
+
+
+def require_columns(frame: pd.DataFrame, columns: list[str], file: str) -> None:
+    for column in columns:
+        if column not in frame.columns:
+            raise DataError(texts.ERR_MISSING_COLUMN.format(file=file, column=column), file=file, column=column)
+
+
+def check_codes(codes: pd.Series, file: str, column: str, known: set[str] | None = None) -> None:
+    """Codes must be unique and, where a reference list is given, known."""
+    duplicated = sorted(set(codes[codes.duplicated()]))
+    if duplicated:
+        raise DataError(texts.ERR_DUPLICATE_CODES.format(file=file, column=column, items=preview(duplicated)),
+                        file=file, column=column)
+    if known is not None:
+        unknown = sorted(set(codes) - known)
+        if unknown:
+            raise DataError(texts.ERR_UNKNOWN_CODES.format(file=file, column=column, items=preview(unknown)),
+                            file=file, column=column)
+
+
+def read_commune_list(path: Path) -> pd.DataFrame:
+    """The GSO commune list (2021): one row per commune, codes as 5-digit text."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(texts.ERR_FILE_MISSING.format(file=path.name, folder=path.parent), file=path.name)
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise DataError(texts.ERR_FILE_UNREADABLE.format(file=path.name, kind="CSV UTF-8", detail=exc),
+                        file=path.name) from exc
+    require_columns(frame, COMMUNE_LIST_COLUMNS, path.name)
+    frame["gso_code"] = frame["gso_code"].map(normalise_code)
+    check_codes(frame["gso_code"], path.name, "gso_code")
+    return frame.reset_index(drop=True)
+
+
+def matcher_for(commune_list: pd.DataFrame) -> CommuneMatcher:
+    return CommuneMatcher([
+        CommuneRecord(code=r.gso_code, name=r.commune, commune_type=r.commune_type, district=r.district)
+        for r in commune_list.itertuples()
+    ])
+
+
+def read_communes(path: Path, commune_list: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Commune polygons keyed on the GSO code, checked against the commune list."""
+    path = Path(path)
+    frame = to_wgs84(read_vector(path), path.name)
+    require_columns(frame, ["gso_code"], path.name)
+    frame["gso_code"] = frame["gso_code"].map(normalise_code)
+    check_codes(frame["gso_code"], path.name, "gso_code", known=set(commune_list["gso_code"]))
+    if len(frame) != len(commune_list):
+        raise DataError(texts.ERR_WRONG_COUNT.format(file=path.name, found=len(frame), expected=len(commune_list)),
+                        file=path.name)
+    check_geometries(frame, path.name, "gso_code")
+    # Names, types and districts come from the official list, never from the polygons.
+    listed = commune_list.set_index("gso_code")
+    out = frame[["gso_code", "geometry"]].copy()
+    for column in ["commune", "commune_type", "district"]:
+        out[column] = out["gso_code"].map(listed[column])
+    out["commune_name"] = frame.get("commune_name", out["commune"])
+    out["district_code"] = frame.get("district_code", "")
+    return gpd.GeoDataFrame(out[COMMUNE_COLUMNS + ["geometry"]], geometry="geometry", crs=WGS84)
+
+
+def read_polygons(path: Path, key_column: str, expected: int | None = None) -> gpd.GeoDataFrame:
+    """District or province outlines, checked for count and validity."""
+    path = Path(path)
+    frame = to_wgs84(read_vector(path), path.name)
+    require_columns(frame, [key_column], path.name)
+    if expected is not None and len(frame) != expected:
+        raise DataError(texts.ERR_WRONG_COUNT.format(file=path.name, found=len(frame), expected=expected),
+                        file=path.name)
+    check_geometries(frame, path.name, key_column)
+    return frame.reset_index(drop=True)
+
+
+def read_border_line(path: Path) -> gpd.GeoDataFrame:
+    """The Vietnam–China border line within Lạng Sơn."""
+    path = Path(path)
+    frame = to_wgs84(read_vector(path), path.name)
+    kinds = set(frame.geometry.geom_type)
+    if not kinds <= {"LineString", "MultiLineString"}:
+        raise DataError(texts.ERR_NO_GEOMETRY_TYPE.format(file=path.name, expected="đường (LineString)",
+                                                          found=", ".join(sorted(kinds))), file=path.name)
+    check_geometries(frame, path.name)
+    return frame.reset_index(drop=True)

@@ -1,0 +1,45 @@
+"""Where the data files are: the one lookup order DESIGN.md fixes.
+
+Each file is looked up on its own, first in the folder named by
+LANGSON_GEODATA_DIR, then in data/boundaries/, then in ../shared/geodata/, so
+that a province can replace one file (say the district outlines) and keep the
+public defaults for the rest.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import texts
+from geo.errors import DataError
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+ENV_VAR = "LANGSON_GEODATA_DIR"
+
+
+def candidate_dirs(env: dict | None = None) -> list[Path]:
+    env = os.environ if env is None else env
+    dirs = []
+    if env.get(ENV_VAR):
+        dirs.append(Path(env[ENV_VAR]))
+    dirs.append(user_boundary_dir())
+    dirs.append(REPO_ROOT.parent / "shared" / "geodata")
+    return dirs
+
+
+def find_data_file(filename: str, env: dict | None = None) -> Path:
+    """The first copy of `filename` in the lookup order, or a Vietnamese error."""
+    dirs = candidate_dirs(env)
+    for folder in dirs:
+        if (folder / filename).is_file():
+            return folder / filename
+    raise DataError(
+        texts.ERR_NO_DATA_DIR.format(searched="; ".join(str(d) for d in dirs))
+        + " " + texts.ERR_FILE_MISSING.format(file=filename, folder=", ".join(d.name for d in dirs)),
+        file=filename,
+    )
+
+
+def user_boundary_dir() -> Path:
+    return REPO_ROOT / "data" / "boundaries"

@@ -1,0 +1,77 @@
+"""Assemble the province data set the map needs, from the files in the data folders.
+
+One call, `load_province`, reads every file, checks it, joins on the GSO code
+and derives the border and 2025 columns. The result is plain data, so the app
+can cache it and tests can use it without Streamlit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+import texts
+from geo import border as border_mod
+from geo.boundaries import matcher_for, read_border_line, read_commune_list, read_communes, read_polygons
+from geo.crosswalk import new_commune_by_old_code, read_crosswalk
+from geo.datadir import find_data_file, user_boundary_dir
+from geo.names import CommuneMatcher
+from geo.user_boundaries import find_user_boundary_file, read_user_boundaries
+
+FILES = {
+    "communes": "langson_communes_2021.geojson",
+    "commune_list": "langson_commune_areas_2021.csv",
+    "districts": "langson_districts.geojson",
+    "province": "langson_province.geojson",
+    "border": "vietnam_china_border_langson.geojson",
+    "border_communes": "langson_border_communes.csv",
+    "crosswalk": "langson_merger_2025.csv",
+}
+EXPECTED_DISTRICTS = 11
+
+
+@dataclass
+class ProvinceData:
+    communes: gpd.GeoDataFrame  # 200 rows, full-resolution geometry, EPSG:4326
+    districts: gpd.GeoDataFrame
+    province: gpd.GeoDataFrame
+    border_line: gpd.GeoDataFrame
+    matcher: CommuneMatcher
+    boundary_source: str
+    files: dict[str, Path]
+    warnings: list[str] = field(default_factory=list)
+
+
+def load_province(env: dict | None = None) -> ProvinceData:
+    files = {key: find_data_file(name, env) for key, name in FILES.items()}
+    commune_list = read_commune_list(files["commune_list"])
+    matcher = matcher_for(commune_list)
+    communes = read_communes(files["communes"], commune_list)
+
+    warnings: list[str] = []
+    boundary_source = texts.DEFAULT_BOUNDARY_SOURCE
+    user_file = find_user_boundary_file(user_boundary_dir(), set(FILES.values()))
+    if user_file is not None:
+        user = read_user_boundaries(user_file, matcher)
+        replaced = communes["gso_code"].isin(user.geometry_by_code.index)
+        communes.loc[replaced, "geometry"] = communes.loc[replaced, "gso_code"].map(user.geometry_by_code).values
+        warnings.extend(user.warnings)
+        files["user_communes"] = user_file
+        boundary_source = texts.USER_BOUNDARY_SOURCE.format(file=user.file)
+
+    districts = read_polygons(files["districts"], "district", expected=EXPECTED_DISTRICTS)
+    province = read_polygons(files["province"], "province", expected=1)
+    border_line = read_border_line(files["border"])
+
+    lengths = border_mod.border_length_km(communes, border_line)
+    sourced = border_mod.read_sourced_border_codes(files["border_communes"])
+    flags = border_mod.classify_border(communes["gso_code"], lengths, sourced)
+    communes = communes.merge(flags, on="gso_code", how="left")
+
+    crosswalk = read_crosswalk(files["crosswalk"])
+    communes["new_commune_2025"] = new_commune_by_old_code(crosswalk, communes["gso_code"], files["crosswalk"].name)
+    return ProvinceData(communes=communes, districts=districts, province=province, border_line=border_line,
+                        matcher=matcher, boundary_source=boundary_source, files=files, warnings=warnings)
