@@ -51,6 +51,7 @@ MATCH_AMBIGUOUS = "tên «{name}» trùng ở {count} xã ({districts}); cần g
 SIDEBAR_FILTERS = "Lọc bản đồ"
 FILTER_DISTRICTS = "Huyện / thành phố"
 FILTER_DISTRICTS_HELP = "Để trống để xem toàn tỉnh."
+ALL_DISTRICTS = "Toàn tỉnh (chọn huyện để lọc)"
 FILTER_BORDER_ONLY = "Chỉ các xã biên giới"
 FILTER_BORDER_SOURCE = "Xã biên giới theo"
 BORDER_SOURCE_EITHER = "Nguồn dẫn hoặc tính từ đường biên giới"

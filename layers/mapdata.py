@@ -1,0 +1,106 @@
+"""Province data made ready for the web map: simplified, coloured, with search labels.
+
+Built once per data set (the app caches it); everything the app shows is read
+from here so that app.py only wires widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+import texts
+from geo.filters import BORDER_COMPUTED, BORDER_EITHER, BORDER_SOURCED, select_codes  # noqa: F401 (re-export)
+from geo.province import ProvinceData, load_province
+from geo.webgeom import simplify_for_web, simplify_lines_for_web
+from layers import style
+from layers.style import short_district_name  # noqa: F401 (re-export for the app)
+from layers.webmap import add_legend, build_base_map
+
+BORDER_SOURCES = {
+    BORDER_EITHER: texts.BORDER_SOURCE_EITHER,
+    BORDER_SOURCED: texts.BORDER_SOURCE_SOURCED,
+    BORDER_COMPUTED: texts.BORDER_SOURCE_COMPUTED,
+}
+
+
+@dataclass
+class MapData:
+    province_data: ProvinceData
+    web_communes: gpd.GeoDataFrame
+    web_districts: gpd.GeoDataFrame
+    web_province: gpd.GeoDataFrame
+    web_border: gpd.GeoDataFrame
+    colours: dict[str, str]
+
+    @property
+    def communes(self) -> gpd.GeoDataFrame:
+        return self.province_data.communes
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.province_data.warnings
+
+    @property
+    def boundary_source(self) -> str:
+        return self.province_data.boundary_source
+
+    @property
+    def district_names(self) -> list[str]:
+        return list(self.colours)
+
+    @property
+    def search_options(self) -> list[str]:
+        return self.communes.sort_values(["commune_name", "district"])["gso_code"].tolist()
+
+    def search_label(self, code: str) -> str:
+        row = self.communes.loc[self.communes["gso_code"] == code].iloc[0]
+        return f"{row['commune']} — {short_district_name(row['district'])}"
+
+
+def prepare(env: dict | None = None) -> MapData:
+    data = load_province(env)
+    colours = style.district_colours(data.communes["district"].tolist())
+    web_communes = simplify_for_web(data.communes)
+    web_communes["fill"] = web_communes["district"].map(colours)
+    return MapData(province_data=data, web_communes=web_communes,
+                   web_districts=simplify_for_web(data.districts), web_province=simplify_for_web(data.province),
+                   web_border=simplify_lines_for_web(data.border_line), colours=colours)
+
+
+def base_map(data: MapData, *, osm: bool, large_labels: bool, dimmed: bool) -> folium.Map:
+    fmap = build_base_map(data.web_communes, data.web_districts, data.web_province, data.web_border,
+                          osm=osm, large_labels=large_labels)
+    add_legend(fmap, texts.LEGEND_TITLE_DISTRICT,
+               [style.district_legend(data.colours), style.outline_legend(with_dim=dimmed)])
+    return fmap
+
+
+def bounds_of(communes: gpd.GeoDataFrame, codes: list[str]) -> tuple[float, float, float, float]:
+    chosen = communes[communes["gso_code"].isin(codes)] if codes else communes
+    return tuple(chosen.total_bounds)
+
+
+def border_counts(communes: pd.DataFrame) -> dict:
+    from geo.border import BUFFER_M, MIN_BORDER_KM
+    return {"sourced": int(communes["border_sourced"].sum()), "computed": int(communes["border_computed"].sum()),
+            "min_km": MIN_BORDER_KM, "buffer_m": int(BUFFER_M)}
+
+
+def border_table(communes: pd.DataFrame) -> pd.DataFrame:
+    """Every commune that either list calls a border commune, disagreements first."""
+    from layers.webmap import BORDER_LABELS
+    rows = communes[communes["is_border"]].copy()
+    rows["order"] = rows["border_status"].map({"sourced_only": 0, "computed_only": 1, "both": 2})
+    rows = rows.sort_values(["order", "district", "commune"])
+    return pd.DataFrame({
+        texts.COL_DISTRICT: rows["district"].map(short_district_name),
+        texts.COL_COMMUNE: rows["commune"],
+        texts.COL_CODE: rows["gso_code"],
+        texts.COL_BORDER_KM: rows["border_km"].round(1),
+        texts.COL_BORDER_STATUS: rows["border_status"].map(BORDER_LABELS),
+        texts.COL_NEW_COMMUNE: rows["new_commune_2025"],
+    })

@@ -1,0 +1,68 @@
+"""Colours, line styles and legend entries: one definition for screen and print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import texts
+
+# Eleven distinguishable, print-safe colours (ColorBrewer Set3 + one), light
+# enough that black labels and dark outlines stay readable on a projector.
+DISTRICT_PALETTE = [
+    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+    "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5",
+]
+BACKGROUND = "#f4f1ea"
+COMMUNE_EDGE = "#5f5f5f"
+DISTRICT_EDGE = "#222222"
+PROVINCE_EDGE = "#000000"
+BORDER_LINE = "#c0001a"
+SELECTION_EDGE = "#0b3d91"
+DIM_FILL = "#ffffff"
+DIM_OPACITY = 0.65
+
+COMMUNE_STYLE = {"color": COMMUNE_EDGE, "weight": 0.6, "fillOpacity": 0.85}
+DISTRICT_STYLE = {"color": DISTRICT_EDGE, "weight": 2.2, "fill": False}
+PROVINCE_STYLE = {"color": PROVINCE_EDGE, "weight": 3.2, "fill": False}
+BORDER_STYLE = {"color": BORDER_LINE, "weight": 5, "dashArray": "10 6"}
+SELECTION_STYLE = {"color": SELECTION_EDGE, "weight": 2.5, "fill": False}
+DIM_STYLE = {"color": DIM_FILL, "weight": 0, "fillColor": DIM_FILL, "fillOpacity": DIM_OPACITY}
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    label: str
+    fill: str | None = None  # a filled box
+    line: str | None = None  # or a line symbol
+    dashed: bool = False
+    weight: int = 2  # line symbols: pixel width, so province and district lines differ
+
+
+def short_district_name(district: str) -> str:
+    """'Huyện Cao Lộc' -> 'Cao Lộc'; 'Thành phố Lạng Sơn' -> 'TP Lạng Sơn' (labels, legends)."""
+    if district.startswith("Huyện "):
+        return district[len("Huyện "):]
+    if district.startswith("Thành phố "):
+        return "TP " + district[len("Thành phố "):]
+    return district
+
+
+def district_colours(districts: list[str]) -> dict[str, str]:
+    """A stable colour per district, in the order given (the commune list's order)."""
+    ordered = list(dict.fromkeys(districts))
+    return {d: DISTRICT_PALETTE[i % len(DISTRICT_PALETTE)] for i, d in enumerate(ordered)}
+
+
+def district_legend(colours: dict[str, str]) -> list[LegendEntry]:
+    return [LegendEntry(short_district_name(d), fill=c) for d, c in colours.items()]
+
+
+def outline_legend(with_dim: bool) -> list[LegendEntry]:
+    entries = [
+        LegendEntry(texts.LEGEND_PROVINCE, line=PROVINCE_EDGE, weight=4),
+        LegendEntry(texts.LEGEND_DISTRICT, line=DISTRICT_EDGE, weight=2),
+        LegendEntry(texts.LEGEND_BORDER, line=BORDER_LINE, dashed=True, weight=4),
+    ]
+    if with_dim:
+        entries.append(LegendEntry(texts.LEGEND_DIMMED, fill="#e8e8e8"))
+    return entries

@@ -1,0 +1,257 @@
+"""The web map: a folium map of the province drawn from our own layers only.
+
+`build_base_map` makes the part that does not change with the filters (so
+streamlit-folium does not redraw it), `selection_layer` the part that does
+(dimming what is outside the filter and outlining what is inside).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+
+import folium
+import geopandas as gpd
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+import texts
+from geo.webgeom import label_points
+from layers import assets, style
+
+MAP_HEIGHT_PX = 720
+COMMUNE_LABEL_MIN_ZOOM = 11
+OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = "© OpenStreetMap"
+
+TOOLTIP_FIELDS = {
+    "commune": texts.TOOLTIP_COMMUNE,
+    "commune_type": texts.TOOLTIP_TYPE,
+    "district": texts.TOOLTIP_DISTRICT,
+    "gso_code": texts.TOOLTIP_CODE,
+    "border_label": texts.TOOLTIP_BORDER,
+    "new_commune_2025": texts.TOOLTIP_NEW_COMMUNE,
+}
+BORDER_LABELS = {
+    "both": texts.BORDER_BOTH,
+    "sourced_only": texts.BORDER_SOURCED_ONLY,
+    "computed_only": texts.BORDER_COMPUTED_ONLY,
+    "none": texts.BORDER_NO,
+}
+
+
+def feature_collection(frame: gpd.GeoDataFrame, columns: list[str]) -> dict:
+    """GeoJSON with only `columns`, every text value HTML-escaped.
+
+    Leaflet tooltips insert property values as HTML, so escaping here is what
+    keeps a name from an uploaded file from becoming markup.
+    """
+    subset = frame[columns + ["geometry"]].copy()
+    for column in columns:
+        if subset[column].dtype == object or str(subset[column].dtype) in ("str", "string"):
+            subset[column] = subset[column].astype(str).map(html.escape)
+    return json.loads(subset.to_json(drop_id=True))
+
+
+class _Template(MacroElement):
+    """A MacroElement whose script is a Jinja template string."""
+
+    def __init__(self, template: str, **values):
+        super().__init__()
+        self._template = Template(template)
+        for key, value in values.items():
+            setattr(self, key, value)
+
+
+_LABELS_JS = """
+{% macro script(this, kwargs) %}
+(function() {
+    var map = {{ this._parent.get_name() }};
+    function makeLayer(rows, cls) {
+        var group = L.layerGroup();
+        rows.forEach(function(r) {
+            L.marker([r[0], r[1]], {interactive: false, keyboard: false,
+                icon: L.divIcon({className: cls, html: '<span>' + r[2] + '</span>', iconSize: null})
+            }).addTo(group);
+        });
+        return group;
+    }
+    var communes = makeLayer({{ this.communes|tojson }}, 'map-label commune-label');
+    var districts = makeLayer({{ this.districts|tojson }}, 'map-label district-label');
+    function update() {
+        var z = map.getZoom();
+        if (z >= {{ this.min_zoom }}) { map.addLayer(communes); map.removeLayer(districts); }
+        else { map.removeLayer(communes); map.addLayer(districts); }
+    }
+    map.on('zoomend', update);
+    update();
+})();
+{% endmacro %}
+"""
+
+_FULLSCREEN_JS = """
+{% macro script(this, kwargs) %}
+(function() {
+    var map = {{ this._parent.get_name() }};
+    var control = L.control({position: 'topleft'});
+    control.onAdd = function() {
+        var box = L.DomUtil.create('div', 'leaflet-bar fullscreen-control');
+        var a = L.DomUtil.create('a', '', box);
+        a.href = '#'; a.innerHTML = {{ this.icon|tojson }}; a.title = {{ this.enter|tojson }};
+        a.setAttribute('role', 'button');
+        L.DomEvent.on(a, 'click', function(e) {
+            L.DomEvent.preventDefault(e);
+            var el = map.getContainer();
+            if (document.fullscreenElement) { document.exitFullscreen(); }
+            else if (el.requestFullscreen) { el.requestFullscreen(); }
+        });
+        document.addEventListener('fullscreenchange', function() {
+            a.title = document.fullscreenElement ? {{ this.leave|tojson }} : {{ this.enter|tojson }};
+            setTimeout(function() { map.invalidateSize(); }, 200);
+        });
+        return box;
+    };
+    control.addTo(map);
+})();
+{% endmacro %}
+"""
+
+_FULLSCREEN_ICON = (
+    '<svg width="16" height="16" viewBox="0 0 16 16" style="vertical-align:middle" aria-hidden="true">'
+    '<path d="M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5" fill="none" stroke="#333" stroke-width="2"/></svg>'
+)
+
+_LEGEND_JS = """
+{% macro script(this, kwargs) %}
+(function() {
+    var map = {{ this._parent.get_name() }};
+    var legend = L.control({position: 'bottomright'});
+    legend.onAdd = function() {
+        var div = L.DomUtil.create('div', 'map-legend');
+        div.innerHTML = {{ this.html|tojson }};
+        L.DomEvent.disableScrollPropagation(div);
+        return div;
+    };
+    legend.addTo(map);
+})();
+{% endmacro %}
+"""
+
+
+def legend_html(title: str, sections: list[list[style.LegendEntry]]) -> str:
+    """Legend markup; every label is escaped because it may come from a file."""
+    parts = [f'<div class="legend-title">{html.escape(title)}</div>']
+    for entries in sections:
+        parts.append('<div class="legend-section">')
+        for entry in entries:
+            if entry.fill:
+                symbol = f'<i class="legend-box" style="background:{entry.fill}"></i>'
+            else:
+                dash = " dashed" if entry.dashed else ""
+                symbol = (f'<i class="legend-line{dash}" '
+                          f'style="border-color:{entry.line};border-top-width:{entry.weight}px"></i>')
+            parts.append(f'<div class="legend-row">{symbol}{html.escape(entry.label)}</div>')
+        parts.append("</div>")
+    return "".join(parts)
+
+
+def _use_local_assets(element) -> None:
+    element.default_js = assets.local_js()
+    element.default_css = assets.local_css()
+
+
+def build_base_map(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province: gpd.GeoDataFrame,
+                   border_line: gpd.GeoDataFrame, *, osm: bool = False, large_labels: bool = False) -> folium.Map:
+    """The province map: communes coloured by district, outlines, border, labels, legend.
+
+    `communes` must already carry `fill` (a colour) and be simplified for the web.
+    """
+    west, south, east, north = province.total_bounds
+    fmap = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=9, tiles=None,
+                      control_scale=True, min_zoom=7, max_zoom=16, zoom_snap=0.25, zoom_delta=0.5)
+    _use_local_assets(fmap)
+    if osm:
+        folium.TileLayer(OSM_URL, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(fmap)
+    if large_labels:
+        fmap.get_root().html.add_child(Element('<script>document.body.classList.add("large-labels")</script>'))
+
+    commune_data = communes.assign(border_label=communes["border_status"].map(BORDER_LABELS))
+    folium.GeoJson(
+        feature_collection(commune_data, list(TOOLTIP_FIELDS) + ["fill"]),
+        name=texts.LAYER_COMMUNES,
+        style_function=lambda f: {**style.COMMUNE_STYLE, "fillColor": f["properties"]["fill"],
+                                  "className": "commune"},
+        highlight_function=lambda f: {"weight": 3, "color": style.SELECTION_EDGE},
+        tooltip=folium.GeoJsonTooltip(fields=list(TOOLTIP_FIELDS), aliases=list(TOOLTIP_FIELDS.values()),
+                                      sticky=True, class_name="commune-tooltip"),
+    ).add_to(fmap)
+    folium.GeoJson(feature_collection(districts, ["district"]), name=texts.LAYER_DISTRICTS,
+                   style_function=lambda f: {**style.DISTRICT_STYLE, "className": "district-outline"},
+                   interactive=False).add_to(fmap)
+    folium.GeoJson(feature_collection(province, ["province"]), name=texts.LAYER_PROVINCE,
+                   style_function=lambda f: {**style.PROVINCE_STYLE, "className": "province-outline"},
+                   interactive=False).add_to(fmap)
+    folium.GeoJson(feature_collection(border_line, ["name"]), name=texts.LAYER_BORDER,
+                   style_function=lambda f: {**style.BORDER_STYLE, "className": "border-line"},
+                   interactive=False).add_to(fmap)
+
+    fmap.add_child(_Template(_LABELS_JS, communes=_label_rows(communes, "commune_name"),
+                             districts=_district_label_rows(communes), min_zoom=COMMUNE_LABEL_MIN_ZOOM))
+    fmap.add_child(_Template(_FULLSCREEN_JS, enter=texts.FULLSCREEN, leave=texts.FULLSCREEN_EXIT,
+                             icon=_FULLSCREEN_ICON))
+    return fmap
+
+
+def add_legend(fmap: folium.Map, title: str, sections: list[list[style.LegendEntry]]) -> None:
+    fmap.add_child(_Template(_LEGEND_JS, html=legend_html(title, sections)))
+
+
+def _label_rows(frame: gpd.GeoDataFrame, column: str) -> list[list]:
+    points = label_points(frame)
+    return [[round(p.y, 4), round(p.x, 4), html.escape(str(name))] for p, name in zip(points, frame[column])]
+
+
+def _district_label_rows(communes: gpd.GeoDataFrame) -> list[list]:
+    dissolved = communes.dissolve("district")
+    points = label_points(dissolved)
+    return [[round(p.y, 4), round(p.x, 4), html.escape(style.short_district_name(d))]
+            for d, p in zip(dissolved.index, points)]
+
+
+def selection_layer(communes: gpd.GeoDataFrame, selected: list[str], province: gpd.GeoDataFrame) -> folium.FeatureGroup:
+    """What changes with the filters: a veil over the rest, an outline round the selection."""
+    group = folium.FeatureGroup(name=texts.LAYER_SELECTION)
+    chosen = communes[communes["gso_code"].isin(selected)]
+    if chosen.empty or len(chosen) == len(communes):
+        return group
+    veil = province.geometry.union_all().difference(chosen.geometry.union_all())
+    veil_frame = gpd.GeoDataFrame({"kind": ["dim"]}, geometry=[veil], crs=communes.crs)
+    folium.GeoJson(feature_collection(veil_frame, ["kind"]),
+                   style_function=lambda f: {**style.DIM_STYLE, "className": "dim-veil"},
+                   interactive=False).add_to(group)
+    folium.GeoJson(feature_collection(chosen, ["gso_code"]),
+                   style_function=lambda f: {**style.SELECTION_STYLE, "className": "commune-selected"},
+                   interactive=False).add_to(group)
+    return group
+
+
+def view_for_bounds(bounds, width_px: int = 1000, height_px: int = MAP_HEIGHT_PX,
+                    max_zoom: float = 13.0) -> tuple[tuple[float, float], float]:
+    """Centre and the largest quarter-step zoom at which `bounds` fits a map of this size.
+
+    st_folium can move the map to a centre and zoom without redrawing it, but
+    has no fit-to-bounds, so the Web Mercator arithmetic is done here.
+    """
+    west, south, east, north = bounds
+    centre = ((south + north) / 2, (west + east) / 2)
+
+    def mercator_y(lat: float) -> float:
+        s = math.sin(math.radians(lat))
+        return math.log((1 + s) / (1 - s)) / 2
+
+    world_x = max(east - west, 1e-6) / 360.0
+    world_y = max(mercator_y(north) - mercator_y(south), 1e-9) / (2 * math.pi)
+    padding = 0.9
+    zoom = min(math.log2(width_px * padding / 256 / world_x), math.log2(height_px * padding / 256 / world_y))
+    return centre, min(max_zoom, math.floor(zoom * 4) / 4)
