@@ -6,6 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import texts
+from geo.datadir import data_fingerprint
 from geo.errors import DataError
 from layers import assets
 from layers import mapdata
@@ -15,13 +16,13 @@ st.set_page_config(page_title=texts.APP_TITLE, page_icon="🗺️", layout="wide
 assets.ensure_vendor_assets()
 
 
-@st.cache_resource(show_spinner=False)
-def load() -> mapdata.MapData:
+@st.cache_resource(show_spinner=False, max_entries=2)
+def load(fingerprint: tuple) -> mapdata.MapData:
     return mapdata.prepare()
 
 
 try:
-    data = load()
+    data = load(data_fingerprint())
 except DataError as error:
     st.error(str(error))
     st.stop()
@@ -52,8 +53,7 @@ if not selected:
 st.caption(texts.SELECTION_SUMMARY.format(selected=len(selected) or len(data.web_communes),
                                           total=len(data.web_communes)))
 
-dimmed = 0 < len(selected) < len(data.communes)
-fmap = mapdata.base_map(data, osm=osm, large_labels=large_labels, dimmed=dimmed)
+fmap = mapdata.base_map(data, osm=osm, large_labels=large_labels)
 centre, zoom = view_for_bounds(mapdata.bounds_of(data.web_communes, selected))
 st_folium(fmap, key="map", height=MAP_HEIGHT_PX, use_container_width=True, returned_objects=[],
           center=centre, zoom=zoom,

@@ -69,7 +69,6 @@ LEGEND_PROVINCE = "Ranh giới tỉnh"
 LEGEND_DISTRICT = "Ranh giới huyện"
 LEGEND_BORDER = "Biên giới Việt Nam – Trung Quốc"
 LEGEND_BORDER_COMMUNE = "Xã biên giới"
-LEGEND_DIMMED = "Ngoài bộ lọc (làm mờ)"
 
 LAYER_COMMUNES = "Xã, phường, thị trấn"
 LAYER_DISTRICTS = "Ranh giới huyện"
@@ -111,3 +110,170 @@ DATA_DIR_IN_USE = "Thư mục dữ liệu: {folder}"
 DEFAULT_BOUNDARY_SOURCE = "GADM 4.1 (ghép theo danh mục GSO 2021), huyện/tỉnh: gis.chinhphu.vn"
 USER_BOUNDARY_SOURCE = "Tệp của tỉnh: {file}"
 DATA_PROBLEMS = "Dữ liệu có vấn đề"
+
+# --- imports, store, demo (issue 3) -------------------------------------------
+# Where a problem is: "Tệp x.xlsx, trang tính «Khu vực», dòng 12, cột C «Khu vực»: ..."
+IMP_LOC_FILE = "Tệp {file}"
+IMP_LOC_SHEET = "trang tính «{sheet}»"
+IMP_LOC_ROW = "dòng {row}"
+IMP_LOC_COLUMN = "cột {letter} «{column}»"
+IMP_SEVERITY_ERROR = "Lỗi"
+IMP_SEVERITY_NOTE = "Lưu ý"
+IMP_PROBLEM_COLUMNS = {"severity": "Mức độ", "file": "Tệp", "sheet": "Trang tính", "row": "Dòng",
+                       "column": "Cột", "message": "Nội dung"}
+
+# Reading the file
+IMP_EMPTY_FILE = "tệp rỗng, không có dữ liệu."
+IMP_XLS_OLD = (
+    "đây là tệp Excel 97-2003 (.xls), chưa đọc được. Hãy mở bằng Excel và lưu lại dạng "
+    "«Excel Workbook (.xlsx)» hoặc «CSV UTF-8»."
+)
+IMP_NOT_SPREADSHEET = "không phải bảng tính (cần tệp .xlsx hoặc .csv){detail}."
+IMP_NOT_SPREADSHEET_KIND = " — tệp này là {kind}"
+IMP_UNREADABLE_XLSX = "không mở được tệp Excel: tệp hỏng hoặc không phải .xlsx ({detail})."
+IMP_UNREADABLE_TEXT = (
+    "không nhận ra bảng mã ký tự (đã thử UTF-8, UTF-16, Windows-1258). "
+    "Hãy lưu lại dạng «CSV UTF-8»."
+)
+IMP_CSV_BROKEN = "tệp CSV sai định dạng: {detail}"
+IMP_TOO_BIG = "tệp quá lớn ({size} MB); giới hạn là {limit} MB."
+IMP_NO_HEADER = (
+    "không tìm thấy dòng tiêu đề có đủ cột cần thiết. Cần: {needed}. "
+    "Đã xem các trang tính: {sheets}."
+)
+IMP_MISSING_COLUMN = "thiếu cột «{column}» (tên cột có thể là: {aliases})."
+IMP_NO_ROWS = "không có dòng dữ liệu nào dưới dòng tiêu đề."
+IMP_CSV_SHEET = "CSV"
+
+# One row
+IMP_NO_COMMUNE = "dòng này không ghi xã (tên xã hoặc mã xã)."
+IMP_UNKNOWN_COMMUNE = "không tìm thấy xã «{name}»{district} trong danh mục 200 xã của tỉnh (2021)."
+IMP_UNKNOWN_COMMUNE_DISTRICT = " thuộc «{district}»"
+IMP_AMBIGUOUS_COMMUNE = "tên xã «{name}» có ở {count} nơi ({districts}); hãy ghi rõ huyện hoặc mã xã."
+IMP_UNKNOWN_CODE = "mã xã «{code}» không có trong danh mục 200 xã của tỉnh (2021)."
+IMP_CODE_NAME_MISMATCH = "mã xã {code} là {official} ({district}), nhưng tên ghi trong tệp là «{name}»."
+IMP_DUPLICATE = "trùng với dòng {first}: {what}."
+IMP_BAD_CATEGORY = (
+    "khu vực «{value}» không hợp lệ; chỉ nhận I, II hoặc III "
+    "(cũng hiểu «KV III», «Khu vực III», «3»)."
+)
+IMP_MANY_CATEGORY_MARKS = "đánh dấu nhiều hơn một khu vực ({marks})."
+IMP_CATEGORY_OUTSIDE = (
+    "{commune} ({district}) không thuộc vùng đồng bào DTTS và miền núi giai đoạn 2021-2025 "
+    "nên không có khu vực; hãy để trống."
+)
+IMP_VILLAGE_OUTSIDE = (
+    "thôn «{village}» ghi thuộc {commune} ({district}); xã này không thuộc vùng đồng bào DTTS "
+    "và miền núi giai đoạn 2021-2025 nên không có thôn đặc biệt khó khăn."
+)
+IMP_NO_VILLAGE_NAME = "thiếu tên thôn."
+IMP_VILLAGE_BEFORE_COMMUNE = "thôn «{village}» đứng trước mọi dòng tên xã nên không biết thuộc xã nào."
+IMP_BAD_NUMBER = "«{value}» không phải là số."
+IMP_OUT_OF_RANGE = "giá trị {value} ngoài khoảng cho phép ({low} đến {high} {unit})."
+IMP_NOT_WHOLE = "giá trị {value} phải là số nguyên ({unit})."
+IMP_BAD_YES_NO = "«{value}» không hợp lệ; chỉ nhận 1 hoặc 0 (Có/Không, Đạt/Chưa đạt, x)."
+IMP_COORD_OUTSIDE = "tọa độ {value} nằm ngoài tỉnh Lạng Sơn (cho phép {low} đến {high})."
+IMP_COORD_HALF = "chỉ có một trong hai tọa độ (kinh độ, vĩ độ); cần cả hai hoặc để trống cả hai."
+IMP_BAD_YEAR = "năm «{value}» không hợp lệ (cần một năm từ 2015 đến 2035)."
+IMP_UNKNOWN_INDICATOR = "chỉ tiêu «{value}» không có trong danh mục chỉ tiêu."
+IMP_INDICATOR_WRONG_LEVEL = "chỉ tiêu «{label}» không thu thập ở cấp {level} (chỉ ở cấp: {levels})."
+IMP_IGNORED_COLUMN = "không nhận ra cột này là chỉ tiêu nào nên bỏ qua."
+IMP_FRACTION_SCALE = "mọi giá trị đều từ 0 đến 1 nên được hiểu là tỷ lệ (0,86 = 86%)."
+IMP_MIXED_SCALE = (
+    "có cả giá trị dạng 0–1 và dạng 0–100 (dòng {rows}); giá trị từ 0 đến 1 được hiểu là phần trăm "
+    "(0,86 = 0,86%). Hãy kiểm tra."
+)
+IMP_NO_VALUES = "không có giá trị chỉ tiêu nào."
+LEVEL_NAMES = {"village": "thôn", "commune": "xã", "province": "tỉnh"}
+
+# Comparison with the official totals (notes, not errors)
+TOT_CATEGORY = "Khu vực {category}: tệp có {found} xã; Quyết định 861/QĐ-TTg: {official} xã ({diff})."
+TOT_MISSING_COMMUNES = "{count} xã thuộc vùng chưa có khu vực trong tệp: {items}."
+TOT_VILLAGES = "Tổng số thôn đặc biệt khó khăn: tệp có {found}; Quyết định 612/QĐ-UBDT: {official} ({diff})."
+TOT_VILLAGES_CATEGORY = (
+    "Thôn thuộc xã khu vực {category}: tệp có {found}; chính thức {official} ({diff}). "
+    "Theo xã: {items}."
+)
+TOT_VILLAGES_NO_CATEGORIES = (
+    "Chưa có danh sách khu vực của các xã nên chưa so được số thôn theo khu vực (84 / 24 / 536)."
+)
+TOT_VILLAGES_UNCATEGORISED = "{count} thôn thuộc xã chưa có khu vực trong danh sách khu vực: {items}."
+TOT_INDICATOR_COVERAGE = "Chỉ tiêu «{label}»: có giá trị cho {found} {unit}."
+TOT_DIFF_SAME = "khớp"
+TOT_DIFF_MORE = "thừa {n}"
+TOT_DIFF_LESS = "thiếu {n}"
+TOT_SUMMARY_COLUMNS = {"item": "Mục", "found": "Trong tệp", "official": "Chính thức", "difference": "Chênh lệch"}
+TOT_ITEM_CATEGORY = "Xã khu vực {category}"
+TOT_ITEM_VILLAGES = "Thôn ĐBKK (tổng)"
+TOT_ITEM_VILLAGES_CATEGORY = "Thôn ĐBKK thuộc xã khu vực {category}"
+
+# Storage
+DATASET_LABELS = {
+    "categories": "Khu vực của xã (Quyết định 861/QĐ-TTg)",
+    "villages": "Thôn đặc biệt khó khăn (Quyết định 612/QĐ-UBDT)",
+    "indicators_commune": "Chỉ tiêu cấp xã",
+    "indicators_village": "Chỉ tiêu cấp thôn",
+}
+SOURCE_LABELS = {"imported": "Dữ liệu đã nhập", "demo": "Dữ liệu minh họa"}
+STORE_REFUSED = (
+    "Không lưu tệp {file}: còn {count} lỗi. Hãy sửa tệp rồi nhập lại; dữ liệu đã lưu không thay đổi."
+)
+STORE_EMPTY = "Không lưu tệp {file}: không có dòng dữ liệu hợp lệ nào."
+STORE_UNKNOWN_VERSION = "Không có phiên bản {version} của «{dataset}» ({source})."
+STORE_HISTORY_COLUMNS = {
+    "version_id": "Phiên bản", "kind": "Dữ liệu", "source": "Nguồn", "file_name": "Tệp",
+    "imported_at": "Thời điểm", "row_count": "Số dòng", "sha256": "Mã băm SHA-256", "is_current": "Đang dùng",
+}
+
+# Templates
+TPL_SHEET_CATEGORIES = "Khu vực"
+TPL_SHEET_VILLAGES = "Thôn"
+TPL_SHEET_COMMUNE_LIST = "Danh mục xã"
+TPL_SHEET_COMMUNE_INDICATORS = "Chỉ tiêu xã"
+TPL_SHEET_VILLAGE_INDICATORS = "Chỉ tiêu thôn"
+TPL_SHEET_INDICATOR_LIST = "Danh mục chỉ tiêu"
+TPL_SHEET_HELP = "Hướng dẫn"
+TPL_COL_CODE = "Mã xã (GSO)"
+TPL_COL_DISTRICT = "Huyện / thành phố"
+TPL_COL_COMMUNE = "Xã / phường / thị trấn"
+TPL_COL_CATEGORY = "Khu vực (I, II, III)"
+TPL_COL_VILLAGE = "Tên thôn"
+TPL_COL_LON = "Kinh độ"
+TPL_COL_LAT = "Vĩ độ"
+TPL_COL_IN_AREA = "Thuộc vùng ĐBDTTS&MN 2021-2025"
+TPL_COL_NOTE = "Ghi chú"
+TPL_COL_INDICATOR_ID = "Mã chỉ tiêu"
+TPL_COL_INDICATOR_LABEL = "Tên chỉ tiêu"
+TPL_COL_UNIT = "Đơn vị"
+TPL_COL_LEVEL = "Cấp"
+TPL_COL_TARGET_2025 = "Mục tiêu 2025"
+TPL_COL_TARGET_2030 = "Mục tiêu 2030"
+TPL_COL_TARGET_NOTE = "Ghi chú mục tiêu"
+TPL_YES = "Có"
+TPL_NO = "Không"
+TPL_OUTSIDE_NOTE = "Ngoài vùng ĐBDTTS&MN 2021-2025: để trống khu vực, không có thôn ĐBKK"
+TPL_HELP_COMMON = [
+    "Không đổi tên, không xóa các cột tiêu đề. Mã xã giữ nguyên dạng 5 chữ số (ví dụ 05971).",
+    "Tên xã phải đúng danh mục 200 xã năm 2021; nếu ghi tên, ghi kèm huyện vì nhiều xã trùng tên.",
+    "Tỷ lệ phần trăm ghi 86 hoặc 86% hoặc 0,86 đều được; chỉ tiêu Có/Không ghi 1 hoặc 0.",
+    "Ứng dụng kiểm tra toàn bộ tệp trước khi lưu: tệp còn lỗi sẽ không được lưu phần nào.",
+]
+TPL_HELP_CATEGORIES = "Điền cột «Khu vực» bằng I, II hoặc III theo Quyết định 861/QĐ-TTg (88 / 8 / 103 xã)."
+TPL_HELP_VILLAGES = (
+    "Mỗi thôn đặc biệt khó khăn (Quyết định 612/QĐ-UBDT, 644 thôn) một dòng ở trang «Thôn»: "
+    "mã xã (hoặc huyện và xã) và tên thôn; tọa độ không bắt buộc. Tra mã xã ở trang «Danh mục xã»."
+)
+TPL_HELP_INDICATORS = "Điền giá trị chỉ tiêu; ô để trống nghĩa là chưa có số liệu. Đơn vị ghi trong tiêu đề cột."
+
+# Demonstration data
+DEMO_LABEL = "Dữ liệu minh họa"
+DEMO_VILLAGE_NAME = "Thôn minh họa {n}"
+DEMO_FILE_NAME = "Dữ liệu minh họa (sinh tự động, hạt giống {seed})"
+DEMO_CATEGORY_NOTE = (
+    "Khu vực minh họa, chia ngẫu nhiên cho đúng tổng 88/8/103 — không phải phân loại của "
+    "Quyết định 861/QĐ-TTg."
+)
+DEMO_VILLAGE_NOTE = "Thôn minh họa — không phải danh sách của Quyết định 612/QĐ-UBDT."
+DEMO_VALUE_NOTE = "Giá trị minh họa sinh ngẫu nhiên quanh mức năm 2020 — không phải số liệu thật."
+DEMO_DONE = "Đã lưu dữ liệu minh họa ({label}) vào {path}: {summary}."
+DEMO_SUMMARY_ITEM = "{dataset}: {rows} dòng (phiên bản {version})"

@@ -41,5 +41,19 @@ def find_data_file(filename: str, env: dict | None = None) -> Path:
     )
 
 
+def data_fingerprint(env: dict | None = None) -> tuple:
+    """What the loaded data depends on: folders, file names and modification times.
+
+    Used as a cache key, so dropping a new boundary file into a folder is picked
+    up on the next rerun without restarting the app.
+    """
+    parts = []
+    for folder in candidate_dirs(env):
+        files = sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*") if p.is_file()) \
+            if folder.is_dir() else []
+        parts.append((str(folder), tuple(files)))
+    return tuple(parts)
+
+
 def user_boundary_dir() -> Path:
     return REPO_ROOT / "data" / "boundaries"

@@ -71,11 +71,12 @@ def prepare(env: dict | None = None) -> MapData:
                    web_border=simplify_lines_for_web(data.border_line), colours=colours)
 
 
-def base_map(data: MapData, *, osm: bool, large_labels: bool, dimmed: bool) -> folium.Map:
+def base_map(data: MapData, *, osm: bool, large_labels: bool) -> folium.Map:
+    """The map that stays mounted across filter changes (the legend is part of it)."""
     fmap = build_base_map(data.web_communes, data.web_districts, data.web_province, data.web_border,
                           osm=osm, large_labels=large_labels)
     add_legend(fmap, texts.LEGEND_TITLE_DISTRICT,
-               [style.district_legend(data.colours), style.outline_legend(with_dim=dimmed)])
+               [style.district_legend(data.colours), style.outline_legend()])
     return fmap
 
 

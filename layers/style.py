@@ -57,12 +57,9 @@ def district_legend(colours: dict[str, str]) -> list[LegendEntry]:
     return [LegendEntry(short_district_name(d), fill=c) for d, c in colours.items()]
 
 
-def outline_legend(with_dim: bool) -> list[LegendEntry]:
-    entries = [
+def outline_legend() -> list[LegendEntry]:
+    return [
         LegendEntry(texts.LEGEND_PROVINCE, line=PROVINCE_EDGE, weight=4),
         LegendEntry(texts.LEGEND_DISTRICT, line=DISTRICT_EDGE, weight=2),
         LegendEntry(texts.LEGEND_BORDER, line=BORDER_LINE, dashed=True, weight=4),
     ]
-    if with_dim:
-        entries.append(LegendEntry(texts.LEGEND_DIMMED, fill="#e8e8e8"))
-    return entries

@@ -113,6 +113,7 @@ _FULLSCREEN_JS = """
         return box;
     };
     control.addTo(map);
+    L.control.scale({imperial: false, maxWidth: 200}).addTo(map);
 })();
 {% endmacro %}
 """
@@ -126,7 +127,7 @@ _LEGEND_JS = """
 {% macro script(this, kwargs) %}
 (function() {
     var map = {{ this._parent.get_name() }};
-    var legend = L.control({position: 'bottomright'});
+    var legend = L.control({position: 'topright'});
     legend.onAdd = function() {
         var div = L.DomUtil.create('div', 'map-legend');
         div.innerHTML = {{ this.html|tojson }};
@@ -169,7 +170,7 @@ def build_base_map(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, prov
     """
     west, south, east, north = province.total_bounds
     fmap = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=9, tiles=None,
-                      control_scale=True, min_zoom=7, max_zoom=16, zoom_snap=0.25, zoom_delta=0.5)
+                      control_scale=False, min_zoom=7, max_zoom=16, zoom_snap=0.25, zoom_delta=0.5)
     _use_local_assets(fmap)
     if osm:
         folium.TileLayer(OSM_URL, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(fmap)

@@ -1,0 +1,68 @@
+"""The map in a real headless Chromium, with every request off the machine blocked."""
+
+import time
+
+import pytest
+
+from tests.conftest import SHARED
+from tests.live import count, launch_browser, map_frame, offline_page, running_app
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    with running_app({"LANGSON_GEODATA_DIR": str(SHARED)}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        b = launch_browser(p)
+        yield b
+        b.close()
+
+
+def wait_for(page, predicate, timeout_s=20):
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        value = predicate()
+        if value:
+            return value
+        page.wait_for_timeout(100)
+    raise TimeoutError
+
+
+def test_map_draws_200_communes_offline_and_filter_highlights_a_district(app_url, browser):
+    page, blocked = offline_page(browser)
+    page.goto(app_url)
+    frame = map_frame(page)
+    wait_for(page, lambda: count(frame, "path.commune") == 200)
+    assert count(frame, "path.district-outline") == 11
+    assert count(frame, "path.border-line") == 1
+    assert count(frame, "path.commune-selected") == 0
+    assert "Bình Gia" in frame.inner_text(".map-legend")
+
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.locator('[data-testid="stMultiSelect"] input').first.click()
+    page.keyboard.type("Đình Lập")
+    page.keyboard.press("Enter")
+    frame = map_frame(page)
+    wait_for(page, lambda: count(frame, "path.commune-selected") == 12)
+    assert count(frame, "path.dim-veil") == 1
+    assert count(frame, "path.commune") == 200  # context stays, dimmed rather than removed
+
+    assert blocked == [], f"requests left the machine: {blocked}"
+
+
+def test_tooltip_shows_commune_details_in_vietnamese(app_url, browser):
+    page, blocked = offline_page(browser)
+    page.goto(app_url)
+    frame = map_frame(page)
+    frame.locator("path.commune").nth(0).hover(force=True)
+    tooltip = wait_for(page, lambda: frame.locator(".leaflet-tooltip").count() and frame.inner_text(".leaflet-tooltip"))
+    for label in ("Xã", "Huyện", "Mã GSO", "Biên giới", "Thuộc xã mới (2025)"):
+        assert label in tooltip
+    assert blocked == []

@@ -1,0 +1,37 @@
+"""Shared fixtures: the real public data in ../shared/geodata, loaded once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SHARED = ROOT.parent / "shared" / "geodata"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    assert SHARED.is_dir(), f"the public data set is expected at {SHARED}"
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def province(shared_dir):
+    from geo.province import load_province
+    return load_province({"LANGSON_GEODATA_DIR": str(shared_dir)})
+
+
+@pytest.fixture(scope="session")
+def commune_list(shared_dir):
+    from geo.boundaries import read_commune_list
+    return read_commune_list(shared_dir / "langson_commune_areas_2021.csv")
+
+
+@pytest.fixture(scope="session")
+def matcher(commune_list):
+    from geo.boundaries import matcher_for
+    return matcher_for(commune_list)

@@ -1,0 +1,98 @@
+"""A running app and a locked-down headless Chromium, for browser tests and benchmarks.
+
+Every request that leaves 127.0.0.1 is aborted and recorded, so a test can
+prove the map works offline.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_app(env_extra: dict | None = None, timeout: float = 60):
+    port = free_port()
+    env = {**os.environ, **(env_extra or {})}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.time() > deadline:
+                    raise RuntimeError("streamlit did not start: " + proc.stderr.read().decode()[-2000:])
+                time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def launch_browser(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+def offline_page(browser, width=1500, height=950):
+    """A page whose requests outside 127.0.0.1 are blocked; returns (page, blocked list)."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    blocked: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(LOCAL_PREFIXES):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    return page, blocked
+
+
+def map_frame(page, timeout_s: float = 30):
+    """The streamlit-folium iframe, once Leaflet has drawn the commune layer.
+
+    Waits with page.wait_for_timeout, not time.sleep: the sync API only serves
+    the request-blocking route handler while it is inside a Playwright call.
+    """
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        for frame in page.frames:
+            if "streamlit_folium" in frame.url:
+                with contextlib.suppress(Exception):
+                    if frame.evaluate("document.querySelectorAll('path.commune').length") > 0:
+                        return frame
+        page.wait_for_timeout(50)
+    raise TimeoutError("the map did not draw")
+
+
+def count(frame, selector: str) -> int:
+    return frame.evaluate(f"document.querySelectorAll({selector!r}).length")

@@ -1,0 +1,76 @@
+"""AppTest of app.py: the filters change what is sent to the map component."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+
+def run_app():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def map_args(at) -> dict:
+    components = at.get("component_instance")
+    assert len(components) == 1
+    return json.loads(components[0].proto.json_args)
+
+
+def selected_codes(args) -> set[str]:
+    group = args["feature_group"] or ""
+    return set(__import__("re").findall(r'"gso_code": "(\d{5})"', group))
+
+
+@pytest.fixture
+def app(shared_dir, monkeypatch):
+    monkeypatch.setenv("LANGSON_GEODATA_DIR", str(shared_dir))
+    return run_app()
+
+
+def test_whole_province_is_sent_without_filters(app):
+    args = map_args(app)
+    assert args["script"].count('"gso_code"') >= 200
+    assert selected_codes(args) == set()  # nothing dimmed, nothing outlined
+    assert args["returned_objects"] == []  # panning never reruns the script
+    assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
+
+
+def test_district_filter_changes_the_selection_and_the_view(app):
+    before = map_args(app)
+    app.sidebar.multiselect[0].select("Huyện Đình Lập").run()
+    after = map_args(app)
+    assert len(selected_codes(after)) == 12
+    assert after["zoom"] > before["zoom"]
+    assert after["script"] == before["script"]  # the base map is not redrawn
+    assert "12/200" in " ".join(c.value for c in app.caption)
+
+
+def test_border_only_filter(app):
+    app.sidebar.checkbox[0].check().run()
+    assert len(selected_codes(map_args(app))) == 21
+    app.sidebar.radio[0].set_value("sourced").run()
+    assert len(selected_codes(map_args(app))) == 15
+
+
+def test_search_box_selects_one_commune(app):
+    app.sidebar.selectbox[0].set_value("06004").run()  # Xã Quốc Khánh, Tràng Định
+    assert selected_codes(map_args(app)) == {"06004"}
+
+
+def test_border_table_lists_disagreements(app):
+    table = app.dataframe[0].value
+    assert len(table) == 21
+    assert table.iloc[0].iloc[4].startswith("Có theo nguồn dẫn") or "chưa có nguồn dẫn" in table.iloc[0].iloc[4]
+
+
+def test_missing_data_gives_a_vietnamese_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("LANGSON_GEODATA_DIR", str(tmp_path))
+    monkeypatch.setattr("geo.datadir.REPO_ROOT", tmp_path / "nowhere")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    assert at.error and "Không tìm thấy thư mục dữ liệu" in at.error[0].value

@@ -1,0 +1,113 @@
+"""Filters, web geometry and the folium layers (no browser needed)."""
+
+import json
+
+import pytest
+import shapely
+
+from geo.filters import select_codes
+from geo.webgeom import label_points, simplify_for_web
+from layers import style
+from layers.mapdata import prepare
+from layers.webmap import build_base_map, feature_collection, legend_html, selection_layer, view_for_bounds
+
+
+@pytest.fixture(scope="module")
+def mapdata(shared_dir):
+    return prepare({"LANGSON_GEODATA_DIR": str(shared_dir)})
+
+
+def test_district_filter(province):
+    codes = select_codes(province.communes, districts=["Huyện Đình Lập"])
+    assert len(codes) == 12
+
+
+def test_border_filter_by_source(province):
+    c = province.communes
+    assert len(select_codes(c, border_only=True)) == 21
+    assert len(select_codes(c, border_only=True, border_source="sourced")) == 15
+    assert len(select_codes(c, border_only=True, border_source="computed")) == 21
+    assert len(select_codes(c, districts=["Huyện Văn Lãng"], border_only=True, border_source="sourced")) == 1
+
+
+def test_search_narrows_to_one_commune(province):
+    code = province.communes["gso_code"].iloc[7]
+    assert select_codes(province.communes, districts=["Huyện Đình Lập"], searched=code) == [code]
+    assert select_codes(province.communes, searched="00000") == []
+
+
+def test_no_filter_selects_everything(province):
+    assert len(select_codes(province.communes)) == 200
+
+
+def test_web_geometry_is_lighter_valid_and_complete(province, mapdata):
+    web = mapdata.web_communes
+    assert len(web) == 200 and shapely.is_valid(web.geometry.values).all()
+    assert not shapely.is_empty(web.geometry.values).any()
+    full = shapely.get_num_coordinates(province.communes.geometry.values).sum()
+    assert shapely.get_num_coordinates(web.geometry.values).sum() < full
+    # Small enough error: each simplified commune keeps >= 90 % overlap with its original.
+    original = province.communes.to_crs("EPSG:32648").geometry.values
+    simple = web.to_crs("EPSG:32648").geometry.values
+    overlap = shapely.area(shapely.intersection(original, simple)) / shapely.area(original)
+    assert overlap.min() > 0.9
+
+
+def test_shared_edges_stay_shared_after_simplification(mapdata):
+    # District outlines come from one source with exactly shared edges: coverage-aware
+    # simplification must not open gaps between them.
+    districts = mapdata.web_districts.to_crs("EPSG:32648")
+    union_area = districts.geometry.union_all().area
+    assert districts.area.sum() == pytest.approx(union_area, rel=1e-4)
+    province = mapdata.web_province.to_crs("EPSG:32648").geometry.iloc[0]
+    assert union_area == pytest.approx(province.area, rel=0.01)
+
+
+def test_labels_lie_inside_their_communes(province):
+    points = label_points(province.communes)
+    assert points.within(province.communes.geometry).all()
+
+
+def test_text_is_escaped_before_it_reaches_html(province):
+    frame = province.communes.head(1).copy()
+    frame["commune"] = "<img src=x onerror=alert(1)>"
+    props = feature_collection(frame, ["commune"])["features"][0]["properties"]
+    assert props["commune"] == "&lt;img src=x onerror=alert(1)&gt;"
+    legend = legend_html("<b>", [[style.LegendEntry("<script>", fill="#fff")]])
+    assert "<script>" not in legend and "&lt;script&gt;" in legend
+
+
+def test_base_map_uses_only_local_assets(mapdata):
+    fmap = build_base_map(mapdata.web_communes, mapdata.web_districts, mapdata.web_province, mapdata.web_border)
+    page = fmap.get_root().render()
+    assert "cdn" not in page.lower() and "https://" not in page.replace("https://leafletjs.com", "")
+    assert "/app/static/vendor/leaflet/leaflet.js" in page
+
+
+def test_osm_layer_only_when_asked(mapdata):
+    args = (mapdata.web_communes, mapdata.web_districts, mapdata.web_province, mapdata.web_border)
+    assert "tile.openstreetmap.org" not in build_base_map(*args).get_root().render()
+    assert "tile.openstreetmap.org" in build_base_map(*args, osm=True).get_root().render()
+
+
+def test_selection_layer_outlines_the_selection(mapdata):
+    codes = select_codes(mapdata.communes, districts=["Huyện Cao Lộc"])
+    group = selection_layer(mapdata.web_communes, codes, mapdata.web_province)
+    layers = [child for child in group._children.values()]
+    veil, outline = layers
+    assert len(outline.data["features"]) == 22
+    assert veil.data["features"][0]["properties"]["kind"] == "dim"
+    assert selection_layer(mapdata.web_communes, [], mapdata.web_province)._children == {}
+
+
+def test_view_zooms_in_on_a_small_selection(mapdata):
+    _, province_zoom = view_for_bounds(mapdata.web_communes.total_bounds)
+    one = mapdata.web_communes[mapdata.web_communes.district == "Thành phố Lạng Sơn"]
+    centre, city_zoom = view_for_bounds(one.total_bounds)
+    assert city_zoom > province_zoom + 1
+    west, south, east, north = one.total_bounds
+    assert west < centre[1] < east and south < centre[0] < north
+
+
+def test_district_colours_are_distinct(mapdata):
+    assert len(set(mapdata.colours.values())) == 11
