@@ -130,7 +130,7 @@ _CATALOGUE = [
          target_note="Xóa tình trạng nhà tạm, nhà dột nát (không còn nhà tạm, nhà dột nát)",
          aliases=("Nhà tạm, nhà dột nát", "Nhà tạm dột nát")),
     _ind(id="poor_household_rate",
-         label="Tỷ lệ hộ nghèo (chuẩn nghèo đa chiều)",
+         label="Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều",
          unit="%", level="commune",
          baseline_2020=7.88, target_2025=None, target_2030=None,
          higher_is_better=False, aggregate=MEAN, kind=PERCENT,
@@ -243,7 +243,8 @@ def indicators_for_level(level: str) -> list[Indicator]:
 def header_key(text: object) -> str:
     """Key for matching a column header: no case, no diacritics, no unit suffix."""
     text = unicodedata.normalize("NFC", str(text)).strip().lower().replace("đ", "d")
-    text = re.sub(r"\s*\([^)]*\)\s*$", "", text)  # "Tỷ lệ ... (%)" -> "Tỷ lệ ..."
+    while re.search(r"\([^)]*\)\s*$", text):  # "Tỷ lệ ... (%)" -> "Tỷ lệ ..."
+        text = re.sub(r"\s*\([^)]*\)\s*$", "", text)
     text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
     return " ".join(re.sub(r"[^0-9a-z%]+", " ", text).split())
 

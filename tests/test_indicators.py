@@ -1,0 +1,118 @@
+"""The indicator catalogue: complete, ordered as the brief asks, and honest about targets."""
+
+import unicodedata
+
+import pandas as pd
+import pytest
+
+from geo.indicators import (
+    INDICATORS,
+    LEVELS,
+    SHARE_OF_VILLAGES,
+    YES_NO,
+    find_indicator,
+    header_key,
+    indicators_for_level,
+    roll_up_villages,
+    template_header,
+)
+
+FIRST_FOUR = ["road_village_hardened", "road_commune_hardened", "electricity_households", "cultural_house_standard"]
+
+
+def test_road_electricity_cultural_houses_come_first():
+    assert list(INDICATORS)[:4] == FIRST_FOUR
+
+
+def test_targets_are_exactly_the_resolutions():
+    expected = {  # DOMAIN.md "Indicators and their targets": (2025, 2030)
+        "road_commune_hardened": (100, None), "road_village_hardened": (80, None),
+        "cultural_house_standard": (60, None), "arts_club_regular": (50, None),
+        "electricity_households": (99.6, 99.6), "hygienic_water_rural": (99, 99),
+        "schools_national_standard": (300, 375), "commune_health_standard": (100, 100),
+        "health_insurance_dtts": (98, None), "antenatal_care": (80, None), "underweight_children": (15, None),
+        "vocational_training": (65, None), "tv_radio_access": (100, None), "new_rural_standard": (None, 80),
+        "forest_cover": (None, 67), "poor_household_rate": (None, None), "extremely_disadvantaged": (None, None),
+        "temporary_houses": (0, 0),
+    }
+    for ind_id, (t2025, t2030) in expected.items():
+        ind = INDICATORS[ind_id]
+        assert (ind.target_2025, ind.target_2030) == (t2025, t2030), ind_id
+
+
+def test_baselines_only_where_domain_gives_them():
+    with_baseline = {i.id: i.baseline_2020 for i in INDICATORS.values() if i.baseline_2020 is not None}
+    assert with_baseline == {
+        "road_commune_hardened": 86.1, "electricity_households": 98.31, "hygienic_water_rural": 95.0,
+        "poor_household_rate": 7.88, "schools_national_standard": 225.0, "urban_clean_water": 99.9,
+        "grdp_per_capita": 44.5,
+    }
+
+
+def test_qualitative_targets_are_notes_not_numbers():
+    for ind_id in ("poor_household_rate", "extremely_disadvantaged"):
+        ind = INDICATORS[ind_id]
+        assert ind.target_2025 is None and ind.target_2030 is None
+        assert ind.target_note
+    assert "cơ bản không còn" in INDICATORS["extremely_disadvantaged"].target_note.lower()
+    assert "trên 99,6%" in INDICATORS["electricity_households"].target_note
+
+
+def test_fields_are_consistent():
+    labels = set()
+    for ind in INDICATORS.values():
+        assert ind.level in LEVELS and set(ind.import_levels) <= set(LEVELS) and ind.level in ind.import_levels
+        assert ind.label == unicodedata.normalize("NFC", ind.label)
+        assert header_key(ind.label) not in labels
+        labels.add(header_key(ind.label))
+        assert find_indicator(ind.id) is ind
+        assert find_indicator(ind.label) is ind
+        assert find_indicator(template_header(ind)) is ind
+        for alias in ind.aliases:
+            assert find_indicator(alias) is ind
+    with pytest.raises(Exception):
+        INDICATORS["forest_cover"].label = "x"  # frozen
+
+
+def test_village_yes_no_indicators_roll_up_as_share_of_villages():
+    for ind_id in ("road_village_hardened", "cultural_house_standard", "arts_club_regular"):
+        ind = INDICATORS[ind_id]
+        assert ind.level == "village" and ind.kind == YES_NO and ind.aggregate == SHARE_OF_VILLAGES
+
+
+def test_levels():
+    village = {i.id for i in indicators_for_level("village")}
+    assert {"road_village_hardened", "cultural_house_standard", "arts_club_regular",
+            "electricity_households", "temporary_houses"} <= village
+    assert "road_commune_hardened" not in village
+    commune = {i.id for i in indicators_for_level("commune")}
+    assert "road_village_hardened" not in commune and "electricity_households" in commune
+
+
+def test_header_matching_ignores_case_diacritics_and_unit():
+    assert find_indicator("  THÔN CÓ NHÀ VĂN HÓA ĐẠT CHUẨN (0/1) ").id == "cultural_house_standard"
+    assert find_indicator("thon co nha van hoa dat chuan").id == "cultural_house_standard"
+    assert find_indicator("Cột không có") is None
+
+
+def test_gap_direction():
+    water = INDICATORS["hygienic_water_rural"]
+    assert water.gap(95.0) == pytest.approx(4.0)
+    assert water.gap(100.0, 2030) == pytest.approx(-1.0)
+    underweight = INDICATORS["underweight_children"]
+    assert underweight.gap(20.0) == pytest.approx(5.0)
+    assert INDICATORS["poor_household_rate"].gap(10.0) is None
+
+
+def test_roll_up_villages():
+    values = pd.DataFrame({
+        "gso_code": ["A", "A", "A", "A", "B", "A", "A"],
+        "indicator": ["road_village_hardened"] * 5 + ["temporary_houses"] * 2,
+        "value": [1.0, 0.0, 1.0, 1.0, 0.0, 2.0, 3.0],
+    })
+    out = roll_up_villages(values).set_index(["gso_code", "indicator"])
+    assert out.loc[("A", "road_village_hardened"), "value"] == pytest.approx(75.0)
+    assert out.loc[("A", "road_village_hardened"), "n_villages"] == 4
+    assert out.loc[("B", "road_village_hardened"), "value"] == 0.0
+    assert out.loc[("A", "temporary_houses"), "value"] == 5.0
+    assert roll_up_villages(values.iloc[0:0]).empty
