@@ -59,6 +59,7 @@ st_folium(fmap, key="map", height=MAP_HEIGHT_PX, use_container_width=True, retur
           center=centre, zoom=zoom,
           feature_group_to_add=selection_layer(data.web_communes, selected, data.web_province))
 
-with st.expander(texts.BORDER_SECTION):
+# The table is drawn on request: the map is what a meeting needs first.
+if st.toggle(texts.BORDER_SECTION, key="show_border_table"):
     st.write(texts.BORDER_EXPLAIN.format(**mapdata.border_counts(data.communes)))
     st.dataframe(mapdata.border_table(data.communes), hide_index=True, width="stretch")

@@ -18,7 +18,7 @@ from geo.province import ProvinceData, load_province
 from geo.webgeom import simplify_for_web, simplify_lines_for_web
 from layers import style
 from layers.style import short_district_name  # noqa: F401 (re-export for the app)
-from layers.webmap import add_legend, build_base_map
+from layers.webmap import WebLayers, add_legend, build_base_map, web_layers
 
 BORDER_SOURCES = {
     BORDER_EITHER: texts.BORDER_SOURCE_EITHER,
@@ -35,6 +35,7 @@ class MapData:
     web_province: gpd.GeoDataFrame
     web_border: gpd.GeoDataFrame
     colours: dict[str, str]
+    layers: WebLayers
 
     @property
     def communes(self) -> gpd.GeoDataFrame:
@@ -52,13 +53,14 @@ class MapData:
     def district_names(self) -> list[str]:
         return list(self.colours)
 
+    search_labels: dict[str, str]  # GSO code -> "Xã Hòa Bình — Chi Lăng", sorted by name
+
     @property
     def search_options(self) -> list[str]:
-        return self.communes.sort_values(["commune_name", "district"])["gso_code"].tolist()
+        return list(self.search_labels)
 
     def search_label(self, code: str) -> str:
-        row = self.communes.loc[self.communes["gso_code"] == code].iloc[0]
-        return f"{row['commune']} — {short_district_name(row['district'])}"
+        return self.search_labels[code]
 
 
 def prepare(env: dict | None = None) -> MapData:
@@ -66,15 +68,24 @@ def prepare(env: dict | None = None) -> MapData:
     colours = style.district_colours(data.communes["district"].tolist())
     web_communes = simplify_for_web(data.communes)
     web_communes["fill"] = web_communes["district"].map(colours)
-    return MapData(province_data=data, web_communes=web_communes,
-                   web_districts=simplify_for_web(data.districts), web_province=simplify_for_web(data.province),
-                   web_border=simplify_lines_for_web(data.border_line), colours=colours)
+    web_districts = simplify_for_web(data.districts)
+    web_province = simplify_for_web(data.province)
+    web_border = simplify_lines_for_web(data.border_line)
+    return MapData(province_data=data, web_communes=web_communes, web_districts=web_districts,
+                   web_province=web_province, web_border=web_border, colours=colours,
+                   layers=web_layers(web_communes, web_districts, web_province, web_border),
+                   search_labels=_search_labels(data.communes))
+
+
+def _search_labels(communes: pd.DataFrame) -> dict[str, str]:
+    ordered = communes.sort_values(["commune_name", "district"])
+    return {code: f"{name} — {short_district_name(district)}"
+            for code, name, district in zip(ordered["gso_code"], ordered["commune"], ordered["district"])}
 
 
 def base_map(data: MapData, *, osm: bool, large_labels: bool) -> folium.Map:
     """The map that stays mounted across filter changes (the legend is part of it)."""
-    fmap = build_base_map(data.web_communes, data.web_districts, data.web_province, data.web_border,
-                          osm=osm, large_labels=large_labels)
+    fmap = build_base_map(data.layers, osm=osm, large_labels=large_labels)
     add_legend(fmap, texts.LEGEND_TITLE_DISTRICT,
                [style.district_legend(data.colours), style.outline_legend()])
     return fmap

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import math
+from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
@@ -162,13 +163,37 @@ def _use_local_assets(element) -> None:
     element.default_css = assets.local_css()
 
 
-def build_base_map(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province: gpd.GeoDataFrame,
-                   border_line: gpd.GeoDataFrame, *, osm: bool = False, large_labels: bool = False) -> folium.Map:
-    """The province map: communes coloured by district, outlines, border, labels, legend.
+@dataclass(frozen=True)
+class WebLayers:
+    """The serialised layers of one data set, computed once and reused on every rerun."""
 
-    `communes` must already carry `fill` (a colour) and be simplified for the web.
-    """
-    west, south, east, north = province.total_bounds
+    communes: dict
+    districts: dict
+    province: dict
+    border: dict
+    commune_labels: list
+    district_labels: list
+    bounds: tuple
+
+
+def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province: gpd.GeoDataFrame,
+               border_line: gpd.GeoDataFrame) -> WebLayers:
+    """`communes` must carry `fill` (a colour) and be simplified for the web."""
+    commune_data = communes.assign(border_label=communes["border_status"].map(BORDER_LABELS))
+    return WebLayers(
+        communes=feature_collection(commune_data, list(TOOLTIP_FIELDS) + ["fill"]),
+        districts=feature_collection(districts, ["district"]),
+        province=feature_collection(province, ["province"]),
+        border=feature_collection(border_line, ["name"]),
+        commune_labels=_label_rows(communes, "commune_name"),
+        district_labels=_district_label_rows(communes),
+        bounds=tuple(province.total_bounds),
+    )
+
+
+def build_base_map(layers: WebLayers, *, osm: bool = False, large_labels: bool = False) -> folium.Map:
+    """The province map: communes coloured by district, outlines, border, labels."""
+    west, south, east, north = layers.bounds
     fmap = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=9, tiles=None,
                       control_scale=False, min_zoom=7, max_zoom=16, zoom_snap=0.25, zoom_delta=0.5)
     _use_local_assets(fmap)
@@ -177,9 +202,8 @@ def build_base_map(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, prov
     if large_labels:
         fmap.get_root().html.add_child(Element('<script>document.body.classList.add("large-labels")</script>'))
 
-    commune_data = communes.assign(border_label=communes["border_status"].map(BORDER_LABELS))
     folium.GeoJson(
-        feature_collection(commune_data, list(TOOLTIP_FIELDS) + ["fill"]),
+        layers.communes,
         name=texts.LAYER_COMMUNES,
         style_function=lambda f: {**style.COMMUNE_STYLE, "fillColor": f["properties"]["fill"],
                                   "className": "commune"},
@@ -187,18 +211,18 @@ def build_base_map(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, prov
         tooltip=folium.GeoJsonTooltip(fields=list(TOOLTIP_FIELDS), aliases=list(TOOLTIP_FIELDS.values()),
                                       sticky=True, class_name="commune-tooltip"),
     ).add_to(fmap)
-    folium.GeoJson(feature_collection(districts, ["district"]), name=texts.LAYER_DISTRICTS,
+    folium.GeoJson(layers.districts, name=texts.LAYER_DISTRICTS,
                    style_function=lambda f: {**style.DISTRICT_STYLE, "className": "district-outline"},
                    interactive=False).add_to(fmap)
-    folium.GeoJson(feature_collection(province, ["province"]), name=texts.LAYER_PROVINCE,
+    folium.GeoJson(layers.province, name=texts.LAYER_PROVINCE,
                    style_function=lambda f: {**style.PROVINCE_STYLE, "className": "province-outline"},
                    interactive=False).add_to(fmap)
-    folium.GeoJson(feature_collection(border_line, ["name"]), name=texts.LAYER_BORDER,
+    folium.GeoJson(layers.border, name=texts.LAYER_BORDER,
                    style_function=lambda f: {**style.BORDER_STYLE, "className": "border-line"},
                    interactive=False).add_to(fmap)
 
-    fmap.add_child(_Template(_LABELS_JS, communes=_label_rows(communes, "commune_name"),
-                             districts=_district_label_rows(communes), min_zoom=COMMUNE_LABEL_MIN_ZOOM))
+    fmap.add_child(_Template(_LABELS_JS, communes=layers.commune_labels, districts=layers.district_labels,
+                             min_zoom=COMMUNE_LABEL_MIN_ZOOM))
     fmap.add_child(_Template(_FULLSCREEN_JS, enter=texts.FULLSCREEN, leave=texts.FULLSCREEN_EXIT,
                              icon=_FULLSCREEN_ICON))
     return fmap

@@ -63,6 +63,8 @@ def test_search_box_selects_one_commune(app):
 
 
 def test_border_table_lists_disagreements(app):
+    assert not app.dataframe  # drawn on request only
+    app.toggle(key="show_border_table").set_value(True).run()
     table = app.dataframe[0].value
     assert len(table) == 21
     assert table.iloc[0].iloc[4].startswith("Có theo nguồn dẫn") or "chưa có nguồn dẫn" in table.iloc[0].iloc[4]

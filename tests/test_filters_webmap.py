@@ -78,16 +78,15 @@ def test_text_is_escaped_before_it_reaches_html(province):
 
 
 def test_base_map_uses_only_local_assets(mapdata):
-    fmap = build_base_map(mapdata.web_communes, mapdata.web_districts, mapdata.web_province, mapdata.web_border)
+    fmap = build_base_map(mapdata.layers)
     page = fmap.get_root().render()
     assert "cdn" not in page.lower() and "https://" not in page.replace("https://leafletjs.com", "")
     assert "/app/static/vendor/leaflet/leaflet.js" in page
 
 
 def test_osm_layer_only_when_asked(mapdata):
-    args = (mapdata.web_communes, mapdata.web_districts, mapdata.web_province, mapdata.web_border)
-    assert "tile.openstreetmap.org" not in build_base_map(*args).get_root().render()
-    assert "tile.openstreetmap.org" in build_base_map(*args, osm=True).get_root().render()
+    assert "tile.openstreetmap.org" not in build_base_map(mapdata.layers).get_root().render()
+    assert "tile.openstreetmap.org" in build_base_map(mapdata.layers, osm=True).get_root().render()
 
 
 def test_selection_layer_outlines_the_selection(mapdata):
