@@ -1,0 +1,37 @@
+"""Importers for the files the province's departments hold (CSV and XLSX).
+
+Each importer takes the file's bytes and name, reads and checks everything, and
+returns an `ImportResult`: the tidy frame it would store plus every problem,
+each phrased in Vietnamese with file, sheet, row and column. Importers never
+write; `geo.store.Store.save_result` stores a result only when it has no error,
+so a faulty file is never half-imported.
+"""
+
+from __future__ import annotations
+
+from geo.imports.categories import import_categories
+from geo.imports.indicator_sheets import import_commune_indicators, import_village_indicators
+from geo.imports.problems import ERROR, NOTE, ImportResult, Problem
+from geo.imports.reference import Reference
+from geo.imports.villages import import_villages
+
+KINDS = ("categories", "villages", "indicators_commune", "indicators_village")
+
+__all__ = [
+    "ERROR", "NOTE", "KINDS", "ImportResult", "Problem", "Reference", "import_categories", "import_villages",
+    "import_commune_indicators", "import_village_indicators", "import_file",
+]
+
+
+def import_file(kind: str, content: bytes, file_name: str, reference: Reference | None = None,
+                **options) -> ImportResult:
+    """Dispatch on the dataset kind; `options` go to the importer (e.g. categories= for villages)."""
+    importers = {
+        "categories": import_categories,
+        "villages": import_villages,
+        "indicators_commune": import_commune_indicators,
+        "indicators_village": import_village_indicators,
+    }
+    if kind not in importers:
+        raise ValueError(f"unknown dataset kind {kind!r}; expected one of {KINDS}")
+    return importers[kind](content, file_name, reference, **options)

@@ -1,0 +1,123 @@
+"""Import the area category (khu vực I/II/III, Quyết định 861/QĐ-TTg) of each commune.
+
+Two layouts, read by the same loop:
+- tidy: one row per commune with a code or a (district,) commune name and a
+  category column;
+- the decision's annex as staff paste it: title lines, a header, then
+  "Huyện X" heading rows each followed by numbered commune rows, the category
+  either in one column or as an "x" in one of three "Khu vực III/II/I" columns.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import texts
+from geo.imports.headers import Header, find_header, role_aliases
+from geo.imports.places import (
+    clean_name,
+    data_rows,
+    is_district_heading,
+    is_skipped_row,
+    known_district,
+    resolve_commune,
+    where,
+)
+from geo.imports.problems import ImportResult, ProblemLog, sha256_of
+from geo.imports.reading import read_sheets_or_log
+from geo.imports.reference import Reference
+from geo.imports.totals import compare_categories
+from geo.imports.values import BadValue, is_blank, parse_category
+
+KIND = "categories"
+COLUMNS = ["gso_code", "district", "commune", "area_category"]
+
+
+def _accept(header: Header) -> bool:
+    has_category = header.has("category") or len(set(header.marks.values())) >= 2
+    return has_category and any(header.has(r) for r in ("code", "commune", "name"))
+
+
+def _name_col(header: Header) -> int | None:
+    return header.roles.get("commune", header.roles.get("name"))
+
+
+def _category_of(header: Header, row: list[object], log: ProblemLog, row_number: int) -> tuple[str | None, bool]:
+    """(category or None, whether the row gave any category at all)."""
+    if header.has("category"):
+        value = header.cell(row, "category")
+        if is_blank(value):
+            return None, False
+        try:
+            return parse_category(value), True
+        except BadValue:
+            log.error("bad_category", texts.IMP_BAD_CATEGORY.format(value=value),
+                      **where(header, row_number, header.roles["category"]))
+            return None, True
+    marked = [cat for col, cat in header.marks.items() if col < len(row) and not is_blank(row[col])]
+    if not marked:
+        return None, False
+    if len(set(marked)) > 1:
+        log.error("bad_category", texts.IMP_MANY_CATEGORY_MARKS.format(marks=", ".join(marked)),
+                  **where(header, row_number, min(header.marks)))
+        return None, True
+    return marked[0], True
+
+
+def import_categories(content: bytes, file_name: str, reference: Reference | None = None) -> ImportResult:
+    """Read and check a category file; never writes anything."""
+    ref = reference or Reference.load()
+    log = ProblemLog(file_name)
+    result = ImportResult(KIND, file_name, pd.DataFrame(columns=COLUMNS), log.problems,
+                          sha256=sha256_of(content), content=content)
+    sheets = read_sheets_or_log(content, file_name, log)
+    if sheets is None:
+        return result
+    header = find_header(sheets, _accept)
+    if header is None:
+        needed = f"«{role_aliases('category')[0]}» + «{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
+        log.error("missing_column", texts.IMP_NO_HEADER.format(needed=needed,
+                                                               sheets=", ".join(s.name for s in sheets)))
+        return result
+    result.sheet = header.sheet.name
+    name_col = _name_col(header)
+    heading_district: str | None = None
+    first_row: dict[str, int] = {}
+    records = []
+    for row_number, row in data_rows(header):
+        name = row[name_col] if name_col is not None and name_col < len(row) else None
+        code = header.cell(row, "code")
+        if is_blank(code) and is_skipped_row(name):
+            continue
+        if is_blank(code) and is_district_heading(name):
+            heading_district = known_district(ref, name) or clean_name(name)
+            continue
+        category, given = _category_of(header, row, log, row_number)
+        if not given:
+            continue  # a commune left blank (Yên Thịnh, or not filled in): reported by the totals
+        district = header.cell(row, "district") if header.has("district") else None
+        if is_blank(district):
+            district = heading_district
+        gso = resolve_commune(ref, log, header, row_number, code=code, name=name, district=district,
+                              name_col=name_col)
+        if gso is None or category is None:
+            continue
+        category_col = header.roles.get("category", min(header.marks) if header.marks else None)
+        if gso in ref.outside_codes:
+            log.error("outside_area", texts.IMP_CATEGORY_OUTSIDE.format(
+                commune=ref.commune_of(gso), district=ref.district_of(gso)),
+                **where(header, row_number, category_col))
+            continue
+        if gso in first_row:
+            log.error("duplicate_row", texts.IMP_DUPLICATE.format(first=first_row[gso], what=ref.label(gso)),
+                      **where(header, row_number, name_col if name_col is not None else header.roles.get("code")))
+            continue
+        first_row[gso] = row_number
+        records.append({"gso_code": gso, "district": ref.district_of(gso), "commune": ref.commune_of(gso),
+                        "area_category": category})
+    frame = pd.DataFrame(records, columns=COLUMNS)
+    if frame.empty and not log.problems:
+        log.error("no_rows", texts.IMP_NO_ROWS, **where(header, header.row_number, None))
+    result.frame = frame
+    result.summary = compare_categories(frame, ref, log)
+    return result

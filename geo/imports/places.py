@@ -1,0 +1,128 @@
+"""Which commune a row means: by code, by name and district, or by heading rows.
+
+All name resolution goes through the project's one matcher (geo.names), so an
+import accepts exactly the spellings the rest of the app accepts. Annex layouts
+give the district (and for villages the commune) as heading rows instead of
+columns; the helpers here recognise those rows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import texts
+from geo.imports.headers import Header
+from geo.imports.problems import ProblemLog
+from geo.imports.reference import Reference
+from geo.imports.values import is_blank
+from geo.names import district_key, name_key, normalise_code
+
+_NUMBERING = re.compile(r"^\s*(?:[ivx]{1,4}|\d{1,4})\s*[.)]\s+", re.IGNORECASE)
+_TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+_DISTRICT_HEAD = re.compile(r"^(huyện|thành phố|thị xã|tp\.?|tx\.?|h\.)(\s|$)")
+_COMMUNE_HEAD = re.compile(r"^(xã|phường|thị trấn|tt\.?|p\.)(\s|$)")
+_PROVINCE_ROW = re.compile(r"^(tỉnh|toàn tỉnh)(\s|$)")
+_TOTAL_ROW = re.compile(r"^(tổng|cộng|tổng cộng|tổng số)(\s|:|$)")
+# Village prefixes that are a kind of settlement, not part of its name. "Bản" and
+# "Khu" are left alone: in Lạng Sơn they are often the first word of the name itself.
+_VILLAGE_PREFIX = re.compile(r"^(thôn|xóm|tổ dân phố|tdp|khối)\s+")
+
+
+def clean_name(value: object) -> str:
+    """A place name as written, without list numbering or a trailing note in brackets."""
+    text = unicodedata.normalize("NFC", str(value)).strip()
+    text = _NUMBERING.sub("", text, count=1)
+    text = _TRAILING_PAREN.sub("", text)
+    return " ".join(text.split())
+
+
+def _lower(value: object) -> str:
+    return unicodedata.normalize("NFC", str(value)).strip().lower()
+
+
+def _lower_clean(value: object) -> str:
+    return _lower(clean_name(value))
+
+
+def is_district_heading(value: object) -> bool:
+    return isinstance(value, str) and bool(_DISTRICT_HEAD.match(_lower_clean(value)))
+
+
+def is_commune_heading(value: object) -> bool:
+    return isinstance(value, str) and bool(_COMMUNE_HEAD.match(_lower_clean(value)))
+
+
+def is_skipped_row(value: object) -> bool:
+    """Province title or total rows inside an annex table carry no data."""
+    if not isinstance(value, str):
+        return False
+    text = _lower_clean(value)
+    return bool(_PROVINCE_ROW.match(text) or _TOTAL_ROW.match(text))
+
+
+def village_key(name: str) -> str:
+    """Comparison key of a village name within its commune ("Thôn Nà Pàn" = "nà pàn")."""
+    text = _VILLAGE_PREFIX.sub("", _lower(name), count=1)
+    return name_key(text) or _lower(name)
+
+
+def known_district(ref: Reference, text: str) -> str | None:
+    """The official district name a heading or cell means, or None."""
+    wanted = district_key(clean_name(text))
+    for district in ref.commune_list["district"].unique():
+        if district_key(district) == wanted:
+            return district
+    return None
+
+
+def where(header: Header, row_number: int, col: int | None) -> dict:
+    """Location keywords for ProblemLog.add for one cell."""
+    sheet = None if header.sheet.is_csv else header.sheet.name
+    return {"sheet": sheet, "row": row_number, "column": header.texts.get(col) if col is not None else None,
+            "column_index": col}
+
+
+def resolve_commune(ref: Reference, log: ProblemLog, header: Header, row_number: int, *,
+                    code: object, name: object, district: object, name_col: int | None) -> str | None:
+    """The GSO code the row means, or None after logging why there is none."""
+    district_text = None if is_blank(district) else clean_name(district)
+    if not is_blank(code):
+        code_text = normalise_code(code)
+        record = ref.matcher.by_code(code_text)
+        if record is None:
+            log.error("unknown_code", texts.IMP_UNKNOWN_CODE.format(code=code),
+                      **where(header, row_number, header.roles.get("code")))
+            return None
+        if not is_blank(name):
+            by_name = ref.matcher.resolve(clean_name(name), district_text)
+            if by_name.status == "ok" and by_name.code != record.code:
+                log.error("code_name_mismatch", texts.IMP_CODE_NAME_MISMATCH.format(
+                    code=record.code, official=record.name, district=record.district, name=name),
+                    **where(header, row_number, name_col))
+                return None
+        return record.code
+    if is_blank(name):
+        log.error("no_commune", texts.IMP_NO_COMMUNE, **where(header, row_number, name_col))
+        return None
+    resolution = ref.matcher.resolve(clean_name(name), district_text)
+    if resolution.status == "ok":
+        return resolution.code
+    if resolution.status == "ambiguous":
+        districts = ", ".join(f"{c.name} – {c.district}" for c in resolution.candidates)
+        log.error("ambiguous_commune", texts.IMP_AMBIGUOUS_COMMUNE.format(
+            name=name, count=len(resolution.candidates), districts=districts),
+            **where(header, row_number, name_col))
+        return None
+    suffix = texts.IMP_UNKNOWN_COMMUNE_DISTRICT.format(district=district_text) if district_text else ""
+    log.error("unknown_commune", texts.IMP_UNKNOWN_COMMUNE.format(name=name, district=suffix),
+              **where(header, row_number, name_col))
+    return None
+
+
+def data_rows(header: Header):
+    """(row number as Excel shows it, cells) for each non-blank row under the header."""
+    for index in range(header.index + 1, len(header.sheet.rows)):
+        row = header.sheet.rows[index]
+        if any(not is_blank(cell) for cell in row):
+            yield index + 1, row

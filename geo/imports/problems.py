@@ -1,0 +1,113 @@
+"""What an import found wrong, said in Vietnamese, with the place in the file.
+
+Importers never raise on bad content: they collect `Problem`s so the user sees
+every error of a file at once (not the first one, fix, retry, next one). An
+`ImportResult` with any error is refused by the store, so a faulty file is never
+half-imported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+import texts
+
+ERROR = "error"
+NOTE = "note"
+
+
+def column_letter(index: int) -> str:
+    """0-based column index -> spreadsheet letter (0 -> A, 27 -> AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str  # ERROR blocks storing; NOTE is shown but does not block
+    code: str  # stable machine code, e.g. "unknown_commune"
+    message: str  # full Vietnamese sentence, location included
+    file: str
+    sheet: str | None = None
+    row: int | None = None  # row number as Excel shows it (1-based, header included)
+    column: str | None = None  # header text as written in the file
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+class ProblemLog:
+    """Collects problems for one file and phrases their location the same way."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, severity: str, code: str, text: str, sheet: str | None = None, row: int | None = None,
+            column: str | None = None, column_index: int | None = None) -> Problem:
+        parts = [texts.IMP_LOC_FILE.format(file=self.file)]
+        if sheet:
+            parts.append(texts.IMP_LOC_SHEET.format(sheet=sheet))
+        if row is not None:
+            parts.append(texts.IMP_LOC_ROW.format(row=row))
+        if column is not None:
+            letter = column_letter(column_index) if column_index is not None else "?"
+            parts.append(texts.IMP_LOC_COLUMN.format(letter=letter, column=column))
+        problem = Problem(severity, code, ", ".join(parts) + ": " + text, self.file, sheet, row, column)
+        self.problems.append(problem)
+        return problem
+
+    def error(self, code: str, text: str, **where) -> Problem:
+        return self.add(ERROR, code, text, **where)
+
+    def note(self, code: str, text: str, **where) -> Problem:
+        return self.add(NOTE, code, text, **where)
+
+
+@dataclass
+class ImportResult:
+    """What an importer would store, and everything it found on the way."""
+
+    kind: str  # "categories", "villages", "indicators_commune", "indicators_village"
+    file_name: str
+    frame: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+    summary: pd.DataFrame | None = None  # totals compared with the official ones
+    sha256: str = ""
+    content: bytes = b""
+    sheet: str | None = None  # the sheet the data came from
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == NOTE]
+
+    @property
+    def ok(self) -> bool:
+        """True when the store may keep it: no error and at least one row."""
+        return not self.errors and not self.frame.empty
+
+    def problems_frame(self) -> pd.DataFrame:
+        """Problems as a table with Vietnamese headers, errors first, for display."""
+        labels = texts.IMP_PROBLEM_COLUMNS
+        rows = [{
+            labels["severity"]: texts.IMP_SEVERITY_ERROR if p.is_error else texts.IMP_SEVERITY_NOTE,
+            labels["file"]: p.file, labels["sheet"]: p.sheet or "", labels["row"]: p.row,
+            labels["column"]: p.column or "", labels["message"]: p.message,
+        } for p in sorted(self.problems, key=lambda p: (not p.is_error, p.row or 0))]
+        return pd.DataFrame(rows, columns=list(labels.values()))
+
+
+def sha256_of(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()

@@ -1,0 +1,146 @@
+"""Read one cell as a number, a percentage, a yes/no, a year or an area category.
+
+Spreadsheets from different offices write the same thing many ways: 86,5 and
+86.5, "86%" and 0.86, "KV III" and "Khu vực 3". These parsers accept the forms
+people really type and refuse the rest with a reason, so the importer can name
+the cell. They never guess across cells; scale decisions that need the whole
+column (0-1 vs 0-100) are made by the caller.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date, datetime, time
+
+CATEGORIES = ("I", "II", "III")
+
+
+class BadValue(ValueError):
+    """The cell cannot be read as asked; the importer turns it into a Problem."""
+
+
+def is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _plain(value: object) -> str:
+    """Lower-case ASCII-ish text: no diacritics, no spaces, for keyword matching."""
+    text = unicodedata.normalize("NFKC", str(value)).strip().lower().replace("đ", "d")
+    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return re.sub(r"[\s.\-_:]+", "", text)
+
+
+_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)$")
+
+
+def parse_number(value: object) -> tuple[float | None, bool]:
+    """(number, written with a % sign); (None, False) for a blank cell.
+
+    Vietnamese writes "86,5" and "1.234,5"; English-style files write "86.5" and
+    "1,234.5". With both separators the last one is the decimal mark; a lone
+    comma is a decimal comma; several equal separators are thousands marks.
+    """
+    if is_blank(value):
+        return None, False
+    if isinstance(value, bool):
+        return float(value), False
+    if isinstance(value, (int, float)):
+        if math.isinf(value):
+            raise BadValue(str(value))
+        return float(value), False
+    if isinstance(value, (datetime, date, time)):
+        raise BadValue(str(value))
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = re.sub(r"[\s\u00a0\u2009\u202f']", "", text).replace("\u2212", "-")
+    percent = text.endswith("%")
+    if percent:
+        text = text[:-1]
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        text = text.replace(thousands, "").replace(decimal, ".")
+    elif text.count(",") == 1:
+        text = text.replace(",", ".")
+    elif text.count(",") > 1 or text.count(".") > 1:
+        sep = "," if "," in text else "."
+        if not re.fullmatch(r"[-+]?\d{1,3}(" + re.escape(sep) + r"\d{3})+", text):
+            raise BadValue(str(value))
+        text = text.replace(sep, "")
+    if not _NUMBER.match(text):
+        raise BadValue(str(value))
+    number = float(text)
+    if math.isinf(number):
+        raise BadValue(str(value))
+    return number, percent
+
+
+_CATEGORY = re.compile(r"^(xa)?(khuvuc|kv)?(iii|ii|i|1|2|3)$")
+_DIGIT_TO_ROMAN = {"1": "I", "2": "II", "3": "III"}
+
+
+def parse_category(value: object) -> str | None:
+    """"I", "II" or "III" for any usual spelling; None for a blank; BadValue otherwise."""
+    if is_blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    match = _CATEGORY.match(_plain(value))
+    if not match or isinstance(value, bool):
+        raise BadValue(str(value))
+    token = match.group(3)
+    return _DIGIT_TO_ROMAN.get(token, token.upper())
+
+
+_YES = {"co", "x", "dat", "yes", "y", "true", "v", "✓", "✔", "dadat", "roi"}
+_NO = {"khong", "chuadat", "chua", "no", "n", "false", "khongdat"}
+
+
+def parse_yes_no(value: object) -> float | None:
+    """1.0 or 0.0 for the usual ways of writing yes/no; None for a blank."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, (int, float)):
+        if value in (0, 1):
+            return float(value)
+        raise BadValue(str(value))
+    try:
+        number, percent = parse_number(value)
+    except BadValue:
+        number, percent = None, False
+    if number is not None and not percent:
+        if number in (0, 1):
+            return float(number)
+        raise BadValue(str(value))
+    text = _plain(value)
+    if text in _YES:
+        return 1.0
+    if text in _NO:
+        return 0.0
+    raise BadValue(str(value))
+
+
+def parse_year(value: object) -> int | None:
+    if is_blank(value):
+        return None
+    try:
+        number, percent = parse_number(value)
+    except BadValue as exc:
+        raise BadValue(str(value)) from exc
+    if percent or number is None or not number.is_integer() or not 2015 <= number <= 2035:
+        raise BadValue(str(value))
+    return int(number)
+
+
+def format_number(value: float) -> str:
+    """A number the Vietnamese way for messages: 86,5 and 1.234."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:,.4f}".rstrip("0").replace(",", " ").replace(".", ",").replace(" ", ".")

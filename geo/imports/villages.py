@@ -1,0 +1,161 @@
+"""Import the list of extremely disadvantaged villages (Quyết định 612/QĐ-UBDT).
+
+Two layouts, read by the same loop:
+- tidy: one row per village with the commune (code, or district + name) in
+  columns, optionally longitude and latitude;
+- the decision's annex: one name column where "Huyện X" rows open a district,
+  "Xã Y" rows open a commune and the rows under them are its villages.
+Villages have no official code; within a commune they are keyed by name
+(`places.village_key`), which is what duplicate checks and joins use.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import texts
+from geo.boundaries import PROVINCE_BOUNDS
+from geo.imports.headers import Header, find_header, role_aliases
+from geo.imports.places import (
+    clean_name,
+    data_rows,
+    is_commune_heading,
+    is_district_heading,
+    is_skipped_row,
+    known_district,
+    resolve_commune,
+    village_key,
+    where,
+)
+from geo.imports.problems import ImportResult, ProblemLog, sha256_of
+from geo.imports.reading import read_sheets_or_log
+from geo.imports.reference import Reference
+from geo.imports.totals import compare_villages
+from geo.imports.values import BadValue, format_number, is_blank, parse_number
+
+KIND = "villages"
+COLUMNS = ["gso_code", "district", "commune", "village", "village_key", "lon", "lat"]
+
+
+def _accept(header: Header) -> bool:
+    if header.has("village"):
+        return True
+    # annex: one name column, no category/indicator columns that would mean another kind of sheet
+    return (header.has("name") or header.has("commune")) and not header.has("category") and not header.marks \
+        and not header.indicators and not header.has("indicator")
+
+
+def _columns(header: Header) -> tuple[int, int | None]:
+    """(column holding village names or headings, separate commune column or None)."""
+    text_col = header.roles.get("village", header.roles.get("name", header.roles.get("commune")))
+    commune_col = None
+    for role in ("commune", "name"):
+        col = header.roles.get(role)
+        if col is not None and col != text_col:
+            commune_col = col
+            break
+    return text_col, commune_col
+
+
+def _coordinate(header: Header, row: list[object], role: str, log: ProblemLog, row_number: int,
+                low: float, high: float) -> tuple[float | None, bool]:
+    """(value or None, ok)."""
+    value = header.cell(row, role)
+    col = header.roles.get(role)
+    try:
+        number, _ = parse_number(value)
+    except BadValue:
+        log.error("bad_number", texts.IMP_BAD_NUMBER.format(value=value), **where(header, row_number, col))
+        return None, False
+    if number is not None and not low <= number <= high:
+        log.error("out_of_range", texts.IMP_COORD_OUTSIDE.format(value=format_number(number), low=low, high=high),
+                  **where(header, row_number, col))
+        return None, False
+    return number, True
+
+
+def import_villages(content: bytes, file_name: str, reference: Reference | None = None,
+                    categories: pd.DataFrame | None = None) -> ImportResult:
+    """Read and check a village list; `categories` (gso_code, area_category) enables the 84/24/536 check."""
+    ref = reference or Reference.load()
+    log = ProblemLog(file_name)
+    result = ImportResult(KIND, file_name, pd.DataFrame(columns=COLUMNS), log.problems,
+                          sha256=sha256_of(content), content=content)
+    sheets = read_sheets_or_log(content, file_name, log)
+    if sheets is None:
+        return result
+    header = find_header(sheets, _accept)
+    if header is None:
+        needed = f"«{role_aliases('village')[1]}» + «{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
+        log.error("missing_column", texts.IMP_NO_HEADER.format(needed=needed,
+                                                               sheets=", ".join(s.name for s in sheets)))
+        return result
+    result.sheet = header.sheet.name
+    text_col, commune_col = _columns(header)
+    west, south, east, north = PROVINCE_BOUNDS
+    heading_district: str | None = None
+    heading_commune: str | None = None
+    heading_failed = False  # a commune heading that did not resolve: its villages are not re-reported
+    first_row: dict[tuple[str, str], int] = {}
+    records = []
+    for row_number, row in data_rows(header):
+        text = row[text_col] if text_col < len(row) else None
+        commune = row[commune_col] if commune_col is not None and commune_col < len(row) else None
+        code = header.cell(row, "code")
+        place_given = not (is_blank(code) and is_blank(commune))
+        if not place_given and is_skipped_row(text):
+            continue
+        district = header.cell(row, "district") if header.has("district") else None
+        if is_blank(district):
+            district = heading_district
+        if not place_given and is_district_heading(text):
+            heading_district = known_district(ref, text) or clean_name(text)
+            heading_commune, heading_failed = None, False
+            continue
+        if is_blank(commune) and is_commune_heading(text):
+            heading_commune = resolve_commune(ref, log, header, row_number, code=code, name=text,
+                                              district=district, name_col=text_col)
+            heading_failed = heading_commune is None
+            continue
+        if is_blank(text):
+            log.error("no_village_name", texts.IMP_NO_VILLAGE_NAME, **where(header, row_number, text_col))
+            continue
+        village = clean_name(text)
+        if place_given:
+            gso = resolve_commune(ref, log, header, row_number, code=code, name=commune, district=district,
+                                  name_col=commune_col)
+        elif heading_commune is not None:
+            gso = heading_commune
+        else:
+            if not heading_failed:
+                log.error("no_commune", texts.IMP_VILLAGE_BEFORE_COMMUNE.format(village=village),
+                          **where(header, row_number, text_col))
+            continue
+        lon, lon_ok = _coordinate(header, row, "lon", log, row_number, west, east)
+        lat, lat_ok = _coordinate(header, row, "lat", log, row_number, south, north)
+        if gso is None or not (lon_ok and lat_ok):
+            continue
+        if (lon is None) != (lat is None):
+            log.error("half_coordinate", texts.IMP_COORD_HALF,
+                      **where(header, row_number, header.roles.get("lon" if lon is None else "lat")))
+            continue
+        if gso in ref.outside_codes:
+            log.error("outside_area", texts.IMP_VILLAGE_OUTSIDE.format(
+                village=village, commune=ref.commune_of(gso), district=ref.district_of(gso)),
+                **where(header, row_number, text_col))
+            continue
+        key = (gso, village_key(village))
+        if key in first_row:
+            log.error("duplicate_row", texts.IMP_DUPLICATE.format(
+                first=first_row[key], what=f"{village}, {ref.label(gso)}"), **where(header, row_number, text_col))
+            continue
+        first_row[key] = row_number
+        records.append({"gso_code": gso, "district": ref.district_of(gso), "commune": ref.commune_of(gso),
+                        "village": village, "village_key": key[1], "lon": lon, "lat": lat})
+    frame = pd.DataFrame(records, columns=COLUMNS)
+    frame[["lon", "lat"]] = frame[["lon", "lat"]].astype(float)
+    if frame.empty and not log.problems:
+        log.error("no_rows", texts.IMP_NO_ROWS, **where(header, header.row_number, None))
+    result.frame = frame
+    result.summary = compare_villages(frame, ref, log, categories)
+    return result
