@@ -10,6 +10,7 @@ from geo.datadir import data_fingerprint
 from geo.errors import DataError
 from layers import assets
 from layers import mapdata
+from layers.view import district_view, filters_subtitle
 from layers.webmap import MAP_HEIGHT_PX, selection_layer, view_for_bounds
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon="🗺️", layout="wide")
@@ -48,12 +49,14 @@ with st.sidebar:
 
 selected = mapdata.select_codes(data.communes, districts=districts, border_only=border_only,
                                 border_source=border_source, searched=searched)
+subtitle = filters_subtitle([mapdata.short_district_name(d) for d in districts], border_only,
+                            mapdata.BORDER_SOURCES[border_source], searched and data.search_label(searched))
 if not selected:
     st.info(texts.NOTHING_SELECTED)
 st.caption(texts.SELECTION_SUMMARY.format(selected=len(selected) or len(data.web_communes),
-                                          total=len(data.web_communes)))
-
-fmap = mapdata.base_map(data, osm=osm, large_labels=large_labels)
+                                          total=len(data.web_communes)) + " · " + subtitle)
+view = district_view(data.communes, data.colours, subtitle, tuple(selected))
+fmap = mapdata.base_map(data, view, osm=osm, large_labels=large_labels)
 centre, zoom = view_for_bounds(mapdata.bounds_of(data.web_communes, selected))
 st_folium(fmap, key="map", height=MAP_HEIGHT_PX, use_container_width=True, returned_objects=[],
           center=centre, zoom=zoom,

@@ -18,7 +18,8 @@ from geo.province import ProvinceData, load_province
 from geo.webgeom import simplify_for_web, simplify_lines_for_web
 from layers import style
 from layers.style import short_district_name  # noqa: F401 (re-export for the app)
-from layers.webmap import WebLayers, add_legend, build_base_map, web_layers
+from layers.view import MapView
+from layers.webmap import WebLayers, build_base_map, web_layers
 
 BORDER_SOURCES = {
     BORDER_EITHER: texts.BORDER_SOURCE_EITHER,
@@ -67,7 +68,6 @@ def prepare(env: dict | None = None) -> MapData:
     data = load_province(env)
     colours = style.district_colours(data.communes["district"].tolist())
     web_communes = simplify_for_web(data.communes)
-    web_communes["fill"] = web_communes["district"].map(colours)
     web_districts = simplify_for_web(data.districts)
     web_province = simplify_for_web(data.province)
     web_border = simplify_lines_for_web(data.border_line)
@@ -83,12 +83,9 @@ def _search_labels(communes: pd.DataFrame) -> dict[str, str]:
             for code, name, district in zip(ordered["gso_code"], ordered["commune"], ordered["district"])}
 
 
-def base_map(data: MapData, *, osm: bool, large_labels: bool) -> folium.Map:
-    """The map that stays mounted across filter changes (the legend is part of it)."""
-    fmap = build_base_map(data.layers, osm=osm, large_labels=large_labels)
-    add_legend(fmap, texts.LEGEND_TITLE_DISTRICT,
-               [style.district_legend(data.colours), style.outline_legend()])
-    return fmap
+def base_map(data: MapData, view: MapView, *, osm: bool, large_labels: bool) -> folium.Map:
+    """The map that stays mounted while only the filters change (the legend is part of it)."""
+    return build_base_map(data.layers, view, osm=osm, large_labels=large_labels)
 
 
 def bounds_of(communes: gpd.GeoDataFrame, codes: list[str]) -> tuple[float, float, float, float]:

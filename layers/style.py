@@ -19,6 +19,7 @@ PROVINCE_EDGE = "#000000"
 BORDER_LINE = "#c0001a"
 SELECTION_EDGE = "#0b3d91"
 DIM_FILL = "#ffffff"
+NO_DATA = "#cfcfcf"  # communes with no value in the current view
 DIM_OPACITY = 0.65
 
 COMMUNE_STYLE = {"color": COMMUNE_EDGE, "weight": 0.6, "fillOpacity": 0.85}

@@ -20,6 +20,7 @@ from jinja2 import Template
 import texts
 from geo.webgeom import label_points
 from layers import assets, style
+from layers.view import MapView
 
 MAP_HEIGHT_PX = 720
 COMMUNE_LABEL_MIN_ZOOM = 11
@@ -141,6 +142,22 @@ _LEGEND_JS = """
 """
 
 
+_BANNER_JS = """
+{% macro script(this, kwargs) %}
+(function() {
+    var map = {{ this._parent.get_name() }};
+    var banner = L.control({position: 'topleft'});
+    banner.onAdd = function() {
+        var div = L.DomUtil.create('div', 'illustrative-banner');
+        div.textContent = {{ this.text|tojson }};
+        return div;
+    };
+    banner.addTo(map);
+})();
+{% endmacro %}
+"""
+
+
 def legend_html(title: str, sections: list[list[style.LegendEntry]]) -> str:
     """Legend markup; every label is escaped because it may come from a file."""
     parts = [f'<div class="legend-title">{html.escape(title)}</div>']
@@ -178,10 +195,10 @@ class WebLayers:
 
 def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province: gpd.GeoDataFrame,
                border_line: gpd.GeoDataFrame) -> WebLayers:
-    """`communes` must carry `fill` (a colour) and be simplified for the web."""
+    """Inputs simplified for the web; colours are not baked in (they come from a MapView)."""
     commune_data = communes.assign(border_label=communes["border_status"].map(BORDER_LABELS))
     return WebLayers(
-        communes=feature_collection(commune_data, list(TOOLTIP_FIELDS) + ["fill"]),
+        communes=feature_collection(commune_data, list(TOOLTIP_FIELDS)),
         districts=feature_collection(districts, ["district"]),
         province=feature_collection(province, ["province"]),
         border=feature_collection(border_line, ["name"]),
@@ -191,8 +208,9 @@ def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province
     )
 
 
-def build_base_map(layers: WebLayers, *, osm: bool = False, large_labels: bool = False) -> folium.Map:
-    """The province map: communes coloured by district, outlines, border, labels."""
+def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False,
+                   large_labels: bool = False) -> folium.Map:
+    """The province map: communes coloured as `view` says, outlines, border, labels, legend."""
     west, south, east, north = layers.bounds
     fmap = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=9, tiles=None,
                       control_scale=False, min_zoom=7, max_zoom=16, zoom_snap=0.25, zoom_delta=0.5)
@@ -205,8 +223,8 @@ def build_base_map(layers: WebLayers, *, osm: bool = False, large_labels: bool =
     folium.GeoJson(
         layers.communes,
         name=texts.LAYER_COMMUNES,
-        style_function=lambda f: {**style.COMMUNE_STYLE, "fillColor": f["properties"]["fill"],
-                                  "className": "commune"},
+        style_function=lambda f: {**style.COMMUNE_STYLE, "className": "commune",
+                                  "fillColor": view.fills.get(f["properties"]["gso_code"], style.NO_DATA)},
         highlight_function=lambda f: {"weight": 3, "color": style.SELECTION_EDGE},
         tooltip=folium.GeoJsonTooltip(fields=list(TOOLTIP_FIELDS), aliases=list(TOOLTIP_FIELDS.values()),
                                       sticky=True, class_name="commune-tooltip"),
@@ -225,11 +243,11 @@ def build_base_map(layers: WebLayers, *, osm: bool = False, large_labels: bool =
                              min_zoom=COMMUNE_LABEL_MIN_ZOOM))
     fmap.add_child(_Template(_FULLSCREEN_JS, enter=texts.FULLSCREEN, leave=texts.FULLSCREEN_EXIT,
                              icon=_FULLSCREEN_ICON))
+    fmap.add_child(_Template(_LEGEND_JS, html=legend_html(view.legend_title, [list(view.legend),
+                                                                            style.outline_legend()])))
+    if view.illustrative:
+        fmap.add_child(_Template(_BANNER_JS, text=texts.ILLUSTRATIVE_NOTE))
     return fmap
-
-
-def add_legend(fmap: folium.Map, title: str, sections: list[list[style.LegendEntry]]) -> None:
-    fmap.add_child(_Template(_LEGEND_JS, html=legend_html(title, sections)))
 
 
 def _label_rows(frame: gpd.GeoDataFrame, column: str) -> list[list]:

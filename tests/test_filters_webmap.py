@@ -9,6 +9,7 @@ from geo.filters import select_codes
 from geo.webgeom import label_points, simplify_for_web
 from layers import style
 from layers.mapdata import prepare
+from layers.view import MapView, district_view, filters_subtitle
 from layers.webmap import build_base_map, feature_collection, legend_html, selection_layer, view_for_bounds
 
 
@@ -78,15 +79,15 @@ def test_text_is_escaped_before_it_reaches_html(province):
 
 
 def test_base_map_uses_only_local_assets(mapdata):
-    fmap = build_base_map(mapdata.layers)
+    fmap = build_base_map(mapdata.layers, district_view(mapdata.communes, mapdata.colours))
     page = fmap.get_root().render()
     assert "cdn" not in page.lower() and "https://" not in page.replace("https://leafletjs.com", "")
     assert "/app/static/vendor/leaflet/leaflet.js" in page
 
 
 def test_osm_layer_only_when_asked(mapdata):
-    assert "tile.openstreetmap.org" not in build_base_map(mapdata.layers).get_root().render()
-    assert "tile.openstreetmap.org" in build_base_map(mapdata.layers, osm=True).get_root().render()
+    assert "tile.openstreetmap.org" not in build_base_map(mapdata.layers, district_view(mapdata.communes, mapdata.colours)).get_root().render()
+    assert "tile.openstreetmap.org" in build_base_map(mapdata.layers, district_view(mapdata.communes, mapdata.colours), osm=True).get_root().render()
 
 
 def test_selection_layer_outlines_the_selection(mapdata):
@@ -110,3 +111,25 @@ def test_view_zooms_in_on_a_small_selection(mapdata):
 
 def test_district_colours_are_distinct(mapdata):
     assert len(set(mapdata.colours.values())) == 11
+
+
+def test_district_view_colours_every_commune_and_counts_match(mapdata):
+    view = district_view(mapdata.communes, mapdata.colours)
+    assert len(view.fills) == 200 and set(view.fills.values()) == set(mapdata.colours.values())
+    assert sum(view.counts.values()) == 200 and view.counts["Đình Lập"] == 12
+    assert not view.illustrative
+
+
+def test_illustrative_view_says_so_on_the_map(mapdata):
+    base = district_view(mapdata.communes, mapdata.colours)
+    demo = MapView(**{**base.__dict__, "illustrative": True})
+    banner = json.dumps("Dữ liệu minh họa")[1:-1]  # as the template writes it into JS
+    assert banner not in build_base_map(mapdata.layers, base).get_root().render()
+    assert banner in build_base_map(mapdata.layers, demo).get_root().render()
+
+
+def test_subtitle_names_the_filters():
+    assert filters_subtitle([], False, "x", None) == "Toàn tỉnh"
+    text = filters_subtitle(["Cao Lộc", "Đình Lập"], True, "Danh sách có nguồn dẫn", None)
+    assert "Cao Lộc, Đình Lập" in text and "biên giới" in text and "danh sách có nguồn dẫn" in text
+    assert filters_subtitle(["Cao Lộc"], True, "x", "Xã Mẫu Sơn — Cao Lộc") == "Xã: Xã Mẫu Sơn — Cao Lộc"

@@ -1,0 +1,60 @@
+"""What a map shows, independent of where it is drawn.
+
+A `MapView` is computed once per choice of view and filters and is drawn by
+both the web map (layers/webmap.py) and the print map (layers/printmap.py), so
+an exported image has exactly the colours, classes and legend of the screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import texts
+from layers.style import LegendEntry
+
+
+@dataclass(frozen=True)
+class MapView:
+    title: str  # e.g. "Phân định khu vực I, II, III"
+    legend_title: str
+    fills: dict[str, str]  # GSO code -> fill colour of each commune
+    legend: tuple[LegendEntry, ...]  # classes, with limits and units in their labels
+    subtitle: str = ""  # the active filters, in words
+    selected: tuple[str, ...] = ()  # codes inside the filters; empty means all
+    illustrative: bool = False  # demonstration data: every rendering says so
+    sources: tuple[str, ...] = field(default_factory=tuple)  # "Nguồn: ..." parts
+    counts: dict[str, int] = field(default_factory=dict)  # legend label -> communes in the class
+
+    @property
+    def source_line(self) -> str:
+        return texts.SOURCE_PREFIX + "; ".join(self.sources)
+
+
+def filters_subtitle(district_labels: list[str], border_only: bool, border_source_label: str,
+                     searched_label: str | None) -> str:
+    """The active filters in words, for the map subtitle and exports."""
+    if searched_label:
+        return texts.SUBTITLE_SEARCHED.format(commune=searched_label)
+    parts = [texts.SUBTITLE_DISTRICTS.format(districts=", ".join(district_labels)) if district_labels
+             else texts.SUBTITLE_WHOLE_PROVINCE]
+    if border_only:
+        parts.append(texts.SUBTITLE_BORDER.format(source=border_source_label.lower()))
+    return " · ".join(parts)
+
+
+def district_view(communes, colours: dict[str, str], subtitle: str = "",
+                  selected: tuple[str, ...] = ()) -> MapView:
+    """Communes coloured by their district: the view before area categories exist."""
+    from layers.style import district_legend
+    counts = communes.groupby("district").size()
+    legend = tuple(district_legend(colours))
+    return MapView(
+        title=texts.VIEW_DISTRICTS,
+        legend_title=texts.LEGEND_TITLE_DISTRICT,
+        fills=dict(zip(communes["gso_code"], communes["district"].map(colours))),
+        legend=legend,
+        subtitle=subtitle,
+        selected=selected,
+        sources=(texts.SOURCE_BOUNDARIES,),
+        counts={entry.label: int(counts[d]) for entry, d in zip(legend, colours)},
+    )
