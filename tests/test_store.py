@@ -1,0 +1,220 @@
+"""Versioned SQLite storage: history, rollback, separate demo source, atomic writes."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from geo.errors import DataError
+from geo.imports import import_categories
+from geo.store import DB_NAME, Store, data_dir
+from tests.import_fixtures import csv_text, reference  # noqa: F401
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def categories(codes, category="I"):
+    return pd.DataFrame({"gso_code": list(codes), "district": "d", "commune": "c", "area_category": category})
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(tmp_path / "data" / DB_NAME)
+
+
+def test_save_and_read_back_with_types(store):
+    frame = pd.DataFrame({"gso_code": ["05971", "05974"], "indicator": ["a", "b"], "value": [86.5, float("nan")],
+                          "year": pd.array([2024, None], dtype="Int64")})
+    version = store.save("indicators_commune", "imported", frame, "chi_tieu.xlsx", b"content")
+    back = store.current("indicators_commune", "imported")
+    pd.testing.assert_frame_equal(back, frame)
+    assert back["gso_code"].tolist() == ["05971", "05974"]  # leading zeros kept
+    (row,) = store.history().to_dict("records")
+    assert row["version_id"] == version and row["file_name"] == "chi_tieu.xlsx" and row["row_count"] == 2
+    assert row["sha256"] == "ed7002b439e9ac845f22357d822bac1444730fbdb6016d3ec9432297b9ec9f73"
+    assert row["is_current"] and row["imported_at"][:4].isdigit()
+
+
+def test_nothing_stored_is_none(store):
+    assert store.current("categories", "imported") is None
+    assert store.source_in_use("categories") is None
+    assert store.history().empty
+
+
+def test_new_version_becomes_current_and_rollback(store):
+    v1 = store.save("categories", "imported", categories(["05971"]), "a.csv", b"a")
+    v2 = store.save("categories", "imported", categories(["05971", "05974"], "II"), "b.csv", b"b")
+    assert store.current("categories", "imported")["area_category"].tolist() == ["II", "II"]
+    store.rollback("categories", "imported", v1)
+    assert store.current("categories", "imported")["gso_code"].tolist() == ["05971"]
+    history = store.history("categories")
+    assert history["version_id"].tolist() == [v2, v1]  # nothing is deleted by a rollback
+    assert history.set_index("version_id")["is_current"].to_dict() == {v2: False, v1: True}
+    assert store.events()["action"].tolist() == ["import", "import", "rollback"]
+    store.rollback("categories", "imported", v2)
+    assert len(store.current("categories", "imported")) == 2
+
+
+def test_rollback_to_a_version_of_another_kind_or_source_is_refused(store):
+    v1 = store.save("categories", "imported", categories(["05971"]), "a.csv", b"a")
+    demo = store.save("categories", "demo", categories(["05974"]), "demo", b"d")
+    with pytest.raises(DataError, match="Không có phiên bản"):
+        store.rollback("categories", "imported", demo)
+    with pytest.raises(DataError):
+        store.rollback("villages", "imported", v1)
+    with pytest.raises(DataError):
+        store.rollback("categories", "imported", 999)
+    assert store.current_version("categories", "imported") == v1
+
+
+def test_demo_is_a_separate_source(store):
+    store.save("categories", "demo", categories(["05974"], "III"), "demo", b"d")
+    assert store.current("categories", "imported") is None
+    assert store.source_in_use("categories") == "demo"
+    store.save("categories", "imported", categories(["05971"]), "real.xlsx", b"r")
+    assert store.source_in_use("categories") == "imported"
+    assert store.current("categories", "demo")["gso_code"].tolist() == ["05974"]
+    assert store.current("categories", "imported")["gso_code"].tolist() == ["05971"]
+    assert set(store.history(source="demo")["source"]) == {"demo"}
+
+
+def test_bad_arguments(store):
+    with pytest.raises(ValueError):
+        store.save("khác", "imported", categories(["05971"]), "a", b"")
+    with pytest.raises(ValueError):
+        store.save("categories", "mixed", categories(["05971"]), "a", b"")
+    with pytest.raises(ValueError):
+        store.save("categories", "imported", pd.DataFrame({"gso_code": ["05971"]}), "a", b"")
+    with pytest.raises(DataError):
+        store.save("categories", "imported", categories([]), "a", b"")
+    assert store.history().empty
+
+
+def test_save_result_refuses_a_file_with_errors(store, reference):
+    good = csv_text([["Mã xã", "Khu vực"], [reference.area_codes[0], "I"]]).encode()
+    bad = csv_text([["Mã xã", "Khu vực"], [reference.area_codes[1], "I"], ["99999", "II"]]).encode()
+    version = store.save_result(import_categories(good, "tot.csv", reference))
+    result = import_categories(bad, "loi.csv", reference)
+    assert len(result.frame) == 1 and result.errors  # one good row is never stored on its own
+    with pytest.raises(DataError, match="loi.csv: còn 1 lỗi"):
+        store.save_result(result)
+    assert store.current_version("categories", "imported") == version
+    assert store.current("categories", "imported")["gso_code"].tolist() == [reference.area_codes[0]]
+    assert store.find_by_hash("categories", "imported", import_categories(good, "x", reference).sha256) == version
+    assert store.find_by_hash("categories", "imported", result.sha256) is None
+
+
+def test_data_dir_lookup(tmp_path):
+    assert data_dir(env={}) == ROOT / "var"
+    assert data_dir(env={"LANGSON_DATA_DIR": str(tmp_path / "env")}) == tmp_path / "env"
+    assert data_dir(tmp_path / "arg", env={"LANGSON_DATA_DIR": str(tmp_path / "env")}) == tmp_path / "arg"
+    store = Store.default(env={"LANGSON_DATA_DIR": str(tmp_path / "env")})
+    assert store.path == tmp_path / "env" / DB_NAME and store.path.is_file()
+
+
+def test_var_is_ignored_by_git():
+    assert "var/" in (ROOT / ".gitignore").read_text().splitlines()
+
+
+def test_readable_across_instances(tmp_path):
+    path = tmp_path / DB_NAME
+    Store(path).save("villages", "imported", pd.DataFrame({"gso_code": ["05971"], "village": ["Thôn Thử"]}), "v", b"")
+    assert Store(path).current("villages", "imported")["village"].tolist() == ["Thôn Thử"]
+
+
+# --- atomicity: a writer killed mid-import ------------------------------------------------------
+
+_WRITER = textwrap.dedent("""
+    import sys, time
+    import pandas as pd
+    sys.path.insert(0, {root!r})
+    from geo.store import Store
+
+    db, marker, mode, rows = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+
+    class HangingStore(Store):
+        # Stops deep inside the transaction (while rows are being inserted) and waits to be killed.
+        def _connect(self):
+            conn = super()._connect()
+            calls = [0]
+            def progress():
+                calls[0] += 1
+                if calls[0] == 1500:
+                    open(marker, "w").close()
+                    time.sleep(600)
+                return 0
+            conn.set_progress_handler(progress, 1000)
+            return conn
+
+    store = (HangingStore if mode == "hang" else Store)(db)
+    frame = pd.DataFrame({{"gso_code": ["06001"] * rows, "area_category": ["III"] * rows}})
+    open(marker + ".start", "w").close()
+    store.save("categories", "imported", frame, "big.xlsx", b"big")
+""")
+
+
+def _run_writer(tmp_path, db, mode, rows):
+    script = tmp_path / "writer.py"
+    script.write_text(_WRITER.format(root=str(ROOT)))
+    marker = tmp_path / "marker"
+    proc = subprocess.Popen([sys.executable, str(script), str(db), str(marker), mode, str(rows)])
+    return proc, marker
+
+
+def _wait_for(condition, proc, timeout=60):
+    deadline = time.time() + timeout
+    while not condition():
+        assert proc.poll() is None, "writer ended before it could be killed"
+        assert time.time() < deadline, "writer never reached the point to kill it"
+        time.sleep(0.01)
+
+
+def _assert_previous_version_intact(db, first_version):
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    store = Store(db)
+    assert store.current_version("categories", "imported") == first_version
+    assert store.current("categories", "imported")["gso_code"].tolist() == ["05971", "05974"]
+    assert len(store.history()) == 1
+    # and the database still takes new imports
+    store.save("categories", "imported", categories(["05977"]), "after.csv", b"after")
+    assert store.current("categories", "imported")["gso_code"].tolist() == ["05977"]
+
+
+def test_writer_killed_inside_the_transaction_leaves_previous_version(tmp_path):
+    db = tmp_path / DB_NAME
+    first = Store(db).save("categories", "imported", categories(["05971", "05974"]), "first.csv", b"1")
+    proc, marker = _run_writer(tmp_path, db, "hang", 100_000)
+    try:
+        _wait_for(marker.exists, proc)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == -signal.SIGKILL
+    _assert_previous_version_intact(db, first)
+
+
+def test_writer_killed_during_a_big_write_leaves_previous_version(tmp_path):
+    """No hook: kill as soon as the big write has put data into the write-ahead log."""
+    db = tmp_path / DB_NAME
+    first = Store(db).save("categories", "imported", categories(["05971", "05974"]), "first.csv", b"1")
+    wal = Path(str(db) + "-wal")
+    start_size = wal.stat().st_size if wal.exists() else 0
+    proc, marker = _run_writer(tmp_path, db, "plain", 400_000)
+    try:
+        _wait_for(lambda: wal.exists() and wal.stat().st_size > start_size + 1_000_000, proc)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    _assert_previous_version_intact(db, first)
