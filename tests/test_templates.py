@@ -1,0 +1,108 @@
+"""Templates: pre-filled with the 200 communes, Vietnamese headers, and they import back."""
+
+import io
+
+import openpyxl
+import pytest
+
+from geo.imports import import_categories, import_commune_indicators, import_village_indicators, import_villages
+from geo.indicators import INDICATORS, indicators_for_level, template_header
+from geo.templates import FILE_NAMES, template_for
+from tests.import_fixtures import code_of, reference  # noqa: F401
+
+
+def _open(content):
+    return openpyxl.load_workbook(io.BytesIO(content))
+
+
+def _save(book):
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", list(FILE_NAMES))
+def test_every_template_opens_with_vietnamese_headers(reference, kind):
+    book = _open(template_for(kind, reference))
+    ws = book.worksheets[0]
+    header = [c.value for c in ws[1]]
+    assert header[:3] == ["Mã xã (GSO)", "Huyện / thành phố", "Xã / phường / thị trấn"]
+    assert "Hướng dẫn" in book.sheetnames
+
+
+def test_commune_templates_list_all_200_communes_with_codes_as_text(reference):
+    for kind in ("categories", "indicators_commune"):
+        ws = _open(template_for(kind, reference)).worksheets[0]
+        codes = [ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)]
+        assert codes == reference.commune_list["gso_code"].tolist()
+        assert all(isinstance(c, str) and len(c) == 5 for c in codes)
+        assert ws.cell(row=2, column=1).number_format == "@"
+
+
+def test_category_template_marks_the_commune_outside_the_area(reference):
+    ws = _open(template_for("categories", reference)).worksheets[0]
+    outside = next(iter(reference.outside_codes))
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=1).value == outside)
+    assert "Ngoài vùng" in ws.cell(row=row, column=5).value
+    assert ws.data_validations.dataValidation[0].formula1 == '"I,II,III"'
+
+
+def test_round_trip_categories(reference):
+    book = _open(template_for("categories", reference))
+    ws = book.worksheets[0]
+    filled = {}
+    for r in range(2, ws.max_row + 1):  # test values only: every third area commune gets a category
+        code = ws.cell(row=r, column=1).value
+        if code not in reference.outside_codes and r % 3 == 0:
+            ws.cell(row=r, column=4).value = ["I", "II", "III"][r % 9 // 3]
+            filled[code] = ws.cell(row=r, column=4).value
+    result = import_categories(_save(book), FILE_NAMES["categories"], reference)
+    assert not result.errors, [p.message for p in result.errors]
+    assert dict(zip(result.frame["gso_code"], result.frame["area_category"])) == filled
+
+
+def test_round_trip_villages(reference):
+    book = _open(template_for("villages", reference))
+    ws = book["Thôn"]
+    hoa_binh = code_of(reference, "Xã Hòa Bình", "Huyện Văn Quan")
+    ws.append([hoa_binh, None, None, "Thôn Thử Một", 106.6, 21.9])
+    ws.append([None, "Huyện Chi Lăng", "Xã Hòa Bình", "Thôn Thử Hai", None, None])
+    result = import_villages(_save(book), FILE_NAMES["villages"], reference)
+    assert not result.errors, [p.message for p in result.errors]
+    assert result.sheet == "Thôn"
+    assert result.frame["gso_code"].tolist() == [hoa_binh, code_of(reference, "Xã Hòa Bình", "Huyện Chi Lăng")]
+
+
+def test_round_trip_commune_indicators(reference):
+    book = _open(template_for("indicators_commune", reference))
+    ws = book.worksheets[0]
+    header = [c.value for c in ws[1]]
+    elec = header.index(template_header(INDICATORS["electricity_households"])) + 1
+    road = header.index(template_header(INDICATORS["road_commune_hardened"])) + 1
+    ws.cell(row=2, column=elec).value = 97.5
+    ws.cell(row=3, column=elec).value = "98,2"
+    ws.cell(row=2, column=road).value = "Có"
+    result = import_commune_indicators(_save(book), FILE_NAMES["indicators_commune"], reference)
+    assert not result.problems, [p.message for p in result.problems]
+    codes = reference.commune_list["gso_code"].tolist()
+    got = {(r.gso_code, r.indicator): r.value for r in result.frame.itertuples()}
+    assert got == {(codes[0], "electricity_households"): 97.5, (codes[1], "electricity_households"): 98.2,
+                   (codes[0], "road_commune_hardened"): 1.0}
+    assert len(header) == 3 + len(indicators_for_level("commune"))
+
+
+def test_round_trip_village_indicators_prefilled_from_a_village_list(reference):
+    villages = import_villages(
+        "Mã xã,Tên thôn\n{0},Thôn Thử Một\n{0},Thôn Thử Hai\n".format(reference.area_codes[5]).encode(),
+        "v.csv", reference).frame
+    book = _open(template_for("indicators_village", reference, villages=villages))
+    ws = book.worksheets[0]
+    assert [ws.cell(row=r, column=4).value for r in (2, 3)] == ["Thôn Thử Một", "Thôn Thử Hai"]
+    header = [c.value for c in ws[1]]
+    col = header.index(template_header(INDICATORS["cultural_house_standard"])) + 1
+    ws.cell(row=2, column=col).value = 1
+    ws.cell(row=3, column=col).value = "không"
+    result = import_village_indicators(_save(book), FILE_NAMES["indicators_village"], reference)
+    assert not result.problems, [p.message for p in result.problems]
+    assert result.frame["village_key"].tolist() == villages["village_key"].tolist()
+    assert result.frame["value"].tolist() == [1.0, 0.0]
