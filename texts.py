@@ -291,7 +291,7 @@ DEMO_CATEGORY_NOTE = (
 )
 DEMO_VILLAGE_NOTE = "Thôn minh họa — không phải danh sách của Quyết định 612/QĐ-UBDT."
 DEMO_VALUE_NOTE = "Giá trị minh họa sinh ngẫu nhiên quanh mức năm 2020 — không phải số liệu thật."
-DEMO_DONE = "Đã lưu dữ liệu minh họa ({label}) vào {path}: {summary}."
+DEMO_DONE = "Đã lưu «{label}» vào {path}: {summary}."
 DEMO_SUMMARY_ITEM = "{dataset}: {rows} dòng (phiên bản {version})"
 TPL_HELP_VILLAGE_INDICATORS = (
     "Mỗi thôn một dòng: mã xã (hoặc huyện và xã), tên thôn và giá trị các chỉ tiêu. "

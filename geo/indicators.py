@@ -37,6 +37,10 @@ MONEY = "money"  # non-negative amount
 
 LEVELS = ("village", "commune", "province")
 
+# Values an importer accepts for one unit, by kind (counts are also whole numbers).
+VALUE_RANGES = {PERCENT: (0.0, 100.0), YES_NO: (0.0, 1.0), COUNT: (0.0, 1e7), RATE_CHANGE: (-100.0, 100.0),
+                MONEY: (0.0, 1e9)}
+
 
 @dataclass(frozen=True)
 class Indicator:
@@ -65,6 +69,10 @@ class Indicator:
         if target is None or value is None or pd.isna(value):
             return None
         return (target - value) if self.higher_is_better else (value - target)
+
+    @property
+    def value_range(self) -> tuple[float, float]:
+        return VALUE_RANGES[self.kind]
 
     @property
     def display_unit(self) -> str:

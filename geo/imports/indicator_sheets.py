@@ -23,14 +23,11 @@ from geo.imports.problems import ImportResult, ProblemLog, sha256_of
 from geo.imports.reading import read_sheets_or_log
 from geo.imports.reference import Reference
 from geo.imports.values import BadValue, format_number, is_blank, parse_number, parse_year, parse_yes_no
-from geo.indicators import COUNT, MONEY, PERCENT, RATE_CHANGE, YES_NO, Indicator, find_indicator
+from geo.indicators import COUNT, PERCENT, YES_NO, Indicator, find_indicator
 
 COMMUNE_COLUMNS = ["gso_code", "district", "commune", "indicator", "value", "year"]
 VILLAGE_COLUMNS = ["gso_code", "district", "commune", "village", "village_key", "indicator", "value", "year"]
 KINDS = {"commune": "indicators_commune", "village": "indicators_village"}
-
-_RANGES = {PERCENT: (0.0, 100.0), YES_NO: (0.0, 1.0), COUNT: (0.0, 1e7), RATE_CHANGE: (-100.0, 100.0),
-           MONEY: (0.0, 1e9)}
 
 
 @dataclass
@@ -113,7 +110,7 @@ def _finish(cells: list[_Cell], log: ProblemLog, header: Header) -> list[dict]:
         ind = cell.indicator
         value = cell.number * (1.0 if cell.percent_sign else scale.get((cell.col, ind.id), 1.0))
         value = round(value, 10)
-        low, high = _RANGES[ind.kind]
+        low, high = ind.value_range
         if not low <= value <= high:
             log.error("out_of_range", texts.IMP_OUT_OF_RANGE.format(
                 value=format_number(value), low=format_number(low), high=format_number(high), unit=ind.unit),
