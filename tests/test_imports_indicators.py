@@ -31,6 +31,15 @@ def test_percent_forms(reference, written, expected):
     assert values(result, ELEC.id)[code] == pytest.approx(expected)
 
 
+def test_semicolon_csv_with_decimal_commas(reference):
+    a, b = reference.area_codes[:2]
+    content = f"Mã xã;Hộ dùng điện;Nước hợp vệ sinh\r\n{a};86,5;95,5\r\n{b};1,5;2,5\r\n".encode("cp1258")
+    result = import_commune_indicators(content, "vn.csv", reference)
+    assert not result.problems
+    assert values(result, ELEC.id) == {a: 86.5, b: 1.5}
+    assert values(result, "hygienic_water_rural") == {a: 95.5, b: 2.5}
+
+
 def test_fractions_are_read_per_column(reference):
     a, b, c = reference.area_codes[:3]
     rows = [["Mã xã", ELEC.id, "hygienic_water_rural"], [a, 0.86, 95], [b, "0,9", "0.5"], [c, 1, 99]]

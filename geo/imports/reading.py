@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import texts
 
-MAX_BYTES = 25 * 1024 * 1024  # uploads are also limited in .streamlit/config.toml
+MAX_BYTES = 20 * 1024 * 1024  # the same limit as maxUploadSize in .streamlit/config.toml
 
 _MAGIC = {
     b"%PDF": "PDF",
