@@ -33,7 +33,7 @@ def test_percent_forms(reference, written, expected):
 
 def test_semicolon_csv_with_decimal_commas(reference):
     a, b = reference.area_codes[:2]
-    content = f"Mã xã;Hộ dùng điện;Nước hợp vệ sinh\r\n{a};86,5;95,5\r\n{b};1,5;2,5\r\n".encode("cp1258")
+    content = encode(f"Mã xã;Hộ dùng điện;Nước hợp vệ sinh\r\n{a};86,5;95,5\r\n{b};1,5;2,5\r\n", "cp1258")
     result = import_commune_indicators(content, "vn.csv", reference)
     assert not result.problems
     assert values(result, ELEC.id) == {a: 86.5, b: 1.5}
