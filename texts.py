@@ -120,6 +120,92 @@ CLASS_ABOVE = "Trên {value} {unit} (chưa đạt mục tiêu {years})"
 GAP_MET = "Đã đạt mục tiêu"
 GAP_RANGE = "Thiếu {low}–{high} {unit}"
 GAP_OVER = "Thiếu trên {value} {unit}"
+VIEW_CATEGORIES = "Phân định xã khu vực I, II, III (QĐ 861/QĐ-TTg)"
+VIEW_GAP = "Khoảng cách tới mục tiêu {year}: {label}"
+VIEW_PRIORITY = "Điểm ưu tiên đầu tư"
+LEGEND_TITLE_CATEGORY = "Khu vực (số xã / theo Nghị quyết)"
+LEGEND_TITLE_INDICATOR = "Giá trị ({unit})"
+LEGEND_TITLE_GAP = "So với mục tiêu {year} ({target} {unit})"
+LEGEND_TITLE_PRIORITY = "Điểm ưu tiên (0–100)"
+LEGEND_NO_DATA = "Chưa có dữ liệu"
+CATEGORY_LEGEND = "Khu vực {category}: {count} xã (NQ: {official})"
+CATEGORY_OUTSIDE = "Ngoài vùng DTTS&MN: {count} xã"
+CLASS_RANGE = "{low} – {high} {unit}"
+PRIORITY_BAND = "{low} – {high} điểm"
+LEGEND_VILLAGES = "Thôn đặc biệt khó khăn (số = số thôn)"
+VILLAGES_POPUP = "{count} thôn đặc biệt khó khăn:"
+COL_CATEGORY = "Khu vực"
+COL_BORDER = "Biên giới"
+COL_VILLAGES = "Số thôn ĐBKK"
+COL_VALUE = "Giá trị ({unit})"
+COL_TARGET = "Mục tiêu {year}"
+COL_GAP = "Còn thiếu so với mục tiêu"
+COL_MET = "Đạt mục tiêu"
+COL_RANK = "Hạng"
+COL_SCORE = "Điểm ưu tiên"
+COL_MISSING = "Thiếu số liệu"
+COL_N_MISSED = "Số mục tiêu chưa đạt"
+COL_MISSED = "Mục tiêu chưa đạt (giá trị / mục tiêu)"
+COL_N_MET = "Số mục tiêu đã đạt"
+COL_N_UNKNOWN = "Chưa có số liệu"
+COMPONENT_LABELS = {
+    "category": "Theo khu vực",
+    "villages": "Theo số thôn ĐBKK",
+    "gaps": "Theo thiếu hụt chỉ tiêu",
+    "border": "Theo biên giới",
+}
+SCORE_LINE = "{raw} → {points} điểm (trọng số {weight})"
+OUTSIDE_AREA = "Ngoài vùng DTTS&MN"
+NO_VALUE = "Chưa có dữ liệu"
+YES = "Có"
+NO = "Không"
+PAGE_MAP = "Bản đồ"
+PAGE_IMPORT = "Nhập dữ liệu"
+SIDEBAR_VIEW = "Nội dung bản đồ"
+DATA_SOURCE = "Dữ liệu hiển thị"
+SOURCE_IMPORTED = "Dữ liệu của tỉnh (đã nhập)"
+SOURCE_DEMO = "Dữ liệu minh họa"
+SOURCE_FILES = "dữ liệu nhập từ tệp {files}"
+VIEW_KIND = "Bản đồ"
+VIEW_KIND_NAMES = {
+    "admin": "Hành chính (theo huyện)",
+    "category": "Phân định khu vực I, II, III",
+    "indicator": "Chỉ tiêu",
+    "gap": "Khoảng cách tới mục tiêu",
+    "priority": "Điểm ưu tiên đầu tư",
+}
+INDICATOR = "Chỉ tiêu"
+NO_INDICATOR_DATA = "Chưa có số liệu chỉ tiêu cho nguồn dữ liệu này. Hãy nhập ở trang «Nhập dữ liệu»."
+NO_PROGRAMME_DATA = ("Chưa có dữ liệu phân định khu vực, thôn ĐBKK hay chỉ tiêu. Hãy nhập tệp của tỉnh ở trang "
+                     "«Nhập dữ liệu», hoặc tạo dữ liệu minh họa ở đó để xem thử.")
+CLASS_METHOD = "Cách chia lớp"
+METHOD_NAMES = {
+    "natural_breaks": "Ngắt tự nhiên (Jenks)",
+    "quantiles": "Phân vị (số xã bằng nhau)",
+    "equal_interval": "Khoảng đều",
+    "targets": "Theo mục tiêu 2025/2030",
+}
+CLASS_COUNT = "Số lớp"
+TARGET_YEAR = "So với mục tiêu năm"
+PRIORITY_HELP = ("Điểm 0–100 = tổng có trọng số của: khu vực (III = 1, II = 0,5, I = 0), số thôn ĐBKK "
+                 "(so với xã nhiều nhất), mức thiếu hụt trung bình so với mục tiêu 2025 của các chỉ tiêu được "
+                 "chọn, và xã biên giới (= 1). Kéo thanh trượt để đổi trọng số.")
+PRIORITY_INDICATORS = "Chỉ tiêu tính vào mức thiếu hụt"
+TOP_N = "Số xã ưu tiên hàng đầu (viền cam)"
+FILTER_CATEGORIES = "Khu vực"
+ALL_CATEGORIES = "Mọi khu vực"
+CATEGORY_FILTER_NAMES = {"III": "Khu vực III", "II": "Khu vực II", "I": "Khu vực I", "outside": "Ngoài vùng DTTS&MN"}
+FILTER_SCORE = "Khoảng điểm ưu tiên"
+SHOW_VILLAGES = "Hiện thôn đặc biệt khó khăn"
+ILLUSTRATIVE_WARNING = ("Dữ liệu minh họa: khu vực, thôn và số liệu chỉ tiêu trên bản đồ này được sinh tự động để "
+                        "trình diễn, KHÔNG phải số liệu chính thức.")
+CLICKED_TITLE = "**Xã được chọn trên bản đồ:** {commune}"
+TABLE_TITLE = "Bảng số liệu (theo bộ lọc; bấm tiêu đề cột để sắp xếp)"
+BORDER_GAPS = "Xã biên giới còn chưa đạt mục tiêu"
+BORDER_GAPS_HELP = "Liệt kê từng xã biên giới và các mục tiêu của năm đang chọn mà xã đó còn chưa đạt."
+VILLAGE_NAMES = "Thôn ĐBKK"
+COL_ITEM = "Mục"
+COL_DETAIL = "Thông tin"
 ILLUSTRATIVE = "Dữ liệu minh họa"
 ILLUSTRATIVE_NOTE = "Dữ liệu minh họa — không phải số liệu chính thức"
 DATA_DIR_IN_USE = "Thư mục dữ liệu: {folder}"
@@ -297,3 +383,28 @@ TPL_HELP_VILLAGE_INDICATORS = (
     "Mỗi thôn một dòng: mã xã (hoặc huyện và xã), tên thôn và giá trị các chỉ tiêu. "
     "Tra mã xã ở trang «Danh mục xã»."
 )
+
+# --- exports (issue 5) ---------------------------------------------------------
+# Print map (PNG/PDF); "Dữ liệu minh họa" itself is ILLUSTRATIVE / ILLUSTRATIVE_NOTE above.
+PRINT_HEADER = "Tỉnh Lạng Sơn"
+PRINT_LEGEND_COUNT = "Số xã"
+PRINT_LEGEND_OUTLINES = "Ranh giới"
+PRINT_LEGEND_SELECTED = "Xã trong bộ lọc"
+PRINT_LEGEND_DIMMED = "Xã ngoài bộ lọc (làm mờ)"
+PRINT_SCALE = "Tỷ lệ 1:{denominator}"
+PRINT_KM = "km"
+PRINT_NORTH = "Bắc"
+PRINT_INSET_TITLE = "Sơ đồ vị trí"
+PRINT_INSET_EXTENT = "Phạm vi bản đồ"
+PRINT_NEIGHBOUR = "TRUNG QUỐC"
+PRINT_EXPORT_DATE = "Ngày xuất: {date}"
+PRINT_CRS = "Hệ tọa độ: WGS 84 / UTM múi 48N (EPSG:32648)"
+# Excel export
+XLSX_SHEET_TABLE = "Bảng số liệu"
+XLSX_SHEET_SOURCES = "Nguồn"
+XLSX_TITLE = "Tiêu đề"
+XLSX_FILTERS = "Bộ lọc"
+XLSX_SOURCES = "Nguồn số liệu"
+XLSX_EXPORTED_AT = "Thời điểm xuất"
+XLSX_ROWS = "Số dòng"
+XLSX_NOTE = "Ghi chú"

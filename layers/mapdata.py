@@ -15,7 +15,8 @@ import pandas as pd
 import texts
 from geo.filters import BORDER_COMPUTED, BORDER_EITHER, BORDER_SOURCED, select_codes  # noqa: F401 (re-export)
 from geo.province import ProvinceData, load_province
-from geo.webgeom import simplify_for_web, simplify_lines_for_web
+from geo.programme import Programme
+from geo.webgeom import label_points, simplify_for_web, simplify_lines_for_web
 from layers import style
 from layers.style import short_district_name  # noqa: F401 (re-export for the app)
 from layers.view import MapView
@@ -55,6 +56,7 @@ class MapData:
         return list(self.colours)
 
     search_labels: dict[str, str]  # GSO code -> "Xã Hòa Bình — Chi Lăng", sorted by name
+    label_points: gpd.GeoSeries  # GSO code -> point inside the commune (labels, village badges)
 
     @property
     def search_options(self) -> list[str]:
@@ -74,7 +76,8 @@ def prepare(env: dict | None = None) -> MapData:
     return MapData(province_data=data, web_communes=web_communes, web_districts=web_districts,
                    web_province=web_province, web_border=web_border, colours=colours,
                    layers=web_layers(web_communes, web_districts, web_province, web_border),
-                   search_labels=_search_labels(data.communes))
+                   search_labels=_search_labels(data.communes),
+                   label_points=label_points(data.communes).set_axis(data.communes["gso_code"].values))
 
 
 def _search_labels(communes: pd.DataFrame) -> dict[str, str]:
@@ -83,9 +86,10 @@ def _search_labels(communes: pd.DataFrame) -> dict[str, str]:
             for code, name, district in zip(ordered["gso_code"], ordered["commune"], ordered["district"])}
 
 
-def base_map(data: MapData, view: MapView, *, osm: bool, large_labels: bool) -> folium.Map:
+def base_map(data: MapData, view: MapView, *, osm: bool, large_labels: bool, villages: bool = False) -> folium.Map:
     """The map that stays mounted while only the filters change (the legend is part of it)."""
-    return build_base_map(data.layers, view, osm=osm, large_labels=large_labels)
+    extra = (style.LegendEntry(texts.LEGEND_VILLAGES, fill=style.VILLAGE_COLOUR),) if villages else ()
+    return build_base_map(data.layers, view, osm=osm, large_labels=large_labels, extra_legend=extra)
 
 
 def bounds_of(communes: gpd.GeoDataFrame, codes: list[str]) -> tuple[float, float, float, float]:
@@ -113,3 +117,41 @@ def border_table(communes: pd.DataFrame) -> pd.DataFrame:
         texts.COL_BORDER_STATUS: rows["border_status"].map(BORDER_LABELS),
         texts.COL_NEW_COMMUNE: rows["new_commune_2025"],
     })
+
+
+def view_sources(programme: Programme, kind: str) -> tuple[str, ...]:
+    """The "Nguồn:" parts of a view: boundaries, plus the programme files it shows."""
+    parts = [texts.SOURCE_BOUNDARIES]
+    if kind != "admin":
+        if programme.illustrative:
+            parts.append(texts.ILLUSTRATIVE_NOTE)
+        elif programme.files:
+            parts.append(texts.SOURCE_FILES.format(files=", ".join(sorted(set(programme.files.values())))))
+    return tuple(parts)
+
+
+def clicked_code(returned: dict | None) -> str | None:
+    """The GSO code of the commune last clicked on the map, if any."""
+    feature = (returned or {}).get("last_active_drawing") or {}
+    return (feature.get("properties") or {}).get("gso_code")
+
+
+def commune_details(table: pd.DataFrame, built, code: str) -> pd.DataFrame:
+    """Two columns (what, value) for the clicked commune: the tooltip lines and the view's lines."""
+    row = table.set_index("gso_code").loc[code]
+    lines = {texts.COL_DISTRICT: short_district_name(row["district"]), texts.COL_CODE: code,
+             texts.TOOLTIP_NEW_COMMUNE: row["new_commune_2025"],
+             texts.COL_VILLAGES: str(row["n_villages"])}
+    if row.get("village_names"):
+        lines[texts.VILLAGE_NAMES] = row["village_names"]
+    lines.update(built.view.details.get(code, {}))
+    return pd.DataFrame({texts.COL_ITEM: list(lines), texts.COL_DETAIL: [str(v) for v in lines.values()]})
+
+
+def highlight_row(table: pd.DataFrame, code: str | None):
+    """The table, with the clicked commune's row highlighted (a Styler), or the plain table."""
+    if not code or texts.COL_CODE not in table:
+        return table
+    return table.style.apply(
+        lambda row: [f"background-color: {style.CLICKED_ROW}" if row[texts.COL_CODE] == code else ""] * len(row),
+        axis=1)

@@ -19,13 +19,17 @@ PROVINCE_EDGE = "#000000"
 BORDER_LINE = "#c0001a"
 SELECTION_EDGE = "#0b3d91"
 DIM_FILL = "#ffffff"
-NO_DATA = "#cfcfcf"  # communes with no value in the current view
+NO_DATA = "#cfcfcf"
+CLICKED_ROW = "#fff2a8"
+VILLAGE_COLOUR = "#5e3c99"  # village points and count badges (static/map.css uses the same)
+TOP_EDGE = "#e66101"  # "first to invest" outline in the priority view  # communes with no value in the current view
 DIM_OPACITY = 0.65
 
 COMMUNE_STYLE = {"color": COMMUNE_EDGE, "weight": 0.6, "fillOpacity": 0.85}
 DISTRICT_STYLE = {"color": DISTRICT_EDGE, "weight": 2.2, "fill": False}
 PROVINCE_STYLE = {"color": PROVINCE_EDGE, "weight": 3.2, "fill": False}
 BORDER_STYLE = {"color": BORDER_LINE, "weight": 5, "dashArray": "10 6"}
+TOP_STYLE = {"color": TOP_EDGE, "weight": 4, "fill": False}
 SELECTION_STYLE = {"color": SELECTION_EDGE, "weight": 2.5, "fill": False}
 DIM_STYLE = {"color": DIM_FILL, "weight": 0, "fillColor": DIM_FILL, "fillOpacity": DIM_OPACITY}
 

@@ -24,6 +24,8 @@ class MapView:
     illustrative: bool = False  # demonstration data: every rendering says so
     sources: tuple[str, ...] = field(default_factory=tuple)  # "Nguồn: ..." parts
     counts: dict[str, int] = field(default_factory=dict)  # legend label -> communes in the class
+    # Per commune, extra lines for the web tooltip/popup: {code: {Vietnamese label: text}}.
+    details: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def source_line(self) -> str:

@@ -146,7 +146,7 @@ _BANNER_JS = """
 {% macro script(this, kwargs) %}
 (function() {
     var map = {{ this._parent.get_name() }};
-    var banner = L.control({position: 'topleft'});
+    var banner = L.control({position: 'bottomleft'});
     banner.onAdd = function() {
         var div = L.DomUtil.create('div', 'illustrative-banner');
         div.textContent = {{ this.text|tojson }};
@@ -208,26 +208,32 @@ def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province
     )
 
 
-def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False,
-                   large_labels: bool = False) -> folium.Map:
+def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large_labels: bool = False,
+                   extra_legend: tuple[style.LegendEntry, ...] = ()) -> folium.Map:
     """The province map: communes coloured as `view` says, outlines, border, labels, legend."""
     west, south, east, north = layers.bounds
     fmap = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=9, tiles=None,
                       control_scale=False, min_zoom=7, max_zoom=16, zoom_snap=0.25, zoom_delta=0.5)
+    # folium hands min/max zoom to tile layers only; the map itself needs them
+    # (the cluster plugin refuses a map without maxZoom).
+    fmap.options.update({"minZoom": 7, "maxZoom": 16})
     _use_local_assets(fmap)
     if osm:
         folium.TileLayer(OSM_URL, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(fmap)
     if large_labels:
         fmap.get_root().html.add_child(Element('<script>document.body.classList.add("large-labels")</script>'))
 
+    commune_data, fields = _with_details(layers.communes, view.details)
     folium.GeoJson(
-        layers.communes,
+        commune_data,
         name=texts.LAYER_COMMUNES,
         style_function=lambda f: {**style.COMMUNE_STYLE, "className": "commune",
                                   "fillColor": view.fills.get(f["properties"]["gso_code"], style.NO_DATA)},
         highlight_function=lambda f: {"weight": 3, "color": style.SELECTION_EDGE},
-        tooltip=folium.GeoJsonTooltip(fields=list(TOOLTIP_FIELDS), aliases=list(TOOLTIP_FIELDS.values()),
+        tooltip=folium.GeoJsonTooltip(fields=list(fields), aliases=list(fields.values()),
                                       sticky=True, class_name="commune-tooltip"),
+        popup=folium.GeoJsonPopup(fields=list(fields), aliases=list(fields.values()), class_name="commune-popup")
+        if view.details else None,
     ).add_to(fmap)
     folium.GeoJson(layers.districts, name=texts.LAYER_DISTRICTS,
                    style_function=lambda f: {**style.DISTRICT_STYLE, "className": "district-outline"},
@@ -243,11 +249,28 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False,
                              min_zoom=COMMUNE_LABEL_MIN_ZOOM))
     fmap.add_child(_Template(_FULLSCREEN_JS, enter=texts.FULLSCREEN, leave=texts.FULLSCREEN_EXIT,
                              icon=_FULLSCREEN_ICON))
-    fmap.add_child(_Template(_LEGEND_JS, html=legend_html(view.legend_title, [list(view.legend),
-                                                                            style.outline_legend()])))
+    sections = [list(view.legend), style.outline_legend()] + ([list(extra_legend)] if extra_legend else [])
+    fmap.add_child(_Template(_LEGEND_JS, html=legend_html(view.legend_title, sections)))
     if view.illustrative:
         fmap.add_child(_Template(_BANNER_JS, text=texts.ILLUSTRATIVE_NOTE))
     return fmap
+
+
+def _with_details(collection: dict, details: dict[str, dict[str, str]]) -> tuple[dict, dict[str, str]]:
+    """The commune GeoJSON with a view's extra tooltip lines merged in (escaped), and the fields."""
+    fields = dict(TOOLTIP_FIELDS)
+    if not details:
+        return collection, fields
+    labels = list(dict.fromkeys(label for lines in details.values() for label in lines))
+    extra = {f"detail_{i}": label for i, label in enumerate(labels)}
+    features = []
+    for feature in collection["features"]:
+        lines = details.get(feature["properties"]["gso_code"], {})
+        props = dict(feature["properties"])
+        props.update({key: html.escape(str(lines.get(label, "–"))) for key, label in extra.items()})
+        features.append({**feature, "properties": props})
+    fields.update(extra)
+    return {**collection, "features": features}, fields
 
 
 def _label_rows(frame: gpd.GeoDataFrame, column: str) -> list[list]:
@@ -262,20 +285,26 @@ def _district_label_rows(communes: gpd.GeoDataFrame) -> list[list]:
             for d, p in zip(dissolved.index, points)]
 
 
-def selection_layer(communes: gpd.GeoDataFrame, selected: list[str], province: gpd.GeoDataFrame) -> folium.FeatureGroup:
-    """What changes with the filters: a veil over the rest, an outline round the selection."""
+def selection_layer(communes: gpd.GeoDataFrame, selected: list[str], province: gpd.GeoDataFrame,
+                    highlighted: tuple[str, ...] = ()) -> folium.FeatureGroup:
+    """What changes with the filters: a veil over the rest, an outline round the selection,
+    and a bold outline round the `highlighted` communes (the priority view's top N)."""
     group = folium.FeatureGroup(name=texts.LAYER_SELECTION)
     chosen = communes[communes["gso_code"].isin(selected)]
-    if chosen.empty or len(chosen) == len(communes):
-        return group
-    veil = province.geometry.union_all().difference(chosen.geometry.union_all())
-    veil_frame = gpd.GeoDataFrame({"kind": ["dim"]}, geometry=[veil], crs=communes.crs)
-    folium.GeoJson(feature_collection(veil_frame, ["kind"]),
-                   style_function=lambda f: {**style.DIM_STYLE, "className": "dim-veil"},
-                   interactive=False).add_to(group)
-    folium.GeoJson(feature_collection(chosen, ["gso_code"]),
-                   style_function=lambda f: {**style.SELECTION_STYLE, "className": "commune-selected"},
-                   interactive=False).add_to(group)
+    if not chosen.empty and len(chosen) < len(communes):
+        veil = province.geometry.union_all().difference(chosen.geometry.union_all())
+        veil_frame = gpd.GeoDataFrame({"kind": ["dim"]}, geometry=[veil], crs=communes.crs)
+        folium.GeoJson(feature_collection(veil_frame, ["kind"]),
+                       style_function=lambda f: {**style.DIM_STYLE, "className": "dim-veil"},
+                       interactive=False).add_to(group)
+        folium.GeoJson(feature_collection(chosen, ["gso_code"]),
+                       style_function=lambda f: {**style.SELECTION_STYLE, "className": "commune-selected"},
+                       interactive=False).add_to(group)
+    top = communes[communes["gso_code"].isin(highlighted)]
+    if not top.empty:
+        folium.GeoJson(feature_collection(top, ["gso_code"]),
+                       style_function=lambda f: {**style.TOP_STYLE, "className": "commune-top"},
+                       interactive=False).add_to(group)
     return group
 
 

@@ -1,0 +1,104 @@
+"""The programme data on the map: area categories, villages and indicators of ONE source.
+
+A map shows either the province's imported files or the illustrative demo set,
+never a mix: `load_programme(store, source)` reads every kind from that one
+source, and `commune_table` joins it onto the 200 communes by GSO code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from geo.indicators import INDICATORS, YES_NO, roll_up_villages
+from geo.store import DEMO, IMPORTED, KINDS, Store
+
+# Communes outside the ethnic-minority and mountain area (DOMAIN.md): xã Yên Thịnh, Hữu Lũng.
+OUTSIDE_AREA = {("Huyện Hữu Lũng", "Xã Yên Thịnh")}
+
+
+@dataclass
+class Programme:
+    source: str | None  # IMPORTED, DEMO, or None when nothing is stored
+    categories: pd.DataFrame  # gso_code, area_category
+    villages: pd.DataFrame  # gso_code, village[, lon, lat]
+    commune_indicators: pd.DataFrame  # long: gso_code, indicator, value
+    village_indicators: pd.DataFrame  # long: gso_code, village, indicator, value
+    files: dict[str, str] = field(default_factory=dict)  # kind -> file name of the current version
+
+    @property
+    def illustrative(self) -> bool:
+        return self.source == DEMO
+
+    @property
+    def has_coordinates(self) -> bool:
+        return {"lon", "lat"} <= set(self.villages.columns) and self.villages[["lon", "lat"]].notna().all(axis=1).any()
+
+
+def default_source(store: Store) -> str | None:
+    """Imported data if the province has imported anything, else the demo set."""
+    for source in (IMPORTED, DEMO):
+        if any(store.current_version(kind, source) is not None for kind in KINDS):
+            return source
+    return None
+
+
+def load_programme(store: Store, source: str | None) -> Programme:
+    empty = {
+        "categories": pd.DataFrame(columns=["gso_code", "area_category"]),
+        "villages": pd.DataFrame(columns=["gso_code", "village"]),
+        "indicators_commune": pd.DataFrame(columns=["gso_code", "indicator", "value"]),
+        "indicators_village": pd.DataFrame(columns=["gso_code", "village", "indicator", "value"]),
+    }
+    frames, files = {}, {}
+    history = store.history(source=source) if source else pd.DataFrame()
+    for kind in KINDS:
+        frame = store.current(kind, source) if source else None
+        frames[kind] = empty[kind] if frame is None else frame
+        if frame is not None and not history.empty:
+            current = history[(history.kind == kind) & history.is_current]
+            if not current.empty:
+                files[kind] = str(current.iloc[0]["file_name"])
+    return Programme(source=source, categories=frames["categories"], villages=frames["villages"],
+                     commune_indicators=frames["indicators_commune"],
+                     village_indicators=frames["indicators_village"], files=files)
+
+
+def commune_values(programme: Programme) -> pd.DataFrame:
+    """Wide table, index gso_code, one column per indicator, in the unit the map shows.
+
+    Village values roll up to communes as the catalogue says; commune yes/no
+    values become 0 or 100 (%) so that a 100 % target reads "this commune has it".
+    A commune value given directly wins over a roll-up of its villages.
+    """
+    direct = programme.commune_indicators[["gso_code", "indicator", "value"]].copy()
+    direct["value"] = pd.to_numeric(direct["value"], errors="coerce")
+    yes_no = direct["indicator"].map(lambda i: INDICATORS[i].kind == YES_NO if i in INDICATORS else False)
+    direct.loc[yes_no, "value"] = direct.loc[yes_no, "value"] * 100.0
+    village = programme.village_indicators
+    rolled = roll_up_villages(village[["gso_code", "indicator", "value"]].assign(
+        value=pd.to_numeric(village["value"], errors="coerce"))) if not village.empty else \
+        pd.DataFrame(columns=["gso_code", "indicator", "value"])
+    combined = pd.concat([rolled[["gso_code", "indicator", "value"]], direct], ignore_index=True)
+    combined = combined.drop_duplicates(["gso_code", "indicator"], keep="last")
+    if combined.empty:
+        return pd.DataFrame()
+    return combined.pivot(index="gso_code", columns="indicator", values="value")
+
+
+def commune_table(communes: pd.DataFrame, programme: Programme) -> pd.DataFrame:
+    """One row per commune: names, district, border, category, villages, indicator values."""
+    table = communes[["gso_code", "commune", "commune_type", "district", "is_border", "border_sourced",
+                      "border_computed", "border_status", "new_commune_2025"]].copy()
+    table["in_area"] = [(d, c) not in OUTSIDE_AREA for d, c in zip(table["district"], table["commune"])]
+    categories = programme.categories.drop_duplicates("gso_code").set_index("gso_code")["area_category"]
+    table["area_category"] = table["gso_code"].map(categories)
+    table["area_category"] = table["area_category"].where(table["area_category"].notna(), None)
+    villages = programme.villages.groupby("gso_code")["village"]
+    table["n_villages"] = table["gso_code"].map(villages.size()).fillna(0).astype(int)
+    table["village_names"] = table["gso_code"].map(villages.agg(lambda s: "; ".join(map(str, s)))).fillna("")
+    values = commune_values(programme)
+    for column in values.columns:
+        table[column] = table["gso_code"].map(values[column])
+    return table.reset_index(drop=True)

@@ -1,0 +1,238 @@
+"""The legend of the print map, taken from the MapView and nothing else.
+
+The classes, their colours and labels (with limits and units) are exactly
+`view.legend`, in its order, so the printed legend is the screen's legend;
+this module only lays them out on paper (wrapping, columns, font size).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matplotlib.colors import to_rgb
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+
+import texts
+from layers import style
+from layers.printlabels import font, nfc, text_size_pt, wrap_to_width
+from layers.printpage import Box
+from layers.view import MapView
+
+LINE_PT_PER_WEIGHT = 0.45  # web line weights (px) -> print line widths (pt), same ratios as on screen
+SELECTION_WIDTH_PT = 1.3
+LEGEND_SIZES_PT = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0)
+TEXT_COLOUR = "#1a1a1a"
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    label: str
+    fill: str | None = None
+    line: str | None = None
+    dashed: bool = False
+    line_width: float = 1.0  # points, for line symbols
+    count: int | None = None  # communes in the class, when the view counted them
+    dimmed: bool = False  # the sample of "outside the filter"
+
+
+def dim_colour(colour: str) -> str:
+    """A fill as seen under the web map's white veil (same colour and opacity as the screen)."""
+    base, veil = to_rgb(colour), to_rgb(style.DIM_FILL)
+    mixed = [b * (1 - style.DIM_OPACITY) + v * style.DIM_OPACITY for b, v in zip(base, veil)]
+    return "#" + "".join(f"{round(c * 255):02x}" for c in mixed)
+
+
+def legend_items(view: MapView) -> tuple[LegendItem, ...]:
+    """The classes to print: `view.legend` one for one, with counts where the view has them."""
+    return tuple(
+        LegendItem(label=nfc(entry.label), fill=entry.fill, line=entry.line, dashed=entry.dashed,
+                   line_width=entry.weight * LINE_PT_PER_WEIGHT, count=view.counts.get(entry.label))
+        for entry in view.legend)
+
+
+def outline_items(view: MapView) -> tuple[LegendItem, ...]:
+    """Line symbols (province, district, border) as on screen, plus the filter's marks if any."""
+    items = [LegendItem(label=nfc(e.label), line=e.line, dashed=e.dashed, line_width=e.weight * LINE_PT_PER_WEIGHT)
+             for e in style.outline_legend()]
+    if view.selected:
+        items.append(LegendItem(label=texts.PRINT_LEGEND_SELECTED, line=style.SELECTION_EDGE,
+                                line_width=SELECTION_WIDTH_PT))
+        items.append(LegendItem(label=texts.PRINT_LEGEND_DIMMED, fill=dim_colour(style.NO_DATA), dimmed=True))
+    return tuple(items)
+
+
+def outline_width(colour: str) -> float:
+    """The print width of the outline drawn in `colour`, so map lines match their legend symbols."""
+    for entry in style.outline_legend():
+        if entry.line == colour:
+            return entry.weight * LINE_PT_PER_WEIGHT
+    raise KeyError(colour)
+
+
+@dataclass(frozen=True)
+class _Row:
+    kind: str  # "heading", "colhead", "entry", "gap"
+    lines: tuple[str, ...] = ()
+    item: LegendItem | None = None
+
+
+def _blocks(view: MapView, size: float, label_width_pt: float, count_width_pt: float = 0.0
+            ) -> list[list[_Row]] | None:
+    """The legend's sections as rows at one font size, labels wrapped to the column.
+
+    Class labels leave room for the count column; line symbols have no count
+    and may use it. None if a label would need more than two lines.
+    """
+    heading = _Row("heading", tuple(wrap_to_width(view.legend_title, size * 1.1, label_width_pt * 1.4, bold=True)))
+    classes = legend_items(view)
+    first = [heading]
+    if any(item.count is not None for item in classes):
+        first.append(_Row("colhead", (texts.PRINT_LEGEND_COUNT,)))
+    blocks = [first, [_Row("heading", (texts.PRINT_LEGEND_OUTLINES,))]]
+    for block, items, width in zip(blocks, (classes, outline_items(view)),
+                                   (label_width_pt, label_width_pt + count_width_pt)):
+        for item in items:
+            lines = wrap_to_width(item.label, size, width)
+            if len(lines) > 2:
+                return None
+            block.append(_Row("entry", tuple(lines), item))
+    return blocks
+
+
+def _row_height(row: _Row, line_h: float) -> float:
+    if row.kind == "gap":
+        return line_h * 0.6
+    if row.kind == "heading":
+        return line_h * 1.15 * len(row.lines) + line_h * 0.15
+    if row.kind == "colhead":
+        return line_h * 0.85
+    return line_h * max(len(row.lines), 1)
+
+
+def _height(rows: list[_Row], line_h: float) -> float:
+    return sum(_row_height(row, line_h) for row in rows)
+
+
+def _flow(blocks: list[list[_Row]], line_h: float, box_h: float, ncols: int,
+          split: bool) -> list[list[_Row]] | None:
+    """Sections into at most `ncols` columns of height `box_h`, or None if they do not fit.
+
+    A section that does not fit under the previous one starts a new column;
+    only with `split` may a section be cut, and never right after a heading.
+    """
+    columns: list[list[_Row]] = [[]]
+    gap = _Row("gap")
+    for block in blocks:
+        lead = [gap] if columns[-1] else []
+        if _height(columns[-1] + lead + block, line_h) <= box_h:
+            columns[-1].extend(lead + block)
+            continue
+        if _height(block, line_h) <= box_h and len(columns) < ncols:
+            columns.append(list(block))
+            continue
+        if not split:
+            return None
+        rows = lead + block
+        for i, row in enumerate(rows):
+            h = _row_height(row, line_h)
+            keep_with_next = row.kind in ("heading", "colhead") and i + 1 < len(rows)
+            need = h + (_row_height(rows[i + 1], line_h) if keep_with_next else 0)
+            if _height(columns[-1], line_h) + need > box_h and columns[-1]:
+                if len(columns) == ncols:
+                    return None
+                columns.append([])
+                if row.kind == "gap":
+                    continue
+            columns[-1].append(row)
+    return columns
+
+
+@dataclass(frozen=True)
+class LegendLayout:
+    size: float
+    columns: list[list[_Row]]
+    column_width: float  # inches
+
+
+def layout_legend(view: MapView, box: Box, font_scale: float = 1.0) -> LegendLayout:
+    """The largest font and fewest columns at which the whole legend fits the box.
+
+    Whole sections are tried first (down to 7 pt), so a column break does not
+    strand one class away from the others; then sections may be split.
+    """
+    _, _, box_w, box_h = box
+    attempts = [(size, False) for size in LEGEND_SIZES_PT if size >= 7.0] + [(size, True) for size in LEGEND_SIZES_PT]
+    for base, split in attempts:
+        size = base * font_scale
+        line_h = _line_height(size)
+        counts = [item.count for item in legend_items(view) if item.count is not None]
+        count_w = (max(text_size_pt(str(c), size)[0] for c in counts) / 72 + size * 0.8 / 72) if counts else 0.0
+        for ncols in (1, 2, 3):
+            col_gap = size * 1.2 / 72
+            column_w = (box_w - (ncols - 1) * col_gap) / ncols
+            label_w_pt = (column_w - _symbol_width(size) - count_w) * 72
+            if label_w_pt <= size * 4:
+                break
+            blocks = _blocks(view, size, label_w_pt, count_w * 72)
+            if blocks is None:
+                continue
+            columns = _flow(blocks, line_h, box_h, ncols, split)
+            if columns is not None:
+                return LegendLayout(size, columns, column_w)
+    size = LEGEND_SIZES_PT[-1] * font_scale
+    rows = [row for block in (_blocks(view, size, 10_000) or []) for row in block]
+    return LegendLayout(size, [rows], box_w)  # too long for any layout: draw it, clipped by the page
+
+
+def _line_height(size: float) -> float:
+    return text_size_pt("Ág", size)[1] * 1.35 / 72
+
+
+def _symbol_width(size: float) -> float:
+    return size * 2.9 / 72  # symbol (2.2 em) plus the gap before the label, in inches
+
+
+def draw_legend(ax, box: Box, view: MapView, font_scale: float = 1.0) -> list[str]:
+    """Draw the legend on `ax` (whose data units are page inches); returns the labels drawn."""
+    layout = layout_legend(view, box, font_scale)
+    size = layout.size
+    line_h = _line_height(size)
+    col_gap = size * 1.2 / 72
+    x0, y0, _, box_h = box
+    drawn: list[str] = []
+    for c, column in enumerate(layout.columns):
+        x = x0 + c * (layout.column_width + col_gap)
+        right = x + layout.column_width
+        y = y0 + box_h
+        for row in column:
+            h = _row_height(row, line_h)
+            if row.kind == "heading":
+                for k, line in enumerate(row.lines):
+                    ax.text(x, y - (k + 0.5) * line_h * 1.15, line, fontproperties=font(size * 1.1, bold=True),
+                            color=TEXT_COLOUR, va="center", ha="left")
+            elif row.kind == "colhead":
+                ax.text(right, y - h / 2, row.lines[0], fontproperties=font(size * 0.8, italic=True),
+                        color="#555555", va="center", ha="right")
+            elif row.kind == "entry":
+                _draw_symbol(ax, row.item, x, y - line_h / 2, size)
+                for k, line in enumerate(row.lines):
+                    ax.text(x + _symbol_width(size), y - (k + 0.5) * line_h, line, fontproperties=font(size),
+                            color=TEXT_COLOUR, va="center", ha="left")
+                if row.item.count is not None:
+                    ax.text(right, y - line_h / 2, str(row.item.count), fontproperties=font(size),
+                            color=TEXT_COLOUR, va="center", ha="right")
+                drawn.append(row.item.label)
+            y -= h
+    return drawn
+
+
+def _draw_symbol(ax, item: LegendItem, x: float, y: float, size: float) -> None:
+    w, h = size * 2.2 / 72, size * 1.15 / 72
+    if item.fill:
+        ax.add_patch(Rectangle((x, y - h / 2), w, h, facecolor=item.fill, edgecolor=style.COMMUNE_EDGE,
+                               linewidth=0.5))
+    else:
+        ax.add_line(Line2D([x, x + w], [y, y], color=item.line, linewidth=item.line_width,
+                           linestyle=(0, (3, 1.6)) if item.dashed else "-", solid_capstyle="butt",
+                           dash_capstyle="butt"))

@@ -1,0 +1,155 @@
+"""Tables behind the maps, with Vietnamese headers, and the lines that explain each commune.
+
+The table under the map and the Excel export are the same frame, so what a
+planner reads on screen is what goes into the report.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import texts
+from geo.gaps import gap_series
+from geo.indicators import INDICATORS, Indicator
+from geo.priority import COMPONENTS, Weights
+from layers.style import short_district_name
+
+CATEGORY_NAMES = {"III": "Khu vực III", "II": "Khu vực II", "I": "Khu vực I"}
+
+
+def fmt_number(value, decimals: int = 1) -> str:
+    """Vietnamese style: 1.234,5 — and a dash for no value."""
+    if value is None or pd.isna(value):
+        return "–"
+    text = f"{float(value):,.{decimals}f}"
+    if decimals:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def category_name(table: pd.DataFrame) -> pd.Series:
+    named = table["area_category"].map(CATEGORY_NAMES)
+    return named.where(table["in_area"], texts.OUTSIDE_AREA).fillna(texts.NO_VALUE)
+
+
+def _base(table: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        texts.COL_CODE: table["gso_code"].values,
+        texts.COL_COMMUNE: table["commune"].values,
+        texts.COL_DISTRICT: table["district"].map(short_district_name).values,
+        texts.COL_CATEGORY: category_name(table).values,
+        texts.COL_BORDER: table["is_border"].map({True: texts.YES, False: ""}).values,
+        texts.COL_VILLAGES: table["n_villages"].values,
+    })
+
+
+def category_table(table: pd.DataFrame) -> pd.DataFrame:
+    out = _base(table)
+    out[texts.COL_NEW_COMMUNE] = table["new_commune_2025"].values
+    return out
+
+
+def indicator_table(table: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
+    """Worst first: the communes furthest from the target lead the list."""
+    out = _base(table)
+    values = table[indicator.id] if indicator.id in table else pd.Series(float("nan"), index=table.index)
+    out[texts.COL_VALUE.format(unit=indicator.display_unit)] = values.round(1).values
+    order = values.sort_values(ascending=indicator.higher_is_better, na_position="last").index
+    return out.loc[order].reset_index(drop=True)
+
+
+def gap_table(table: pd.DataFrame, indicator: Indicator, year: int) -> pd.DataFrame:
+    out = _base(table)
+    values = table[indicator.id] if indicator.id in table else pd.Series(float("nan"), index=table.index)
+    gaps = gap_series(values, indicator, year)
+    unit = indicator.display_unit
+    out[texts.COL_VALUE.format(unit=unit)] = values.round(1).values
+    out[texts.COL_TARGET.format(year=year)] = indicator.target(year)
+    out[texts.COL_GAP] = gaps.round(1).values
+    out[texts.COL_MET] = gaps.map(lambda g: "" if pd.isna(g) else (texts.YES if g <= 0 else texts.NO)).values
+    order = gaps.sort_values(ascending=False, na_position="last").index
+    return out.loc[order].reset_index(drop=True)
+
+
+def priority_table(table: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
+    out = _base(table)
+    indexed = scores.reindex(table["gso_code"])
+    out.insert(0, texts.COL_RANK, indexed["rank"].values)
+    out[texts.COL_SCORE] = indexed["score"].round(1).values
+    for component in COMPONENTS:
+        out[texts.COMPONENT_LABELS[component]] = indexed[f"{component}_points"].round(1).values
+    out[texts.COL_MISSING] = indexed["missing"].map(
+        lambda ids: ", ".join(INDICATORS[i].label for i in ids) if isinstance(ids, list) else "").values
+    return out.sort_values(texts.COL_RANK).reset_index(drop=True)
+
+
+def priority_details(table: pd.DataFrame, scores: pd.DataFrame, weights: Weights) -> dict[str, dict[str, str]]:
+    """How each score was made, line by line, for the map popup."""
+    details = {}
+    categories = table.set_index("gso_code")
+    for code, row in scores.iterrows():
+        base = categories.loc[code]
+        lines = {texts.COL_SCORE: f"{fmt_number(row['score'])} ({texts.COL_RANK.lower()} {int(row['rank'])})"}
+        raw = {
+            "category": CATEGORY_NAMES.get(base["area_category"], texts.NO_VALUE),
+            "villages": str(int(base["n_villages"])),
+            "gaps": fmt_number(row["gaps"], 2),
+            "border": texts.YES if base["is_border"] else texts.NO,
+        }
+        for component in COMPONENTS:
+            lines[texts.COMPONENT_LABELS[component]] = texts.SCORE_LINE.format(
+                raw=raw[component], points=fmt_number(row[f"{component}_points"]),
+                weight=fmt_number(getattr(weights, component)))
+        if row["missing"]:
+            lines[texts.COL_MISSING] = ", ".join(INDICATORS[i].label for i in row["missing"])
+        details[code] = lines
+    return details
+
+
+def value_details(table: pd.DataFrame, indicator: Indicator, year: int | None = None) -> dict[str, dict[str, str]]:
+    """Tooltip lines for an indicator or gap view: the value, and the gap when a year is given."""
+    values = table.set_index("gso_code")[indicator.id] if indicator.id in table else pd.Series(dtype=float)
+    label = texts.COL_VALUE.format(unit=indicator.display_unit)
+    details = {code: {label: fmt_number(values.get(code))} for code in table["gso_code"]}
+    if year is not None:
+        gaps = gap_series(values, indicator, year)
+        for code in details:
+            gap = gaps.get(code)
+            details[code][texts.COL_GAP] = texts.NO_VALUE if gap is None or pd.isna(gap) else (
+                texts.GAP_MET if gap <= 0 else fmt_number(gap))
+    return details
+
+
+def category_details(table: pd.DataFrame) -> dict[str, dict[str, str]]:
+    names = category_name(table)
+    return {code: {texts.COL_CATEGORY: name, texts.COL_VILLAGES: str(n)}
+            for code, name, n in zip(table["gso_code"], names, table["n_villages"])}
+
+
+def border_gaps_table(table: pd.DataFrame, indicator_ids: list[str], year: int) -> pd.DataFrame:
+    """Each border commune and the targets it still misses (of the indicators with data)."""
+    border = table[table["is_border"]]
+    rows = []
+    for _, row in border.iterrows():
+        missed, met, unknown = [], 0, 0
+        for ind_id in indicator_ids:
+            ind = INDICATORS[ind_id]
+            value = row.get(ind_id)
+            gap = ind.gap(value, year) if ind_id in row and pd.notna(value) else None
+            if gap is None:
+                unknown += 1
+            elif gap > 0:
+                missed.append(f"{ind.label} ({fmt_number(value)} / {fmt_number(ind.target(year))})")
+            else:
+                met += 1
+        rows.append({
+            texts.COL_COMMUNE: row["commune"],
+            texts.COL_DISTRICT: short_district_name(row["district"]),
+            texts.COL_CATEGORY: category_name(row.to_frame().T).iloc[0],
+            texts.COL_N_MISSED: len(missed),
+            texts.COL_MISSED: "; ".join(missed),
+            texts.COL_N_MET: met,
+            texts.COL_N_UNKNOWN: unknown,
+        })
+    frame = pd.DataFrame(rows)
+    return frame.sort_values(texts.COL_N_MISSED, ascending=False).reset_index(drop=True) if rows else frame

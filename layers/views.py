@@ -1,0 +1,210 @@
+"""The thematic views of issue 4 as MapViews: category, indicator, gap to target, priority.
+
+Each function turns a per-commune table into colours, legend entries (with class
+limits and units) and counts. The same MapView is drawn on screen and in print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+import texts
+from geo.classify import Classes, classify
+from geo.gaps import gap_class, gap_class_labels, gap_series
+from geo.indicators import INDICATORS, Indicator
+from geo.priority import Weights, priority_scores
+from layers import tables
+from geo.imports.reference import OFFICIAL_CATEGORY_COUNTS
+from layers.style import NO_DATA, LegendEntry
+from layers.view import MapView, district_view
+
+CATEGORY_COLOURS = {"III": "#b2182b", "II": "#f4a582", "I": "#fddbc7"}
+OUTSIDE_COLOUR = "#92c5de"  # outside the ethnic-minority and mountain area (Yên Thịnh)
+# ColorBrewer sequential ramps, light to dark; the darkest is "most".
+SEQUENTIAL = {
+    3: ["#edf8e9", "#74c476", "#006d2c"],
+    4: ["#edf8e9", "#bae4b3", "#31a354", "#006d2c"],
+    5: ["#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c"],
+    6: ["#edf8e9", "#c7e9c0", "#a1d99b", "#74c476", "#31a354", "#006d2c"],
+    7: ["#edf8e9", "#c7e9c0", "#a1d99b", "#74c476", "#41ab5d", "#238b45", "#005a32"],
+}
+# Diverging for gaps: met in blue, shortfall from light orange to dark red.
+GAP_COLOURS = ["#4393c3", "#fddbc7", "#f4a582", "#d6604d", "#b2182b"]
+PRIORITY_COLOURS = ["#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f"]
+PRIORITY_BREAKS = (20, 40, 60, 80, 100)
+
+
+def _fmt(number: float) -> str:
+    if pd.isna(number):
+        return "–"
+    text = f"{number:,.1f}".rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def _no_data_entry(count: int) -> list[LegendEntry]:
+    return [LegendEntry(texts.LEGEND_NO_DATA, fill=NO_DATA)] if count else []
+
+
+def category_view(table: pd.DataFrame, *, subtitle: str = "", selected: tuple[str, ...] = (),
+                  illustrative: bool = False, sources: tuple[str, ...] = ()) -> MapView:
+    """Communes by area category (QĐ 861/QĐ-TTg), with counts beside the official totals.
+
+    `table` needs gso_code, area_category ("I"/"II"/"III"/None) and in_area (bool).
+    """
+    fills, counts, legend = {}, {}, []
+    for code, category, in_area in zip(table["gso_code"], table["area_category"], table["in_area"]):
+        if category in CATEGORY_COLOURS:
+            fills[code] = CATEGORY_COLOURS[category]
+        elif not in_area:
+            fills[code] = OUTSIDE_COLOUR
+    for category in ("III", "II", "I"):
+        n = int((table["area_category"] == category).sum())
+        label = texts.CATEGORY_LEGEND.format(category=category, count=n, official=OFFICIAL_CATEGORY_COUNTS[category])
+        legend.append(LegendEntry(label, fill=CATEGORY_COLOURS[category]))
+        counts[label] = n
+    outside = int((~table["in_area"].astype(bool)).sum())
+    legend.append(LegendEntry(texts.CATEGORY_OUTSIDE.format(count=outside), fill=OUTSIDE_COLOUR))
+    missing = len(table) - len(fills)
+    legend.extend(_no_data_entry(missing))
+    return MapView(title=texts.VIEW_CATEGORIES, legend_title=texts.LEGEND_TITLE_CATEGORY, fills=fills,
+                   legend=tuple(legend), subtitle=subtitle, selected=selected, illustrative=illustrative,
+                   sources=sources, counts=counts)
+
+
+def indicator_classes(values: pd.Series, indicator: Indicator, method: str, k: int) -> Classes:
+    return classify(values, method, k=k, indicator=indicator)
+
+
+def indicator_view(table: pd.DataFrame, indicator: Indicator, method: str, k: int = 5, *, subtitle: str = "",
+                   selected: tuple[str, ...] = (), illustrative: bool = False,
+                   sources: tuple[str, ...] = ()) -> MapView:
+    """Communes coloured in classes of one indicator; darker = better when higher is better."""
+    values = table.set_index("gso_code")[indicator.id] if indicator.id in table else pd.Series(dtype=float)
+    classes = indicator_classes(values, indicator, method, k)
+    ramp = SEQUENTIAL[min(max(classes.k, 3), 7)][: max(classes.k, 1)] if classes.k >= 3 else \
+        [SEQUENTIAL[3][0], SEQUENTIAL[3][2]][: classes.k]
+    if not indicator.higher_is_better:
+        ramp = list(reversed(ramp))  # the darkest green is always the best
+    fills = {code: ramp[c] for code, c in classes.class_of.items() if c >= 0}
+    unit = indicator.display_unit
+    legend, counts = [], {}
+    for i in range(classes.k):
+        label = classes.labels[i] if classes.labels else texts.CLASS_RANGE.format(
+            low=_fmt(classes.lower[i]), high=_fmt(classes.upper[i]), unit=unit)
+        legend.append(LegendEntry(label, fill=ramp[i]))
+        counts[label] = classes.counts()[i]
+    legend.extend(_no_data_entry(int((classes.class_of < 0).sum()) + len(table) - len(values)))
+    return MapView(title=indicator.label, legend_title=texts.LEGEND_TITLE_INDICATOR.format(unit=unit),
+                   fills=fills, legend=tuple(legend), subtitle=subtitle, selected=selected,
+                   illustrative=illustrative, sources=sources, counts=counts)
+
+
+def gap_table(table: pd.DataFrame, indicator: Indicator, year: int) -> pd.DataFrame:
+    """gso_code, value, target, gap, gap class — sorted with the largest shortfall first."""
+    values = table.set_index("gso_code")[indicator.id] if indicator.id in table else \
+        pd.Series(float("nan"), index=table["gso_code"])
+    gaps = gap_series(values, indicator, year)
+    out = pd.DataFrame({"value": values, "target": indicator.target(year), "gap": gaps})
+    out["gap_class"] = out["gap"].map(gap_class)
+    return out.sort_values("gap", ascending=False, na_position="last")
+
+
+def gap_view(table: pd.DataFrame, indicator: Indicator, year: int, *, subtitle: str = "",
+             selected: tuple[str, ...] = (), illustrative: bool = False,
+             sources: tuple[str, ...] = ()) -> MapView:
+    gaps = gap_table(table, indicator, year)
+    fills = {code: GAP_COLOURS[c] for code, c in gaps["gap_class"].items() if c >= 0}
+    labels = gap_class_labels(indicator)
+    legend = [LegendEntry(label, fill=colour) for label, colour in zip(labels, GAP_COLOURS)]
+    counts = {label: int((gaps["gap_class"] == i).sum()) for i, label in enumerate(labels)}
+    legend.extend(_no_data_entry(int((gaps["gap_class"] < 0).sum())))
+    target = indicator.target(year)
+    title = texts.VIEW_GAP.format(label=indicator.label, year=year)
+    legend_title = texts.LEGEND_TITLE_GAP.format(year=year, target=_fmt(target) if target is not None else "–",
+                                                 unit=indicator.display_unit)
+    return MapView(title=title, legend_title=legend_title, fills=fills, legend=tuple(legend), subtitle=subtitle,
+                   selected=selected, illustrative=illustrative, sources=sources, counts=counts)
+
+
+def priority_view(scores: pd.DataFrame, *, subtitle: str = "", selected: tuple[str, ...] = (),
+                  illustrative: bool = False, sources: tuple[str, ...] = ()) -> MapView:
+    """Communes by priority score (0-100) in fixed bands of 20 points."""
+    bands = pd.cut(scores["score"], bins=(-0.001, *PRIORITY_BREAKS), labels=False)
+    fills = {code: PRIORITY_COLOURS[int(b)] for code, b in bands.items() if pd.notna(b)}
+    legend, counts = [], {}
+    lows = (0, *PRIORITY_BREAKS[:-1])
+    for i, (low, high) in enumerate(zip(lows, PRIORITY_BREAKS)):
+        label = texts.PRIORITY_BAND.format(low=low, high=high)
+        legend.append(LegendEntry(label, fill=PRIORITY_COLOURS[i]))
+        counts[label] = int((bands == i).sum())
+    return MapView(title=texts.VIEW_PRIORITY, legend_title=texts.LEGEND_TITLE_PRIORITY, fills=fills,
+                   legend=tuple(legend), subtitle=subtitle, selected=selected, illustrative=illustrative,
+                   sources=sources, counts=counts)
+
+
+# --- one entry point for the app: which view, with which options -------------------------
+
+ADMIN, CATEGORY, INDICATOR, GAP, PRIORITY = "admin", "category", "indicator", "gap", "priority"
+VIEW_KINDS = (ADMIN, CATEGORY, INDICATOR, GAP, PRIORITY)
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    kind: str = ADMIN
+    indicator_id: str | None = None
+    method: str = "natural_breaks"
+    k: int = 5
+    year: int = 2025
+    weights: Weights = Weights()
+    ticked: tuple[str, ...] = ()
+    top_n: int = 10
+
+
+@dataclass
+class BuiltView:
+    view: MapView
+    table: pd.DataFrame  # the table under the map, Vietnamese headers, in display order
+    top: tuple[str, ...] = ()  # GSO codes to outline as "first to invest" (priority view)
+    scores: pd.DataFrame | None = None
+
+
+def view_scores(options: ViewOptions, table: pd.DataFrame) -> pd.DataFrame | None:
+    """Priority scores of all communes for the priority view (None for the other views)."""
+    if options.kind != PRIORITY:
+        return None
+    return priority_scores(table, table.set_index("gso_code"), list(options.ticked), options.weights, options.year)
+
+
+def build_view(options: ViewOptions, table: pd.DataFrame, colours: dict[str, str], *, subtitle: str,
+               selected: tuple[str, ...], illustrative: bool, sources: tuple[str, ...],
+               scores: pd.DataFrame | None = None) -> BuiltView:
+    """The MapView and its table for the chosen view, on the rows of `table` (all 200 communes).
+
+    Classes and scores are computed on all communes, so filtering never changes a
+    commune's colour; the table keeps only the selected rows.
+    """
+    common = dict(subtitle=subtitle, selected=selected, illustrative=illustrative, sources=sources)
+    shown = table[table["gso_code"].isin(selected)] if selected else table
+    if options.kind == CATEGORY:
+        view = replace(category_view(table, **common), details=tables.category_details(table))
+        return BuiltView(view, tables.category_table(shown))
+    if options.kind in (INDICATOR, GAP):
+        indicator = INDICATORS[options.indicator_id]
+        if options.kind == INDICATOR:
+            view = indicator_view(table, indicator, options.method, options.k, **common)
+            view = replace(view, details=tables.value_details(table, indicator))
+            return BuiltView(view, tables.indicator_table(shown, indicator))
+        view = gap_view(table, indicator, options.year, **common)
+        view = replace(view, details=tables.value_details(table, indicator, options.year))
+        return BuiltView(view, tables.gap_table(shown, indicator, options.year))
+    if options.kind == PRIORITY:
+        scores = scores if scores is not None else view_scores(options, table)
+        view = replace(priority_view(scores, **common),
+                       details=tables.priority_details(table, scores, options.weights))
+        ranked = scores[scores.index.isin(shown["gso_code"])].sort_values("rank")
+        return BuiltView(view, tables.priority_table(shown, scores), top=tuple(ranked.index[: options.top_n]),
+                         scores=scores)
+    view = district_view(table, colours, subtitle, selected)
+    return BuiltView(replace(view, illustrative=False), tables.category_table(shown))

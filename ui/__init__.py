@@ -1,0 +1,1 @@
+"""Streamlit pages: widgets only; every computation is a call into geo/ or layers/."""

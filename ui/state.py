@@ -1,0 +1,36 @@
+"""Cached loaders shared by the pages, keyed on what the data depends on."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.datadir import data_fingerprint
+from geo.programme import Programme, load_programme
+from geo.store import KINDS, Store
+from layers import mapdata
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _map_data(fingerprint: tuple) -> mapdata.MapData:
+    return mapdata.prepare()
+
+
+def map_data() -> mapdata.MapData:
+    """Boundaries and web layers; reloaded when a data file changes."""
+    return _map_data(data_fingerprint())
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    return Store.default()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _programme(source: str | None, versions: tuple) -> Programme:
+    return load_programme(store(), source)
+
+
+def programme(source: str | None) -> Programme:
+    """The programme data of one source; reloaded after every import or rollback."""
+    versions = tuple(store().current_version(kind, source) for kind in KINDS) if source else ()
+    return _programme(source, versions)
