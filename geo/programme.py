@@ -28,6 +28,11 @@ class Programme:
     files: dict[str, str] = field(default_factory=dict)  # kind -> file name of the current version
 
     @property
+    def is_empty(self) -> bool:
+        return all(frame.empty for frame in (self.categories, self.villages, self.commune_indicators,
+                                             self.village_indicators))
+
+    @property
     def illustrative(self) -> bool:
         return self.source == DEMO
 
@@ -97,7 +102,8 @@ def commune_table(communes: pd.DataFrame, programme: Programme) -> pd.DataFrame:
     table["area_category"] = table["area_category"].where(table["area_category"].notna(), None)
     villages = programme.villages.groupby("gso_code")["village"]
     table["n_villages"] = table["gso_code"].map(villages.size()).fillna(0).astype(int)
-    table["village_names"] = table["gso_code"].map(villages.agg(lambda s: "; ".join(map(str, s)))).fillna("")
+    names = table["gso_code"].map(villages.agg(lambda s: "; ".join(map(str, s))))
+    table["village_names"] = names.astype(object).where(names.notna(), "")
     values = commune_values(programme)
     for column in values.columns:
         table[column] = table["gso_code"].map(values[column])

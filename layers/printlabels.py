@@ -20,15 +20,16 @@ FONT_FAMILY = "DejaVu Sans"
 # Fail at import, not with boxes on a printed page, if the font is missing.
 FONT_FILE = findfont(FontProperties(family=FONT_FAMILY), fallback_to_default=False)
 FONT_FILE_BOLD = findfont(FontProperties(family=FONT_FAMILY, weight="bold"), fallback_to_default=False)
-FONT_FILE_ITALIC = findfont(FontProperties(family=FONT_FAMILY, style="oblique"), fallback_to_default=False)
 
 _MEASURE = TextToPath()
 
 
-def font(size: float, bold: bool = False, italic: bool = False) -> FontProperties:
-    """Explicit font properties for one text: never depends on the global rcParams."""
-    if italic and not bold:
-        return FontProperties(fname=FONT_FILE_ITALIC, size=size)
+def font(size: float, bold: bool = False) -> FontProperties:
+    """Explicit font properties for one text: never depends on the global rcParams.
+
+    Only two faces (regular, bold): each face is one more font subset to
+    build and embed in every PDF, which is most of a PDF export's time.
+    """
     return FontProperties(fname=FONT_FILE_BOLD if bold else FONT_FILE, size=size)
 
 

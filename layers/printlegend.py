@@ -212,7 +212,7 @@ def draw_legend(ax, box: Box, view: MapView, font_scale: float = 1.0) -> list[st
                     ax.text(x, y - (k + 0.5) * line_h * 1.15, line, fontproperties=font(size * 1.1, bold=True),
                             color=TEXT_COLOUR, va="center", ha="left")
             elif row.kind == "colhead":
-                ax.text(right, y - h / 2, row.lines[0], fontproperties=font(size * 0.8, italic=True),
+                ax.text(right, y - h / 2, row.lines[0], fontproperties=font(size * 0.8),
                         color="#555555", va="center", ha="right")
             elif row.kind == "entry":
                 _draw_symbol(ax, row.item, x, y - line_h / 2, size)

@@ -456,7 +456,7 @@ def _draw_neighbour_label(ax, frame: _MapFrame, geometry: PrintGeometry, fs: flo
         if prepared.intersects(frame.box_to_metres(_padded(label, clearance))):
             continue
         if place_without_overlap([label], obstacles, frame.page_box(), pad=0.03):
-            ax.text(x, y, text, fontproperties=font(size, italic=True), ha="center", va="center",
+            ax.text(x, y, text, fontproperties=font(size), ha="center", va="center",
                     color="#6b6b6b", zorder=12)
             return [box]
     return []
@@ -520,7 +520,7 @@ def _draw_header(ax, layout: PageLayout, title: str, subtitle: str) -> None:
             color=TEXT_COLOUR, linespacing=1.1)
     if subtitle:
         y_sub = y_text - line_h * 1.12 * len(lines) - 0.04 * fs
-        ax.text(cx, y_sub, subtitle, fontproperties=font(SIZE_SUBTITLE * fs, italic=True), ha="center", va="top",
+        ax.text(cx, y_sub, subtitle, fontproperties=font(SIZE_SUBTITLE * fs), ha="center", va="top",
                 color="#333333")
 
 

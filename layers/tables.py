@@ -153,3 +153,20 @@ def border_gaps_table(table: pd.DataFrame, indicator_ids: list[str], year: int) 
         })
     frame = pd.DataFrame(rows)
     return frame.sort_values(texts.COL_N_MISSED, ascending=False).reset_index(drop=True) if rows else frame
+
+
+def history_table(history: pd.DataFrame) -> pd.DataFrame:
+    """The store's import history with Vietnamese headers and names."""
+    out = history.drop(columns=["sha256"]).copy()
+    out["kind"] = out["kind"].map(texts.DATASET_LABELS)
+    out["source"] = out["source"].map(texts.SOURCE_LABELS)
+    out["is_current"] = out["is_current"].map({True: texts.YES, False: ""})
+    return out.rename(columns=texts.STORE_HISTORY_COLUMNS)
+
+
+def version_labels(history: pd.DataFrame) -> dict[int, str]:
+    """Version id -> "Phiên bản 3: Khu vực của xã … — Dữ liệu đã nhập — khu_vuc.xlsx"."""
+    return {int(r.version_id): texts.ROLLBACK_OPTION.format(version=r.version_id, kind=texts.DATASET_LABELS[r.kind],
+                                                            source=texts.SOURCE_LABELS[r.source],
+                                                            file_name=r.file_name)
+            for r in history.itertuples()}

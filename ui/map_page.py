@@ -96,7 +96,7 @@ built = build_view(options, table, data.colours, subtitle=subtitle, selected=tup
 st.markdown(f"#### {built.view.title}")
 if built.view.illustrative:
     st.warning(texts.ILLUSTRATIVE_WARNING)
-elif programme.source is None and options.kind != "admin":
+elif programme.is_empty and options.kind != "admin":
     st.info(texts.NO_PROGRAMME_DATA)
 if not selected:
     st.info(texts.NOTHING_SELECTED)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.datadir import data_fingerprint
+from geo.imports import Reference
 from geo.programme import Programme, load_programme
-from geo.store import KINDS, Store
+from geo.store import KINDS, Store, data_dir
 from layers import mapdata
 
 
@@ -20,17 +21,32 @@ def map_data() -> mapdata.MapData:
     return _map_data(data_fingerprint())
 
 
-@st.cache_resource(show_spinner=False)
-def store() -> Store:
-    return Store.default()
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _reference(fingerprint: tuple) -> Reference:
+    return Reference.load()
+
+
+def reference() -> Reference:
+    """The commune list and name matcher the importers resolve names with."""
+    return _reference(data_fingerprint())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _programme(source: str | None, versions: tuple) -> Programme:
-    return load_programme(store(), source)
+def _store(folder: str) -> Store:
+    return Store.default(folder)
+
+
+def store() -> Store:
+    """The import database in the data directory (LANGSON_DATA_DIR, default var/)."""
+    return _store(str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _programme(folder: str, source: str | None, versions: tuple) -> Programme:
+    return load_programme(_store(folder), source)
 
 
 def programme(source: str | None) -> Programme:
     """The programme data of one source; reloaded after every import or rollback."""
     versions = tuple(store().current_version(kind, source) for kind in KINDS) if source else ()
-    return _programme(source, versions)
+    return _programme(str(data_dir()), source, versions)

@@ -1,0 +1,171 @@
+"""AppTest of both pages on fixture files: import, refuse, roll back, and every map view."""
+
+import json
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.demo import store_demo
+from geo.store import Store
+from tests.conftest import ROOT
+
+
+def run(at_or_widget):
+    """Run the app (or the app a clicked widget belongs to) and insist on no exception."""
+    at = at_or_widget.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.fixture
+def env(shared_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("LANGSON_GEODATA_DIR", str(shared_dir))
+    monkeypatch.setenv("LANGSON_DATA_DIR", str(tmp_path / "var"))
+    return tmp_path / "var"
+
+
+def import_page():
+    at = run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
+    at.switch_page("ui/import_page.py")
+    return run(at)
+
+
+def categories_csv(commune_list, category="III", broken_name=None):
+    """A tidy categories file for the 199 area communes. The categories are test values, not real ones."""
+    rows = commune_list[commune_list.commune != "Xã Yên Thịnh"]
+    frame = pd.DataFrame({"Mã xã": rows.gso_code, "Huyện": rows.district, "Xã": rows.commune,
+                          "Khu vực": category})
+    if broken_name:
+        frame = pd.concat([frame, pd.DataFrame([{"Mã xã": "", "Huyện": "Huyện Cao Lộc", "Xã": broken_name,
+                                                  "Khu vực": "III"}])])
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+def upload(at, name, content):
+    at.file_uploader[0].set_value((name, content, "text/csv"))
+    return run(at)
+
+
+def test_file_with_errors_is_reported_and_not_stored(env, commune_list):
+    at = import_page()
+    at = upload(at, "khu_vuc_loi.csv", categories_csv(commune_list, broken_name="Xã Không Có"))
+    assert at.error and "CHƯA được nhập" in at.error[0].value
+    problems = at.dataframe[1].value if len(at.dataframe) > 1 else at.dataframe[0].value
+    assert problems.astype(str).apply(lambda c: c.str.contains("Xã Không Có")).any().any()
+    assert "confirm_import" not in [b.key for b in at.button]
+    assert Store.default(env).history().empty
+
+
+def test_import_confirm_history_and_rollback(env, commune_list):
+    at = import_page()
+    at = upload(at, "khu_vuc_1.csv", categories_csv(commune_list, "III"))
+    run(at.button(key="confirm_import").click())
+    assert at.success and "phiên bản 1" in at.success[0].value
+    at = upload(at, "khu_vuc_2.csv", categories_csv(commune_list, "I"))
+    run(at.button(key="confirm_import").click())
+    store = Store.default(env)
+    assert set(store.current("categories", "imported")["area_category"]) == {"I"}
+    history = store.history()
+    assert len(history) == 2
+    # roll back to version 1 through the form
+    at.selectbox(key="rollback_version").set_value(1)
+    at = run(next(b for b in at.button if b.label == "Dùng phiên bản này").click())
+    assert any("phiên bản 1" in s.value for s in at.success)
+    assert set(store.current("categories", "imported")["area_category"]) == {"III"}
+    assert len(store.history()) == 2  # nothing was deleted
+
+
+def test_demo_button_stores_demo_apart(env):
+    at = import_page()
+    run(at.button(key="make_demo").click())
+    store = Store.default(env)
+    assert store.current("categories", "demo") is not None
+    assert store.current("categories", "imported") is None
+
+
+@pytest.fixture
+def demo_app(env, shared_dir):
+    store_demo(Store.default(env))
+    return run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
+
+
+def map_args(at):
+    return json.loads(at.get("component_instance")[0].proto.json_args)
+
+
+def choose_view(at, kind):
+    at.sidebar.selectbox(key="view_kind").set_value(kind)
+    return run(at)
+
+
+def test_category_view_with_counts_and_illustrative_label(demo_app):
+    at = choose_view(demo_app, "category")
+    assert at.warning and "Dữ liệu minh họa" in at.warning[0].value
+    script = map_args(at)["script"]
+    for label in ("Khu vực III: 88 xã (NQ: 88)", "Khu vực II: 8 xã (NQ: 8)", "Khu vực I: 103 xã (NQ: 103)"):
+        assert json.dumps(label)[1:-1] in script
+    assert "illustrative-banner" in script
+
+
+def test_indicator_view_legend_has_limits_and_units(demo_app):
+    at = choose_view(demo_app, "indicator")
+    at.sidebar.selectbox(key="indicator").set_value("electricity_households")
+    at.sidebar.selectbox(key="method").set_value("quantiles")
+    at = run(at)
+    script = map_args(at)["script"]
+    assert script.count("legend-box") >= 5
+    assert json.dumps(" %")[1:-1] in script
+    table = at.dataframe[0].value
+    assert "Giá trị (%)" in table.columns
+    values = table["Giá trị (%)"].dropna()
+    assert values.is_monotonic_increasing  # worst first
+
+
+def test_gap_view_sorted_by_largest_gap(demo_app):
+    at = choose_view(demo_app, "gap")
+    at.sidebar.selectbox(key="indicator").set_value("cultural_house_standard")
+    at = run(at)
+    gaps = at.dataframe[0].value["Còn thiếu so với mục tiêu"].dropna()
+    assert gaps.is_monotonic_decreasing and gaps.iloc[0] > 0
+
+
+def test_priority_weights_change_the_ranking_and_the_map(demo_app):
+    at = choose_view(demo_app, "priority")
+    table = at.dataframe[0].value
+    assert table["Hạng"].is_monotonic_increasing
+    top_before = table.iloc[0]["Mã GSO"]
+    before = map_args(at)["feature_group"]
+    for key in ("w_category", "w_villages", "w_gaps"):
+        at.sidebar.slider(key=key).set_value(0.0)
+    at.sidebar.slider(key="w_border").set_value(5.0)
+    at = run(at)
+    table = at.dataframe[0].value
+    assert (table.iloc[0]["Biên giới"] == "Có")
+    assert map_args(at)["feature_group"] != before
+    assert "commune-top" in map_args(at)["feature_group"]
+    assert table.iloc[0]["Mã GSO"] != top_before or table.iloc[0]["Biên giới"] == "Có"
+
+
+def test_filters_category_and_score_range(demo_app):
+    at = choose_view(demo_app, "priority")
+    at.sidebar.multiselect(key="categories").set_value(["II"])
+    at = run(at)
+    assert len(at.dataframe[0].value) == 8
+    at.sidebar.multiselect(key="categories").set_value([])
+    at.sidebar.slider(key="score_range").set_value((50.0, 100.0))
+    at = run(at)
+    assert (at.dataframe[0].value["Điểm ưu tiên"] >= 50).all()
+
+
+def test_border_gaps_table(demo_app):
+    at = run(demo_app.toggle(key="show_border_gaps").set_value(True))
+    table = at.dataframe[-1].value
+    assert len(table) == 21 and "Mục tiêu chưa đạt (giá trị / mục tiêu)" in table.columns
+    assert table["Số mục tiêu chưa đạt"].is_monotonic_decreasing
+
+
+def test_imported_source_without_data_says_so(env):
+    at = run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
+    at = choose_view(at, "category")
+    assert any("Chưa có dữ liệu phân định" in i.value for i in at.info)
