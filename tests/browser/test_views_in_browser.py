@@ -1,0 +1,131 @@
+"""Thematic views, clicking a commune, and hostile text, in a real headless Chromium."""
+
+import pytest
+
+from geo.demo import store_demo
+from geo.imports import Reference, import_villages
+from geo.store import Store
+from tests.conftest import SHARED
+from tests.live import count, launch_browser, map_frame, offline_page, running_app
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.browser
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("var")
+    store = Store.default(data_dir)
+    store_demo(store)
+    # A real-format village file from "the province" whose village name is hostile markup.
+    content = ("Huyện,Xã,Thôn\nHuyện Cao Lộc,Xã Xuất Lễ," + HOSTILE + "\nHuyện Cao Lộc,Xã Xuất Lễ,Thôn Nà Pàn\n"
+               ).encode("utf-8")
+    result = import_villages(content, "thon_dbkk.csv", Reference.load({"LANGSON_GEODATA_DIR": str(SHARED)}))
+    assert result.ok, result.problems_frame()
+    store.save_result(result)
+    with running_app({"LANGSON_GEODATA_DIR": str(SHARED), "LANGSON_DATA_DIR": str(data_dir)}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        b = launch_browser(p)
+        yield b
+        b.close()
+
+
+def wait_until(page, predicate, timeout_ms=20000):
+    for _ in range(timeout_ms // 100):
+        try:
+            if predicate():
+                return
+        except Exception:  # the map iframe is being replaced
+            pass
+        page.wait_for_timeout(100)
+    raise TimeoutError
+
+
+def sidebar(page):
+    return page.locator('[data-testid="stSidebar"]')
+
+
+def choose(page, selectbox_index, text):
+    sidebar(page).locator('[data-testid="stSelectbox"]').nth(selectbox_index).click()
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+
+
+def use_demo(page):
+    sidebar(page).locator("label").filter(has_text="Dữ liệu minh họa").first.click()
+    radio = sidebar(page).locator('[data-testid="stRadio"]').first.locator("input[type=radio]").nth(1)
+    wait_until(page, radio.is_checked)
+
+
+def legend_text(page):
+    return map_frame(page).inner_text(".map-legend")
+
+
+def test_category_map(app_url, browser):
+    page, blocked = offline_page(browser)
+    page.goto(app_url)
+    map_frame(page)
+    use_demo(page)
+    choose(page, 0, "Phân định")
+    wait_until(page, lambda: "Khu vực III: 88 xã" in legend_text(page))
+    frame = map_frame(page)
+    assert count(frame, 'path.commune[fill="#b2182b"]') == 88
+    assert count(frame, 'path.commune[fill="#f4a582"]') == 8
+    assert count(frame, 'path.commune[fill="#fddbc7"]') == 103
+    assert "Dữ liệu minh họa" in frame.inner_text(".illustrative-banner")
+    assert count(frame, ".village-badge") > 0  # demo villages, clustered
+    assert blocked == []
+
+
+def test_indicator_map_legend_and_priority_table(app_url, browser):
+    page, blocked = offline_page(browser)
+    page.goto(app_url)
+    map_frame(page)
+    use_demo(page)
+    choose(page, 0, "Chỉ tiêu")
+    wait_until(page, lambda: "Giá trị (% số thôn)" in legend_text(page))
+    legend = legend_text(page)
+    assert legend.count("% số thôn") >= 3 and " – " in legend  # class limits with units
+
+    choose(page, 0, "Điểm ưu tiên")
+    wait_until(page, lambda: "Điểm ưu tiên (0–100)" in legend_text(page))
+    frame = map_frame(page)
+    wait_until(page, lambda: count(frame, "path.commune-top") == 10)
+    first_row = page.locator('[data-testid="stDataFrame"] [role="row"]').nth(1).text_content()
+    assert first_row.startswith("1")  # rank 1 first
+    assert blocked == []
+
+
+def test_clicking_a_commune_shows_its_details(app_url, browser):
+    page, blocked = offline_page(browser)
+    page.goto(app_url)
+    frame = map_frame(page)
+    frame.locator("path.commune").nth(40).click(force=True)
+    wait_until(page, lambda: page.get_by_text("Xã được chọn trên bản đồ").count() > 0)
+    grids = page.locator('[data-testid="stDataFrame"]')
+    wait_until(page, lambda: any("Thuộc xã mới (2025)" in (grids.nth(i).text_content() or "")
+                                 for i in range(grids.count())))
+    assert blocked == []
+
+
+def test_hostile_village_name_is_shown_as_text(app_url, browser):
+    page, blocked = offline_page(browser)
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(app_url)  # the imported source is the default: the hostile file is on screen
+    frame = map_frame(page)
+    wait_until(page, lambda: count(frame, ".village-badge") == 1)
+    frame.locator(".village-badge").first.click(force=True)
+    wait_until(page, lambda: frame.locator(".leaflet-popup-content").count() == 1)
+    popup = frame.locator(".leaflet-popup-content")
+    assert HOSTILE in popup.inner_text()
+    assert popup.locator("img").count() == 0
+    page.wait_for_timeout(500)
+    assert dialogs == [] and blocked == []
