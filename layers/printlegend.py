@@ -3,6 +3,8 @@
 The classes, their colours and labels (with limits and units) are exactly
 `view.legend`, in its order, so the printed legend is the screen's legend;
 this module only lays them out on paper (wrapping, columns, font size).
+Below the classes come the line symbols (as on screen) and the marks the page
+adds for what is drawn over the map: the filter, the priority top N, villages.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 
 from matplotlib.colors import to_rgb
 from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
+from matplotlib.patches import Circle, Rectangle
 
 import texts
 from layers import style
@@ -21,6 +23,7 @@ from layers.view import MapView
 
 LINE_PT_PER_WEIGHT = 0.45  # web line weights (px) -> print line widths (pt), same ratios as on screen
 SELECTION_WIDTH_PT = 1.3
+TOP_WIDTH_PT = style.TOP_STYLE["weight"] * LINE_PT_PER_WEIGHT
 LEGEND_SIZES_PT = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0)
 TEXT_COLOUR = "#1a1a1a"
 
@@ -33,7 +36,7 @@ class LegendItem:
     dashed: bool = False
     line_width: float = 1.0  # points, for line symbols
     count: int | None = None  # communes in the class, when the view counted them
-    dimmed: bool = False  # the sample of "outside the filter"
+    marker: str | None = None  # "point" (a village) or "badge" (a count of villages)
 
 
 def dim_colour(colour: str) -> str:
@@ -51,14 +54,32 @@ def legend_items(view: MapView) -> tuple[LegendItem, ...]:
         for entry in view.legend)
 
 
-def outline_items(view: MapView) -> tuple[LegendItem, ...]:
-    """Line symbols (province, district, border) as on screen, plus the filter's marks if any."""
+def outline_items(view: MapView, selection_active: bool | None = None) -> tuple[LegendItem, ...]:
+    """Line symbols (province, district, border) as on screen, plus the filter's marks.
+
+    `selection_active` says whether the page dims communes outside the filter
+    (not when the filter keeps every commune); by default, whether any is selected.
+    """
     items = [LegendItem(label=nfc(e.label), line=e.line, dashed=e.dashed, line_width=e.weight * LINE_PT_PER_WEIGHT)
              for e in style.outline_legend()]
-    if view.selected:
+    if bool(view.selected) if selection_active is None else selection_active:
         items.append(LegendItem(label=texts.PRINT_LEGEND_SELECTED, line=style.SELECTION_EDGE,
                                 line_width=SELECTION_WIDTH_PT))
-        items.append(LegendItem(label=texts.PRINT_LEGEND_DIMMED, fill=dim_colour(style.NO_DATA), dimmed=True))
+        items.append(LegendItem(label=texts.PRINT_LEGEND_DIMMED, fill=dim_colour(style.NO_DATA)))
+    return tuple(items)
+
+
+def overlay_items(top_count: int = 0, village_points: bool = False,
+                  village_badges: bool = False) -> tuple[LegendItem, ...]:
+    """Symbols for what is drawn over the communes: priority top N, village points, village counts."""
+    items = []
+    if top_count:
+        items.append(LegendItem(label=texts.PRINT_LEGEND_TOP.format(count=top_count), line=style.TOP_EDGE,
+                                line_width=TOP_WIDTH_PT))
+    if village_points:
+        items.append(LegendItem(label=texts.PRINT_LEGEND_VILLAGE_POINTS, fill=style.VILLAGE_COLOUR, marker="point"))
+    if village_badges:
+        items.append(LegendItem(label=texts.PRINT_LEGEND_VILLAGE_BADGES, fill=style.VILLAGE_COLOUR, marker="badge"))
     return tuple(items)
 
 
@@ -77,24 +98,43 @@ class _Row:
     item: LegendItem | None = None
 
 
-def _blocks(view: MapView, size: float, label_width_pt: float, count_width_pt: float = 0.0
-            ) -> list[list[_Row]] | None:
+@dataclass(frozen=True)
+class LegendContent:
+    """What the legend lists: the view's classes, then line symbols, then overlays."""
+
+    title: str
+    classes: tuple[LegendItem, ...]
+    outlines: tuple[LegendItem, ...]
+    overlays: tuple[LegendItem, ...] = ()
+
+
+def legend_content(view: MapView, selection_active: bool | None = None,
+                   overlays: tuple[LegendItem, ...] = ()) -> LegendContent:
+    return LegendContent(nfc(view.legend_title), legend_items(view), outline_items(view, selection_active), overlays)
+
+
+def _blocks(content: LegendContent, size: float, label_width_pt: float, count_width_pt: float,
+            max_lines: int) -> list[list[_Row]] | None:
     """The legend's sections as rows at one font size, labels wrapped to the column.
 
-    Class labels leave room for the count column; line symbols have no count
-    and may use it. None if a label would need more than two lines.
+    Class labels leave room for the count column; the other symbols have no
+    count and may use it. None if a label needs more than `max_lines` lines.
     """
-    heading = _Row("heading", tuple(wrap_to_width(view.legend_title, size * 1.1, label_width_pt * 1.4, bold=True)))
-    classes = legend_items(view)
-    first = [heading]
-    if any(item.count is not None for item in classes):
+    heading = wrap_to_width(content.title, size * 1.1, label_width_pt + count_width_pt, bold=True)
+    if len(heading) > max(max_lines, 2):
+        return None
+    first = [_Row("heading", tuple(heading))]
+    if any(item.count is not None for item in content.classes):
         first.append(_Row("colhead", (texts.PRINT_LEGEND_COUNT,)))
     blocks = [first, [_Row("heading", (texts.PRINT_LEGEND_OUTLINES,))]]
-    for block, items, width in zip(blocks, (classes, outline_items(view)),
-                                   (label_width_pt, label_width_pt + count_width_pt)):
+    sections = [(content.classes, label_width_pt), (content.outlines, label_width_pt + count_width_pt)]
+    if content.overlays:
+        blocks.append([])
+        sections.append((content.overlays, label_width_pt + count_width_pt))
+    for block, (items, width) in zip(blocks, sections):
         for item in items:
             lines = wrap_to_width(item.label, size, width)
-            if len(lines) > 2:
+            if len(lines) > max_lines:
                 return None
             block.append(_Row("entry", tuple(lines), item))
     return blocks
@@ -155,18 +195,21 @@ class LegendLayout:
     column_width: float  # inches
 
 
-def layout_legend(view: MapView, box: Box, font_scale: float = 1.0) -> LegendLayout:
+def layout_legend(content: LegendContent, box: Box, font_scale: float = 1.0) -> LegendLayout:
     """The largest font and fewest columns at which the whole legend fits the box.
 
-    Whole sections are tried first (down to 7 pt), so a column break does not
-    strand one class away from the others; then sections may be split.
+    Tried in order of how well they read: one line per label and whole
+    sections (down to 7 pt), then labels on two lines, then sections split
+    across columns at any size.
     """
     _, _, box_w, box_h = box
-    attempts = [(size, False) for size in LEGEND_SIZES_PT if size >= 7.0] + [(size, True) for size in LEGEND_SIZES_PT]
-    for base, split in attempts:
+    readable = [s for s in LEGEND_SIZES_PT if s >= 7.0]
+    attempts = ([(s, 1, False) for s in readable] + [(s, 2, False) for s in readable]
+                + [(s, 2, True) for s in LEGEND_SIZES_PT])
+    counts = [item.count for item in content.classes if item.count is not None]
+    for base, max_lines, split in attempts:
         size = base * font_scale
         line_h = _line_height(size)
-        counts = [item.count for item in legend_items(view) if item.count is not None]
         count_w = (max(text_size_pt(str(c), size)[0] for c in counts) / 72 + size * 0.8 / 72) if counts else 0.0
         for ncols in (1, 2, 3):
             col_gap = size * 1.2 / 72
@@ -174,14 +217,14 @@ def layout_legend(view: MapView, box: Box, font_scale: float = 1.0) -> LegendLay
             label_w_pt = (column_w - _symbol_width(size) - count_w) * 72
             if label_w_pt <= size * 4:
                 break
-            blocks = _blocks(view, size, label_w_pt, count_w * 72)
+            blocks = _blocks(content, size, label_w_pt, count_w * 72, max_lines)
             if blocks is None:
                 continue
             columns = _flow(blocks, line_h, box_h, ncols, split)
             if columns is not None:
                 return LegendLayout(size, columns, column_w)
     size = LEGEND_SIZES_PT[-1] * font_scale
-    rows = [row for block in (_blocks(view, size, 10_000) or []) for row in block]
+    rows = [row for block in (_blocks(content, size, 10_000, 0, 99) or []) for row in block]
     return LegendLayout(size, [rows], box_w)  # too long for any layout: draw it, clipped by the page
 
 
@@ -193,9 +236,9 @@ def _symbol_width(size: float) -> float:
     return size * 2.9 / 72  # symbol (2.2 em) plus the gap before the label, in inches
 
 
-def draw_legend(ax, box: Box, view: MapView, font_scale: float = 1.0) -> list[str]:
+def draw_legend(ax, box: Box, content: LegendContent, font_scale: float = 1.0) -> list[str]:
     """Draw the legend on `ax` (whose data units are page inches); returns the labels drawn."""
-    layout = layout_legend(view, box, font_scale)
+    layout = layout_legend(content, box, font_scale)
     size = layout.size
     line_h = _line_height(size)
     col_gap = size * 1.2 / 72
@@ -229,7 +272,11 @@ def draw_legend(ax, box: Box, view: MapView, font_scale: float = 1.0) -> list[st
 
 def _draw_symbol(ax, item: LegendItem, x: float, y: float, size: float) -> None:
     w, h = size * 2.2 / 72, size * 1.15 / 72
-    if item.fill:
+    if item.marker == "point":
+        ax.add_patch(Circle((x + w / 2, y), size * 0.3 / 72, facecolor=item.fill, edgecolor="white", linewidth=0.4))
+    elif item.marker == "badge":
+        ax.add_patch(Circle((x + w / 2, y), size * 0.62 / 72, facecolor=item.fill, edgecolor="white", linewidth=0.5))
+    elif item.fill:
         ax.add_patch(Rectangle((x, y - h / 2), w, h, facecolor=item.fill, edgecolor=style.COMMUNE_EDGE,
                                linewidth=0.5))
     else:

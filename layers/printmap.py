@@ -19,10 +19,12 @@ from dataclasses import dataclass
 
 import matplotlib
 import numpy as np
+import pandas as pd
 import shapely
 from matplotlib import patheffects
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.figure import Figure
+from matplotlib.patches import Circle
 from matplotlib.patches import Polygon as PolygonPatch
 from matplotlib.patches import Rectangle
 from matplotlib.path import Path
@@ -34,7 +36,8 @@ import texts
 from geo.province import ProvinceData
 from layers import style
 from layers.printlabels import Label, font, nfc, place_without_overlap, text_size_pt, wrap_to_width
-from layers.printlegend import SELECTION_WIDTH_PT, dim_colour, draw_legend, legend_items, outline_width
+from layers.printlegend import (SELECTION_WIDTH_PT, TOP_WIDTH_PT, dim_colour, draw_legend, legend_content,
+                                legend_items, outline_width, overlay_items)
 from layers.printpage import (PageLayout, fit_extent, format_thousands, page_layout, paper_inches,
                               scale_bar_km)
 from layers.view import MapView
@@ -177,14 +180,21 @@ class _MapFrame:
 
 def render_print_map(view: MapView, data: ProvinceData, *, page: str = "A4", orientation: str = "landscape",
                      dpi: int = 300, fmt: str = "png", title: str | None = None,
-                     export_date: datetime.date | None = None) -> bytes:
-    """The page as PNG (at `dpi`, with the dpi recorded in the file) or vector PDF bytes."""
+                     export_date: datetime.date | None = None, highlighted: tuple[str, ...] = (),
+                     villages: pd.DataFrame | None = None) -> bytes:
+    """The page as PNG (at `dpi`, with the dpi recorded in the file) or vector PDF bytes.
+
+    `highlighted` are the communes the screen outlines in orange (priority view's
+    top N); `villages` (gso_code, village[, lon, lat]) the extremely
+    disadvantaged villages shown on screen: points where they have coordinates,
+    a count on their commune where they do not. Both as on the web map.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {FORMATS}, not {fmt!r}")
     if not 50 <= dpi <= 1200:
         raise ValueError(f"dpi must be between 50 and 1200, not {dpi}")
     fig = build_figure(view, data, page=page, orientation=orientation, title=title, export_date=export_date,
-                       pixel_dpi=dpi if fmt == "png" else None)
+                       pixel_dpi=dpi if fmt == "png" else None, highlighted=highlighted, villages=villages)
     matplotlib.rcParams["pdf.fonttype"] = 42
     title_text = nfc(title if title is not None else view.title)
     buffer = io.BytesIO()
@@ -198,7 +208,8 @@ def render_print_map(view: MapView, data: ProvinceData, *, page: str = "A4", ori
 
 def build_figure(view: MapView, data: ProvinceData, *, page: str = "A4", orientation: str = "landscape",
                  title: str | None = None, export_date: datetime.date | None = None,
-                 pixel_dpi: int | None = None) -> Figure:
+                 pixel_dpi: int | None = None, highlighted: tuple[str, ...] = (),
+                 villages: pd.DataFrame | None = None) -> Figure:
     """The whole page as a matplotlib Figure (not attached to pyplot).
 
     With `pixel_dpi`, the figure is sized to whole pixels at that dpi, so a
@@ -225,16 +236,23 @@ def build_figure(view: MapView, data: ProvinceData, *, page: str = "A4", orienta
     fs = layout.font_scale
 
     _draw_features(map_ax, view, geometry, selected)
+    top = np.isin(geometry.codes, list(highlighted))
+    _draw_top(map_ax, geometry, top)
+    points, badges = _split_villages(villages, geometry)
+    _draw_village_points(map_ax, points, fs)
     obstacles = _draw_furniture(map_ax, frame, geometry, fs)
     obstacles += _draw_district_labels(map_ax, frame, geometry, fs, obstacles)
     obstacles += _draw_neighbour_label(map_ax, frame, geometry, fs, obstacles)
-    _draw_commune_labels(map_ax, frame, geometry, selected, fs, obstacles)
+    badge_boxes = _draw_village_badges(map_ax, frame, geometry, badges, fs)  # data: drawn even under a name
+    obstacles += list(badge_boxes.values())
+    _draw_commune_labels(map_ax, frame, geometry, selected, fs, obstacles, below=badge_boxes)
     if view.illustrative:
         _draw_watermark(map_ax, frame)
 
     title_text = nfc(title if title is not None else view.title)
     _draw_header(page_ax, layout, title_text, nfc(view.subtitle))
-    draw_legend(page_ax, layout.legend, view, fs)
+    overlays = overlay_items(int(top.sum()), village_points=len(points) > 0, village_badges=bool(badge_boxes))
+    draw_legend(page_ax, layout.legend, legend_content(view, bool(selected.any()), overlays), fs)
     _draw_inset(fig, page_ax, layout, geometry, frame, selected, width, height)
     _draw_footer(page_ax, layout, view, export_date or datetime.date.today())
     return fig
@@ -296,6 +314,66 @@ def _without_slivers(geom, min_area_m2: float = 10_000):
     parts = [shapely.Polygon(p.exterior, [r for r in p.interiors if shapely.Polygon(r).area >= min_area_m2])
              for p in getattr(geom, "geoms", [geom]) if p.area >= min_area_m2]
     return shapely.MultiPolygon(parts) if len(parts) != 1 else parts[0]
+
+
+def _draw_top(ax, geometry: PrintGeometry, top: np.ndarray) -> None:
+    """The priority view's first N communes, each outlined as on screen."""
+    if top.any():
+        ax.add_collection(PathCollection([geometry.commune_paths[i] for i in np.flatnonzero(top)],
+                                         facecolors="none", edgecolors=style.TOP_EDGE, linewidths=TOP_WIDTH_PT,
+                                         zorder=7, joinstyle="round"))
+
+
+def _split_villages(villages: pd.DataFrame | None, geometry: PrintGeometry) -> tuple[np.ndarray, dict[int, int]]:
+    """Village points (metres) where coordinates exist; per commune index, the count of the rest.
+
+    No position is invented: a village without coordinates is only counted.
+    """
+    if villages is None or villages.empty:
+        return np.empty((0, 2)), {}
+    known = villages[villages["gso_code"].astype(str).isin(set(geometry.codes))]
+    if {"lon", "lat"} <= set(known.columns):
+        lon, lat = pd.to_numeric(known["lon"], errors="coerce"), pd.to_numeric(known["lat"], errors="coerce")
+        has_xy = (lon.notna() & lat.notna()).to_numpy()
+    else:
+        lon = lat = None
+        has_xy = np.zeros(len(known), dtype=bool)
+    points = np.empty((0, 2))
+    if has_xy.any():
+        to_map = Transformer.from_crs("EPSG:4326", PRINT_CRS, always_xy=True)
+        xs, ys = to_map.transform(lon.to_numpy()[has_xy], lat.to_numpy()[has_xy])
+        points = np.column_stack([xs, ys])
+    index = {code: i for i, code in enumerate(geometry.codes)}
+    counts = known.loc[~has_xy, "gso_code"].astype(str).value_counts()
+    return points, {index[code]: int(n) for code, n in counts.items()}
+
+
+def _draw_village_points(ax, points: np.ndarray, fs: float) -> None:
+    if len(points):
+        ax.scatter(points[:, 0], points[:, 1], s=(2.6 * fs) ** 2, c=style.VILLAGE_COLOUR, edgecolors="white",
+                   linewidths=0.35, zorder=9)
+
+
+def _draw_village_badges(ax, frame: _MapFrame, geometry: PrintGeometry, badges: dict[int, int],
+                         fs: float) -> dict[int, tuple]:
+    """A purple disc with the number of villages on each commune that has uncoordinated ones."""
+    boxes = {}
+    size = 5.0 * fs
+    for i, count in badges.items():
+        x, y = geometry.commune_anchors[i]
+        px, py = frame.to_page(x, y)
+        w, h = text_size_pt(str(count), size, bold=True)
+        radius = (max(w, h * 0.75) / 2 + 1.4) / 72
+        box = (px - radius, py - radius, px + radius, py + radius)
+        fx0, fy0, fx1, fy1 = frame.page_box()
+        if box[0] < fx0 or box[1] < fy0 or box[2] > fx1 or box[3] > fy1:
+            continue
+        ax.add_patch(Circle((x, y), radius * frame.metres_per_inch, facecolor=style.VILLAGE_COLOUR,
+                            edgecolor="white", linewidth=0.5, zorder=9))
+        ax.text(x, y, str(count), fontproperties=font(size, bold=True), color="white", ha="center",
+                va="center_baseline", zorder=10)
+        boxes[i] = box
+    return boxes
 
 
 def _corner_boxes(frame: _MapFrame, w: float, h: float, margin: float) -> dict[str, tuple]:
@@ -463,11 +541,21 @@ def _draw_neighbour_label(ax, frame: _MapFrame, geometry: PrintGeometry, fs: flo
 
 
 def _draw_commune_labels(ax, frame: _MapFrame, geometry: PrintGeometry, selected: np.ndarray, fs: float,
-                         obstacles: list) -> None:
-    """Commune names where they fit: selected first, then larger communes; colliding ones dropped."""
+                         obstacles: list, below: dict[int, tuple] | None = None) -> None:
+    """Commune names where they fit: selected first, then larger communes; colliding ones dropped.
+
+    A commune with a village badge (`below`: its box) has its name under the badge.
+    """
     size = _commune_label_size(frame.denominator) * fs
+    below = below or {}
     order = sorted(range(len(geometry.codes)), key=lambda i: (not selected[i], -geometry.areas[i]))
-    candidates = [_label(frame, str(i), geometry.names[i], *geometry.commune_anchors[i], size) for i in order]
+    candidates = []
+    for i in order:
+        label = _label(frame, str(i), geometry.names[i], *geometry.commune_anchors[i], size)
+        if i in below:
+            label = Label(label.key, label.text, label.x, below[i][1] - label.height / 2 - 0.01, label.width,
+                          label.height)
+        candidates.append(label)
     province = geometry.province_geom
     shapely.prepare(province)
 
@@ -478,7 +566,7 @@ def _draw_commune_labels(ax, frame: _MapFrame, geometry: PrintGeometry, selected
     dimmed = selected.any()
     for label in kept:
         i = int(label.key)
-        x, y = geometry.commune_anchors[i]
+        x, y = _to_metres(frame, label.x, label.y)
         ax.text(x, y, label.text, fontproperties=font(size), ha="center", va="center", zorder=11,
                 color=DIMMED_TEXT if dimmed and not selected[i] else TEXT_COLOUR)
 
@@ -504,24 +592,29 @@ def _draw_watermark(ax, frame: _MapFrame) -> None:
 
 
 def _draw_header(ax, layout: PageLayout, title: str, subtitle: str) -> None:
+    """Province line, title and the filters, shrunk (never cut) until they fit the header band."""
     x, y, w, h = layout.header
     fs = layout.font_scale
     cx, top = x + w / 2, y + h
     ax.text(cx, top, texts.PRINT_HEADER.upper(), fontproperties=font(SIZE_HEADER * fs, bold=True),
             ha="center", va="top", color="#555555")
-    size = SIZE_TITLE * fs
-    lines = wrap_to_width(title, size, w * 72, bold=True)
-    while len(lines) > 2 and size > 10 * fs:
-        size -= 1
+    header_h = text_size_pt("Ág", SIZE_HEADER * fs)[1] / 72 * 1.3
+    for step in range(12):
+        size = (SIZE_TITLE - step) * fs
+        sub_size = max(SIZE_SUBTITLE * fs - step * 0.5 * fs, 7 * fs)
         lines = wrap_to_width(title, size, w * 72, bold=True)
-    line_h = text_size_pt("Ág", size, bold=True)[1] / 72
-    y_text = top - text_size_pt("Ág", SIZE_HEADER * fs)[1] / 72 * 1.3
+        sub_lines = wrap_to_width(subtitle, sub_size, w * 72) if subtitle else []
+        line_h = text_size_pt("Ág", size, bold=True)[1] / 72
+        sub_h = text_size_pt("Ág", sub_size)[1] / 72
+        if header_h + line_h * 1.12 * len(lines) + 0.04 * fs + sub_h * 1.15 * len(sub_lines) <= h:
+            break
+    y_text = top - header_h
     ax.text(cx, y_text, "\n".join(lines), fontproperties=font(size, bold=True), ha="center", va="top",
             color=TEXT_COLOUR, linespacing=1.1)
-    if subtitle:
+    if sub_lines:
         y_sub = y_text - line_h * 1.12 * len(lines) - 0.04 * fs
-        ax.text(cx, y_sub, subtitle, fontproperties=font(SIZE_SUBTITLE * fs), ha="center", va="top",
-                color="#333333")
+        ax.text(cx, y_sub, "\n".join(sub_lines), fontproperties=font(sub_size), ha="center", va="top",
+                color="#333333", linespacing=1.1)
 
 
 def _draw_inset(fig: Figure, page_ax, layout: PageLayout, geometry: PrintGeometry, frame: _MapFrame,

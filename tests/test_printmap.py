@@ -7,6 +7,7 @@ import io
 import re
 
 import numpy as np
+import pandas as pd
 import pypdf
 import pytest
 from fontTools.ttLib import TTFont
@@ -68,6 +69,11 @@ def district_text(district_pdf):
 @pytest.fixture(scope="module")
 def classed_text(classed_pdf):
     return pdf_text(classed_pdf)
+
+
+def figure_texts(fig) -> str:
+    """Every string drawn on the page, without writing a file (fast checks of what is shown)."""
+    return "\n".join(t.get_text() for ax in fig.axes for t in ax.texts)
 
 
 def squeezed(text: str) -> str:
@@ -187,7 +193,7 @@ def test_pdf_text_has_title_subtitle_source_and_date(district_text, district):
 
 
 def test_title_can_be_edited(district, province):
-    text = pdf_text(render_print_map(district, province, fmt="pdf", title="Bản đồ hành chính tỉnh Lạng Sơn"))
+    text = figure_texts(build_figure(district, province, title="Bản đồ hành chính tỉnh Lạng Sơn"))
     assert "Bản đồ hành chính tỉnh Lạng Sơn" in text
     assert district.title not in text
 
@@ -196,9 +202,8 @@ def test_watermark_only_with_illustrative_data(classed_text, district_text, prov
     phrase = squeezed(texts.ILLUSTRATIVE)
     assert squeezed(classed_text).count(phrase) >= 2  # across the map and in the footer
     assert squeezed(texts.ILLUSTRATIVE_NOTE) in squeezed(classed_text)
-    real = render_print_map(classed_view(province, illustrative=False), province, fmt="pdf")
-    assert phrase not in squeezed(pdf_text(real))
     assert phrase not in squeezed(district_text)
+    assert texts.ILLUSTRATIVE not in figure_texts(build_figure(classed_view(province, illustrative=False), province))
 
 
 # --- pure parts: scale, layout, labels ---------------------------------------------------
@@ -233,3 +238,24 @@ def test_colliding_labels_are_dropped_in_priority_order():
     assert [k.key for k in kept] == ["a", "c"]
     assert [k.key for k in place_without_overlap([b, a], [], frame)] == ["b"]
     assert place_without_overlap([a], [(4, 4, 6, 6)], frame) == []  # obstacle: scale bar, arrow
+
+
+# --- what the screen draws over the communes: priority top N, villages --------------------
+
+def test_top_communes_and_villages_are_drawn_and_explained(province):
+    from layers.printmap import _split_villages, print_geometry
+
+    codes = province.communes["gso_code"].tolist()
+    inside = province.communes.geometry.iloc[5].representative_point()
+    villages = pd.DataFrame({"gso_code": [codes[0]] * 3 + [codes[5]], "village": ["A", "B", "C", "D"],
+                             "lon": [None, None, None, inside.x], "lat": [None, None, None, inside.y]})
+    points, badges = _split_villages(villages, print_geometry(province))
+    assert len(points) == 1 and badges == {0: 3}  # no position is invented for A, B, C
+    view = classed_view(province, illustrative=False)
+    text = figure_texts(build_figure(view, province, highlighted=tuple(codes[:10]), villages=villages))
+    assert texts.PRINT_LEGEND_TOP.format(count=10) in text
+    assert texts.PRINT_LEGEND_VILLAGE_POINTS in text
+    assert squeezed(texts.PRINT_LEGEND_VILLAGE_BADGES) in squeezed(text)
+    assert "\n3\n" in text  # the badge: three villages without coordinates
+    plain = figure_texts(build_figure(view, province))
+    assert texts.PRINT_LEGEND_VILLAGE_POINTS not in plain and "ưu tiên" not in plain
