@@ -649,6 +649,11 @@ def _draw_inset(fig: Figure, page_ax, layout: PageLayout, geometry: PrintGeometr
     if ex[0] > pb[0] or ex[1] > pb[1] or ex[2] < pb[2] or ex[3] < pb[3]:
         ax.add_patch(Rectangle((ex[0], ex[1]), ex[2] - ex[0], ex[3] - ex[1], facecolor="none",
                                edgecolor=EXTENT_BOX_COLOUR, linewidth=1.1, zorder=5))
+        size = SIZE_FURNITURE * fs
+        ax.add_patch(Rectangle((0.03, 0.035), 0.06, 0.035, transform=ax.transAxes, facecolor="none",
+                               edgecolor=EXTENT_BOX_COLOUR, linewidth=0.9, zorder=6))
+        ax.text(0.11, 0.0525, texts.PRINT_INSET_EXTENT, transform=ax.transAxes, fontproperties=font(size),
+                ha="left", va="center", color=TEXT_COLOUR, zorder=6)
 
 
 def _draw_footer(ax, layout: PageLayout, view: MapView, export_date: datetime.date) -> None:
