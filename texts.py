@@ -154,7 +154,7 @@ COMPONENT_LABELS = {
     "gaps": "Theo thiếu hụt chỉ tiêu",
     "border": "Theo biên giới",
 }
-SCORE_LINE = "{raw} → {points} điểm (trọng số {weight})"
+SCORE_LINE = "{raw} → {points} điểm"
 OUTSIDE_AREA = "Ngoài vùng DTTS&MN"
 NO_VALUE = "Chưa có dữ liệu"
 YES = "Có"

@@ -11,7 +11,7 @@ import pandas as pd
 import texts
 from geo.gaps import gap_series
 from geo.indicators import INDICATORS, Indicator
-from geo.priority import COMPONENTS, Weights
+from geo.priority import COMPONENTS
 from layers.style import short_district_name
 
 CATEGORY_NAMES = {"III": "Khu vực III", "II": "Khu vực II", "I": "Khu vực I"}
@@ -83,7 +83,7 @@ def priority_table(table: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(texts.COL_RANK).reset_index(drop=True)
 
 
-def priority_details(table: pd.DataFrame, scores: pd.DataFrame, weights: Weights) -> dict[str, dict[str, str]]:
+def priority_details(table: pd.DataFrame, scores: pd.DataFrame) -> dict[str, dict[str, str]]:
     """How each score was made, line by line, for the map popup."""
     details = {}
     categories = table.set_index("gso_code")
@@ -98,8 +98,7 @@ def priority_details(table: pd.DataFrame, scores: pd.DataFrame, weights: Weights
         }
         for component in COMPONENTS:
             lines[texts.COMPONENT_LABELS[component]] = texts.SCORE_LINE.format(
-                raw=raw[component], points=fmt_number(row[f"{component}_points"]),
-                weight=fmt_number(getattr(weights, component)))
+                raw=raw[component], points=fmt_number(row[f"{component}_points"]))
         if row["missing"]:
             lines[texts.COL_MISSING] = ", ".join(INDICATORS[i].label for i in row["missing"])
         details[code] = lines

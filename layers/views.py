@@ -202,7 +202,7 @@ def build_view(options: ViewOptions, table: pd.DataFrame, colours: dict[str, str
     if options.kind == PRIORITY:
         scores = scores if scores is not None else view_scores(options, table)
         view = replace(priority_view(scores, **common),
-                       details=tables.priority_details(table, scores, options.weights))
+                       details=tables.priority_details(table, scores))
         ranked = scores[scores.index.isin(shown["gso_code"])].sort_values("rank")
         return BuiltView(view, tables.priority_table(shown, scores), top=tuple(ranked.index[: options.top_n]),
                          scores=scores)

@@ -11,7 +11,7 @@ from geo.errors import DataError
 from geo.filters import OUTSIDE, select_codes
 from geo.indicators import INDICATORS
 from geo.priority import Weights
-from geo.programme import commune_table, default_source
+from geo.programme import default_source
 from geo.store import DEMO, IMPORTED
 from layers import mapdata, tables
 from layers.view import filters_subtitle
@@ -37,7 +37,7 @@ with st.sidebar:
                       index=[IMPORTED, DEMO].index(default_source(store) or IMPORTED), key="source")
     programme = state.programme(source)
     kind = st.selectbox(texts.VIEW_KIND, VIEW_KINDS, format_func=texts.VIEW_KIND_NAMES.get, key="view_kind")
-    table = commune_table(data.communes, programme)
+    table = state.table(data.communes, source)
     with_values = [i for i in INDICATORS if i in table.columns and table[i].notna().any()]
     options = ViewOptions(kind=kind)
     if kind in (INDICATOR, GAP, PRIORITY) and not with_values:
@@ -108,7 +108,8 @@ fmap = mapdata.base_map(data, built.view, osm=osm, large_labels=large_labels, vi
 if with_villages:
     fmap.add_child(VillageLayer(*village_rows(programme.villages, table, data.label_points)))
 centre, zoom = view_for_bounds(mapdata.bounds_of(data.web_communes, selected))
-clicked = st_folium(fmap, key="map", height=MAP_HEIGHT_PX, use_container_width=True,
+# render=False: st_folium renders the map itself once more; the full-page render it skips is unused.
+clicked = st_folium(fmap, key="map", height=MAP_HEIGHT_PX, use_container_width=True, render=False,
                     returned_objects=["last_active_drawing"], center=centre, zoom=zoom,
                     feature_group_to_add=selection_layer(data.web_communes, selected, data.web_province,
                                                          highlighted=built.top))

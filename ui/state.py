@@ -6,7 +6,9 @@ import streamlit as st
 
 from geo.datadir import data_fingerprint
 from geo.imports import Reference
-from geo.programme import Programme, load_programme
+import pandas as pd
+
+from geo.programme import Programme, commune_table, load_programme
 from geo.store import KINDS, Store, data_dir
 from layers import mapdata
 
@@ -46,7 +48,20 @@ def _programme(folder: str, source: str | None, versions: tuple) -> Programme:
     return load_programme(_store(folder), source)
 
 
+def _versions(source: str | None) -> tuple:
+    return tuple(store().current_version(kind, source) for kind in KINDS) if source else ()
+
+
 def programme(source: str | None) -> Programme:
     """The programme data of one source; reloaded after every import or rollback."""
-    versions = tuple(store().current_version(kind, source) for kind in KINDS) if source else ()
-    return _programme(str(data_dir()), source, versions)
+    return _programme(str(data_dir()), source, _versions(source))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _table(fingerprint: tuple, folder: str, source: str | None, versions: tuple, _communes, _programme):
+    return commune_table(_communes, _programme)
+
+
+def table(communes, source: str | None) -> pd.DataFrame:
+    """One row per commune with category, villages and indicator values (cached per version)."""
+    return _table(data_fingerprint(), str(data_dir()), source, _versions(source), communes, programme(source))
