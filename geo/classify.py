@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 import texts
-from geo.indicators import Indicator
+from geo.indicators import YES_NO, Indicator
 
 NATURAL_BREAKS = "natural_breaks"
 QUANTILES = "quantiles"
@@ -43,6 +43,8 @@ def classify(values: pd.Series, method: str, k: int = 5, indicator: Indicator | 
     present = values.dropna().astype(float)
     if present.empty:
         return Classes((), (), pd.Series(-1, index=values.index), method)
+    if indicator is not None and indicator.kind == YES_NO and set(present.unique()) <= {0.0, 100.0}:
+        return _yes_no_classes(values, present)
     if method == TARGETS:
         return _target_classes(values, present, indicator)
     else:
@@ -100,6 +102,13 @@ def _target_classes(values: pd.Series, present: pd.Series, indicator: Indicator 
     class_of = pd.Series(-1, index=values.index, dtype=int)
     class_of.loc[present.index] = idx
     return Classes(tuple(lows), tuple(highs), class_of, TARGETS, tuple(labels))
+
+
+def _yes_no_classes(values: pd.Series, present: pd.Series) -> Classes:
+    """A commune-level yes/no indicator (0 or 100 %) has two classes, whatever the method."""
+    class_of = pd.Series(-1, index=values.index, dtype=int)
+    class_of.loc[present.index] = (present == 100.0).astype(int)
+    return Classes((0.0, 100.0), (0.0, 100.0), class_of, "yes_no", (texts.CLASS_NO, texts.CLASS_YES))
 
 
 def _fmt(number: float) -> str:

@@ -33,7 +33,8 @@ def category_name(table: pd.DataFrame) -> pd.Series:
 
 
 def _base(table: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
+    """The identifying columns; the index is the input's, so later sorting by it stays aligned."""
+    return pd.DataFrame(index=table.index, data={
         texts.COL_CODE: table["gso_code"].values,
         texts.COL_COMMUNE: table["commune"].values,
         texts.COL_DISTRICT: table["district"].map(short_district_name).values,

@@ -169,3 +169,11 @@ def test_imported_source_without_data_says_so(env):
     at = run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
     at = choose_view(at, "category")
     assert any("Chưa có dữ liệu phân định" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("kind", ["category", "indicator", "gap", "priority"])
+def test_every_view_survives_a_district_filter(demo_app, kind):
+    at = choose_view(demo_app, kind)
+    at.sidebar.multiselect(key="districts").set_value(["Huyện Đình Lập"])
+    at = run(at)
+    assert len(at.dataframe[0].value) == 12

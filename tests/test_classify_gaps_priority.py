@@ -111,3 +111,10 @@ def test_weights_change_the_ranking():
 def test_all_weights_zero_gives_zero_not_an_error():
     scores = priority_scores(communes_frame(), pd.DataFrame(index=list("ABCD")), [], Weights(0, 0, 0, 0))
     assert (scores["score"] == 0).all()
+
+
+def test_commune_yes_no_indicator_has_two_named_classes():
+    road = INDICATORS["road_commune_hardened"]  # commune yes/no, shown as 0 or 100 %
+    classes = classify(pd.Series([0.0, 100.0, 100.0, None]), NATURAL_BREAKS, k=5, indicator=road)
+    assert classes.labels == ("Chưa đạt", "Đạt")
+    assert classes.class_of.tolist() == [0, 1, 1, -1]
