@@ -192,6 +192,18 @@ DEMO_HELP = ("Tạo bộ dữ liệu minh họa (khu vực ngẫu nhiên theo đ
              "được ghi «Dữ liệu minh họa» và không bao giờ trộn với dữ liệu đã nhập.")
 DEMO_BUTTON = "Tạo dữ liệu minh họa"
 DEMO_CREATED = "Đã tạo dữ liệu minh họa. Chọn «Dữ liệu minh họa» ở trang Bản đồ để xem."
+EXPORT_SECTION = "Xuất bản đồ và bảng số liệu (PNG, PDF, HTML, Excel)"
+EXPORT_TITLE = "Tiêu đề bản đồ"
+EXPORT_PAGE = "Khổ giấy"
+EXPORT_ORIENTATION = "Hướng giấy"
+ORIENTATION_NAMES = {"landscape": "Ngang", "portrait": "Dọc"}
+EXPORT_DPI = "Độ phân giải ảnh PNG (dpi)"
+EXPORT_PNG = "Tải ảnh PNG"
+EXPORT_PDF = "Tải PDF (vector)"
+EXPORT_HTML = "Tải bản đồ tương tác (HTML)"
+EXPORT_XLSX = "Tải bảng Excel"
+EXPORT_HELP = ("Ảnh PNG/PDF có tiêu đề, bộ lọc đang chọn, chú giải, thước tỷ lệ, mũi tên chỉ hướng Bắc, sơ đồ vị "
+               "trí, nguồn và ngày xuất. Tệp HTML mở được không cần Internet. Bảng Excel giống bảng dưới bản đồ.")
 PAGE_MAP = "Bản đồ"
 PAGE_IMPORT = "Nhập dữ liệu"
 SIDEBAR_VIEW = "Nội dung bản đồ"

@@ -129,3 +129,29 @@ def test_hostile_village_name_is_shown_as_text(app_url, browser):
     assert popup.locator("img").count() == 0
     page.wait_for_timeout(500)
     assert dialogs == [] and blocked == []
+
+
+def test_exports_download_what_is_on_screen(app_url, browser, tmp_path):
+    import openpyxl
+    from pypdf import PdfReader
+
+    page, blocked = offline_page(browser)
+    page.goto(app_url)
+    map_frame(page)
+    use_demo(page)
+    choose(page, 0, "Phân định")
+    wait_until(page, lambda: "Khu vực III: 88 xã" in legend_text(page))
+    page.get_by_text("Xuất bản đồ và bảng số liệu").click()
+    files = {}
+    for label, ext in (("Tải PDF (vector)", "pdf"), ("Tải bảng Excel", "xlsx"), ("Tải ảnh PNG", "png")):
+        with page.expect_download(timeout=60000) as download:
+            page.get_by_role("button", name=label).click()
+        files[ext] = tmp_path / download.value.suggested_filename
+        download.value.save_as(files[ext])
+        assert files[ext].name.startswith("phan-dinh-xa-khu-vuc-i-ii-iii")
+    text = "".join(p.extract_text() for p in PdfReader(files["pdf"]).pages)
+    assert "Phân định xã khu vực I, II, III" in text and "Dữ liệu minh họa" in text
+    book = openpyxl.load_workbook(files["xlsx"])
+    assert book.worksheets[0].max_row == 201 and book.worksheets[0]["D1"].value == "Khu vực"
+    assert files["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert blocked == []
