@@ -93,8 +93,7 @@ def test_osm_layer_only_when_asked(mapdata):
 def test_selection_layer_outlines_the_selection(mapdata):
     codes = select_codes(mapdata.communes, districts=["Huyện Cao Lộc"])
     group = selection_layer(mapdata.web_communes, codes, mapdata.web_province)
-    layers = [child for child in group._children.values()]
-    veil, outline = layers
+    veil, outline = list(group._children.values())
     assert len(outline.data["features"]) == 22
     assert veil.data["features"][0]["properties"]["kind"] == "dim"
     assert selection_layer(mapdata.web_communes, [], mapdata.web_province)._children == {}
