@@ -14,6 +14,7 @@ import pandas as pd
 
 import texts
 from geo.indicators import YES_NO, Indicator
+from geo.vnformat import vn_number
 
 NATURAL_BREAKS = "natural_breaks"
 QUANTILES = "quantiles"
@@ -84,11 +85,11 @@ def _target_classes(values: pd.Series, present: pd.Series, indicator: Indicator 
         idx = np.searchsorted(np.asarray(thresholds), numbers, side="right")
         lows = [float(numbers.min())] + thresholds
         highs = thresholds + [float(numbers.max())]
-        labels = [texts.CLASS_BELOW.format(value=_fmt(thresholds[0]), unit=unit,
+        labels = [texts.CLASS_BELOW.format(value=vn_number(thresholds[0]), unit=unit,
                                            years=_years(years_at[thresholds[0]]))]
         for i, t in enumerate(thresholds):
             met = [y for th in thresholds[: i + 1] for y in years_at[th]]
-            labels.append(texts.CLASS_AT_LEAST.format(value=_fmt(t), unit=unit, years=_years(met)))
+            labels.append(texts.CLASS_AT_LEAST.format(value=vn_number(t), unit=unit, years=_years(met)))
     else:
         idx = np.searchsorted(np.asarray(thresholds), numbers, side="left")
         lows = [float(numbers.min())] + thresholds
@@ -96,8 +97,8 @@ def _target_classes(values: pd.Series, present: pd.Series, indicator: Indicator 
         labels = []
         for i, t in enumerate(thresholds):
             met = [y for th in thresholds[i:] for y in years_at[th]]
-            labels.append(texts.CLASS_AT_MOST.format(value=_fmt(t), unit=unit, years=_years(met)))
-        labels.append(texts.CLASS_ABOVE.format(value=_fmt(thresholds[-1]), unit=unit,
+            labels.append(texts.CLASS_AT_MOST.format(value=vn_number(t), unit=unit, years=_years(met)))
+        labels.append(texts.CLASS_ABOVE.format(value=vn_number(thresholds[-1]), unit=unit,
                                                years=_years(years_at[thresholds[-1]])))
     class_of = pd.Series(-1, index=values.index, dtype=int)
     class_of.loc[present.index] = idx
@@ -109,12 +110,6 @@ def _yes_no_classes(values: pd.Series, present: pd.Series) -> Classes:
     class_of = pd.Series(-1, index=values.index, dtype=int)
     class_of.loc[present.index] = (present == 100.0).astype(int)
     return Classes((0.0, 100.0), (0.0, 100.0), class_of, "yes_no", (texts.CLASS_NO, texts.CLASS_YES))
-
-
-def _fmt(number: float) -> str:
-    """Vietnamese number style: decimal comma, no useless decimals."""
-    text = f"{number:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def _years(years: list[int]) -> str:

@@ -7,6 +7,7 @@ import pandas as pd
 
 import texts
 from geo.indicators import Indicator
+from geo.vnformat import vn_number
 
 # Shortfall classes, in the indicator's own unit (percentage points for %), beyond "met".
 SHORTFALL_BREAKS = (5.0, 10.0, 20.0)
@@ -52,10 +53,6 @@ def gap_class_labels(indicator: Indicator) -> list[str]:
     edges = [0.0, *SHORTFALL_BREAKS]
     labels = [texts.GAP_MET]
     for low, high in zip(edges, edges[1:]):
-        labels.append(texts.GAP_RANGE.format(low=_fmt(low), high=_fmt(high), unit=unit))
-    labels.append(texts.GAP_OVER.format(value=_fmt(edges[-1]), unit=unit))
+        labels.append(texts.GAP_RANGE.format(low=vn_number(low), high=vn_number(high), unit=unit))
+    labels.append(texts.GAP_OVER.format(value=vn_number(edges[-1]), unit=unit))
     return labels
-
-
-def _fmt(number: float) -> str:
-    return f"{number:g}".replace(".", ",")

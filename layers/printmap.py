@@ -33,6 +33,7 @@ from shapely.geometry import box as shapely_box
 from shapely.ops import polylabel
 
 import texts
+from geo.vnformat import vn_number
 from geo.province import ProvinceData
 from layers import style
 from layers.printlabels import Label, font, nfc, place_without_overlap, text_size_pt, wrap_to_width
@@ -478,7 +479,7 @@ def _scale_bar(ax, frame: _MapFrame, b: tuple, bar_km: float, bar_in: float, sca
 
 
 def _km(value: float) -> str:
-    return (f"{value:g}").replace(".", ",")  # Vietnamese decimal comma: 2,5
+    return vn_number(value, 3)  # Vietnamese decimal comma: 2,5
 
 
 def _label(frame: _MapFrame, key: str, text: str, x: float, y: float, size: float, bold: bool = False) -> Label:

@@ -11,20 +11,11 @@ import pandas as pd
 import texts
 from geo.gaps import gap_series
 from geo.indicators import INDICATORS, Indicator
+from geo.vnformat import vn_number
 from geo.priority import COMPONENTS
 from layers.style import short_district_name
 
 CATEGORY_NAMES = {"III": "Khu vực III", "II": "Khu vực II", "I": "Khu vực I"}
-
-
-def fmt_number(value, decimals: int = 1) -> str:
-    """Vietnamese style: 1.234,5 — and a dash for no value."""
-    if value is None or pd.isna(value):
-        return "–"
-    text = f"{float(value):,.{decimals}f}"
-    if decimals:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def category_name(table: pd.DataFrame) -> pd.Series:
@@ -90,16 +81,16 @@ def priority_details(table: pd.DataFrame, scores: pd.DataFrame) -> dict[str, dic
     categories = table.set_index("gso_code")
     for code, row in scores.iterrows():
         base = categories.loc[code]
-        lines = {texts.COL_SCORE: f"{fmt_number(row['score'])} ({texts.COL_RANK.lower()} {int(row['rank'])})"}
+        lines = {texts.COL_SCORE: f"{vn_number(row['score'])} ({texts.COL_RANK.lower()} {int(row['rank'])})"}
         raw = {
             "category": CATEGORY_NAMES.get(base["area_category"], texts.NO_VALUE),
             "villages": str(int(base["n_villages"])),
-            "gaps": fmt_number(row["gaps"], 2),
+            "gaps": vn_number(row["gaps"], 2),
             "border": texts.YES if base["is_border"] else texts.NO,
         }
         for component in COMPONENTS:
             lines[texts.COMPONENT_LABELS[component]] = texts.SCORE_LINE.format(
-                raw=raw[component], points=fmt_number(row[f"{component}_points"]))
+                raw=raw[component], points=vn_number(row[f"{component}_points"]))
         if row["missing"]:
             lines[texts.COL_MISSING] = ", ".join(INDICATORS[i].label for i in row["missing"])
         details[code] = lines
@@ -110,13 +101,13 @@ def value_details(table: pd.DataFrame, indicator: Indicator, year: int | None = 
     """Tooltip lines for an indicator or gap view: the value, and the gap when a year is given."""
     values = table.set_index("gso_code")[indicator.id] if indicator.id in table else pd.Series(dtype=float)
     label = texts.COL_VALUE.format(unit=indicator.display_unit)
-    details = {code: {label: fmt_number(values.get(code))} for code in table["gso_code"]}
+    details = {code: {label: vn_number(values.get(code))} for code in table["gso_code"]}
     if year is not None:
         gaps = gap_series(values, indicator, year)
         for code in details:
             gap = gaps.get(code)
             details[code][texts.COL_GAP] = texts.NO_VALUE if gap is None or pd.isna(gap) else (
-                texts.GAP_MET if gap <= 0 else fmt_number(gap))
+                texts.GAP_MET if gap <= 0 else vn_number(gap))
     return details
 
 
@@ -139,7 +130,7 @@ def border_gaps_table(table: pd.DataFrame, indicator_ids: list[str], year: int) 
             if gap is None:
                 unknown += 1
             elif gap > 0:
-                missed.append(f"{ind.label} ({fmt_number(value)} / {fmt_number(ind.target(year))})")
+                missed.append(f"{ind.label} ({vn_number(value)} / {vn_number(ind.target(year))})")
             else:
                 met += 1
         rows.append({

@@ -14,6 +14,7 @@ import texts
 from geo.classify import Classes, classify
 from geo.gaps import gap_class, gap_class_labels, gap_series
 from geo.indicators import INDICATORS, Indicator
+from geo.vnformat import vn_number
 from geo.priority import Weights, priority_scores
 from layers import tables
 from geo.imports.reference import OFFICIAL_CATEGORY_COUNTS
@@ -34,13 +35,6 @@ SEQUENTIAL = {
 GAP_COLOURS = ["#4393c3", "#fddbc7", "#f4a582", "#d6604d", "#b2182b"]
 PRIORITY_COLOURS = ["#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f"]
 PRIORITY_BREAKS = (20, 40, 60, 80, 100)
-
-
-def _fmt(number: float) -> str:
-    if pd.isna(number):
-        return "–"
-    text = f"{number:,.1f}".rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def _no_data_entry(count: int) -> list[LegendEntry]:
@@ -92,7 +86,7 @@ def indicator_view(table: pd.DataFrame, indicator: Indicator, method: str, k: in
     legend, counts = [], {}
     for i in range(classes.k):
         label = classes.labels[i] if classes.labels else texts.CLASS_RANGE.format(
-            low=_fmt(classes.lower[i]), high=_fmt(classes.upper[i]), unit=unit)
+            low=vn_number(classes.lower[i]), high=vn_number(classes.upper[i]), unit=unit)
         legend.append(LegendEntry(label, fill=ramp[i]))
         counts[label] = classes.counts()[i]
     legend.extend(_no_data_entry(int((classes.class_of < 0).sum()) + len(table) - len(values)))
@@ -122,7 +116,7 @@ def gap_view(table: pd.DataFrame, indicator: Indicator, year: int, *, subtitle: 
     legend.extend(_no_data_entry(int((gaps["gap_class"] < 0).sum())))
     target = indicator.target(year)
     title = texts.VIEW_GAP.format(label=indicator.label, year=year)
-    legend_title = texts.LEGEND_TITLE_GAP.format(year=year, target=_fmt(target) if target is not None else "–",
+    legend_title = texts.LEGEND_TITLE_GAP.format(year=year, target=vn_number(target) if target is not None else "–",
                                                  unit=indicator.display_unit)
     return MapView(title=title, legend_title=legend_title, fills=fills, legend=tuple(legend), subtitle=subtitle,
                    selected=selected, illustrative=illustrative, sources=sources, counts=counts)

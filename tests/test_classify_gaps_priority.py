@@ -118,3 +118,9 @@ def test_commune_yes_no_indicator_has_two_named_classes():
     classes = classify(pd.Series([0.0, 100.0, 100.0, None]), NATURAL_BREAKS, k=5, indicator=road)
     assert classes.labels == ("Chưa đạt", "Đạt")
     assert classes.class_of.tolist() == [0, 1, 1, -1]
+
+
+def test_vietnamese_number_format():
+    from geo.vnformat import vn_number
+    assert vn_number(1234.5) == "1.234,5" and vn_number(86.0) == "86" and vn_number(0.86) == "0,86"
+    assert vn_number(None) == "–" and vn_number(float("nan")) == "–"

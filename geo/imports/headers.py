@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from geo.indicators import Indicator, find_indicator, header_key
-from geo.imports.reading import Sheet
+import texts
+from geo.imports.reading import Sheet, read_sheets_or_log
 
 HEADER_SCAN_ROWS = 40
 
@@ -118,3 +119,16 @@ def find_header(sheets: list[Sheet], accept: Callable[[Header], bool]) -> Header
         if best is not None:
             return best  # the first sheet with a usable header is the data sheet
     return None
+
+
+def open_data_table(content: bytes, file_name: str, log, accept: Callable[[Header], bool],
+                    needed: str) -> Header | None:
+    """Read the file and find the header row an importer accepts; log why not (what columns are `needed`)."""
+    sheets = read_sheets_or_log(content, file_name, log)
+    if sheets is None:
+        return None
+    header = find_header(sheets, accept)
+    if header is None:
+        log.error("missing_column", texts.IMP_NO_HEADER.format(needed=needed,
+                                                               sheets=", ".join(s.name for s in sheets)))
+    return header

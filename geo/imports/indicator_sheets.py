@@ -17,10 +17,9 @@ import pandas as pd
 
 import texts
 from geo.errors import preview
-from geo.imports.headers import Header, find_header, role_aliases
+from geo.imports.headers import Header, open_data_table, role_aliases
 from geo.imports.places import clean_name, data_rows, resolve_commune, village_key, where
 from geo.imports.problems import ImportResult, ProblemLog, sha256_of
-from geo.imports.reading import read_sheets_or_log
 from geo.imports.reference import Reference
 from geo.imports.values import BadValue, format_number, is_blank, parse_number, parse_year, parse_yes_no
 from geo.indicators import COUNT, PERCENT, YES_NO, Indicator, find_indicator
@@ -130,17 +129,13 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
     log = ProblemLog(file_name)
     result = ImportResult(KINDS[level], file_name, pd.DataFrame(columns=columns), log.problems,
                           sha256=sha256_of(content), content=content)
-    sheets = read_sheets_or_log(content, file_name, log)
-    if sheets is None:
-        return result
-    header = find_header(sheets, _accept_for(level))
+    place = f"«{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
+    if level == "village":
+        place += f" + «{role_aliases('village')[1]}»"
+    needed = (f"{place} + (một cột cho mỗi chỉ tiêu, hoặc «{role_aliases('indicator')[0]}» + "
+              f"«{role_aliases('value')[0]}»)")
+    header = open_data_table(content, file_name, log, _accept_for(level), needed)
     if header is None:
-        place = f"«{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
-        if level == "village":
-            place += f" + «{role_aliases('village')[1]}»"
-        needed = f"{place} + (một cột cho mỗi chỉ tiêu, hoặc «{role_aliases('indicator')[0]}» + «{role_aliases('value')[0]}»)"
-        log.error("missing_column", texts.IMP_NO_HEADER.format(needed=needed,
-                                                               sheets=", ".join(s.name for s in sheets)))
         return result
     result.sheet = header.sheet.name
     long_layout = header.has("indicator") and header.has("value")

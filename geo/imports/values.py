@@ -14,6 +14,8 @@ import re
 import unicodedata
 from datetime import date, datetime, time
 
+from geo.vnformat import vn_number
+
 CATEGORIES = ("I", "II", "III")
 
 
@@ -141,6 +143,4 @@ def parse_year(value: object) -> int | None:
 
 def format_number(value: float) -> str:
     """A number the Vietnamese way for messages: 86,5 and 1.234."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:,.4f}".rstrip("0").replace(",", " ").replace(".", ",").replace(" ", ".")
+    return vn_number(value, 4)

@@ -15,7 +15,7 @@ import pandas as pd
 
 import texts
 from geo.boundaries import PROVINCE_BOUNDS
-from geo.imports.headers import Header, find_header, role_aliases
+from geo.imports.headers import Header, open_data_table, role_aliases
 from geo.imports.places import (
     clean_name,
     data_rows,
@@ -28,7 +28,6 @@ from geo.imports.places import (
     where,
 )
 from geo.imports.problems import ImportResult, ProblemLog, sha256_of
-from geo.imports.reading import read_sheets_or_log
 from geo.imports.reference import Reference
 from geo.imports.totals import compare_villages
 from geo.imports.values import BadValue, format_number, is_blank, parse_number
@@ -81,14 +80,9 @@ def import_villages(content: bytes, file_name: str, reference: Reference | None 
     log = ProblemLog(file_name)
     result = ImportResult(KIND, file_name, pd.DataFrame(columns=COLUMNS), log.problems,
                           sha256=sha256_of(content), content=content)
-    sheets = read_sheets_or_log(content, file_name, log)
-    if sheets is None:
-        return result
-    header = find_header(sheets, _accept)
+    needed = f"«{role_aliases('village')[1]}» + «{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
+    header = open_data_table(content, file_name, log, _accept, needed)
     if header is None:
-        needed = f"«{role_aliases('village')[1]}» + «{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
-        log.error("missing_column", texts.IMP_NO_HEADER.format(needed=needed,
-                                                               sheets=", ".join(s.name for s in sheets)))
         return result
     result.sheet = header.sheet.name
     text_col, commune_col = _columns(header)
