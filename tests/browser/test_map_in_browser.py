@@ -5,9 +5,8 @@ import time
 import pytest
 
 from tests.conftest import SHARED
-from tests.live import count, launch_browser, map_frame, offline_page, running_app
+from tests.live import count, map_frame, offline_page, running_app
 
-playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 
 
@@ -15,14 +14,6 @@ pytestmark = pytest.mark.browser
 def app_url():
     with running_app({"LANGSON_GEODATA_DIR": str(SHARED)}) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        b = launch_browser(p)
-        yield b
-        b.close()
 
 
 def wait_for(page, predicate, timeout_s=20):

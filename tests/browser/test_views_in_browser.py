@@ -6,9 +6,8 @@ from geo.demo import store_demo
 from geo.imports import Reference, import_villages
 from geo.store import Store
 from tests.conftest import SHARED
-from tests.live import count, launch_browser, map_frame, offline_page, running_app
+from tests.live import count, map_frame, offline_page, running_app
 
-playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -27,14 +26,6 @@ def app_url(tmp_path_factory):
     store.save_result(result)
     with running_app({"LANGSON_GEODATA_DIR": str(SHARED), "LANGSON_DATA_DIR": str(data_dir)}) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        b = launch_browser(p)
-        yield b
-        b.close()
 
 
 def wait_until(page, predicate, timeout_ms=20000):
