@@ -86,9 +86,12 @@ def _search_labels(communes: pd.DataFrame) -> dict[str, str]:
             for code, name, district in zip(ordered["gso_code"], ordered["commune"], ordered["district"])}
 
 
-def base_map(data: MapData, view: MapView, *, osm: bool, large_labels: bool, villages: bool = False) -> folium.Map:
+def base_map(data: MapData, view: MapView, *, osm: bool, large_labels: bool, villages: bool = False,
+             top_n: int = 0) -> folium.Map:
     """The map that stays mounted while only the filters change (the legend is part of it)."""
     extra = (style.LegendEntry(texts.LEGEND_VILLAGES, fill=style.VILLAGE_COLOUR),) if villages else ()
+    if top_n:
+        extra += (style.LegendEntry(texts.PRINT_LEGEND_TOP.format(count=top_n), line=style.TOP_EDGE, weight=4),)
     return build_base_map(data.layers, view, osm=osm, large_labels=large_labels, extra_legend=extra)
 
 

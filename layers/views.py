@@ -33,7 +33,8 @@ SEQUENTIAL = {
 }
 # Diverging for gaps: met in blue, shortfall from light orange to dark red.
 GAP_COLOURS = ["#4393c3", "#fddbc7", "#f4a582", "#d6604d", "#b2182b"]
-PRIORITY_COLOURS = ["#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f"]
+# Blues: distinct from the purple village badges and the orange "top N" outline.
+PRIORITY_COLOURS = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
 PRIORITY_BREAKS = (20, 40, 60, 80, 100)
 
 

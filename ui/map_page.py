@@ -110,7 +110,8 @@ st.caption(texts.SELECTION_SUMMARY.format(selected=len(selected) or len(table), 
            + " · " + subtitle + " · " + built.view.source_line)
 
 with_villages = show_villages and not programme.villages.empty
-fmap = mapdata.base_map(data, built.view, osm=osm, large_labels=large_labels, villages=with_villages)
+fmap = mapdata.base_map(data, built.view, osm=osm, large_labels=large_labels, villages=with_villages,
+                        top_n=len(built.top))
 if with_villages:
     fmap.add_child(VillageLayer(*village_rows(programme.villages, table, data.label_points)))
 centre, zoom = view_for_bounds(mapdata.bounds_of(data.web_communes, selected))
