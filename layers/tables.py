@@ -161,3 +161,11 @@ def version_labels(history: pd.DataFrame) -> dict[int, str]:
                                                             source=texts.SOURCE_LABELS[r.source],
                                                             file_name=r.file_name)
             for r in history.itertuples()}
+
+
+def problems_table(problems: pd.DataFrame) -> pd.DataFrame:
+    """An import's problems for display: a file-wide note has an empty row cell, not "None"."""
+    row = texts.IMP_PROBLEM_COLUMNS["row"]
+    shown = problems.copy()
+    shown[row] = shown[row].map(lambda r: "" if r is None or pd.isna(r) else str(int(r)))
+    return shown

@@ -10,7 +10,7 @@ from geo.errors import DataError
 from geo.imports import import_file
 from geo.store import DEMO, IMPORTED, KINDS
 from geo.templates import FILE_NAMES, template_for
-from layers.tables import history_table, version_labels
+from layers.tables import history_table, problems_table, version_labels
 from ui import state
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -40,10 +40,10 @@ if upload is not None:
                                       notes=len(result.notes)))
     if result.summary is not None and not result.summary.empty:
         st.markdown(f"**{texts.IMPORT_TOTALS}**")
-        st.dataframe(result.summary, hide_index=True, width="stretch")
+        st.dataframe(result.summary.rename(columns=texts.TOT_SUMMARY_COLUMNS), hide_index=True, width="stretch")
     if result.problems:
         st.markdown(f"**{texts.IMPORT_PROBLEMS}**")
-        st.dataframe(result.problems_frame(), hide_index=True, width="stretch")
+        st.dataframe(problems_table(result.problems_frame()), hide_index=True, width="stretch")
     if not result.frame.empty:
         with st.expander(texts.IMPORT_PREVIEW.format(rows=min(len(result.frame), 200))):
             st.dataframe(result.frame.head(200), hide_index=True, width="stretch")
