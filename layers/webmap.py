@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
-from branca.element import Element, MacroElement
+from branca.element import MacroElement
 from jinja2 import Template
 
 import texts
@@ -120,6 +120,12 @@ _FULLSCREEN_JS = """
 {% endmacro %}
 """
 
+_LARGE_LABELS_JS = """
+{% macro script(this, kwargs) %}
+document.body.classList.add('large-labels');
+{% endmacro %}
+"""
+
 _FULLSCREEN_ICON = (
     '<svg width="16" height="16" viewBox="0 0 16 16" style="vertical-align:middle" aria-hidden="true">'
     '<path d="M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5" fill="none" stroke="#333" stroke-width="2"/></svg>'
@@ -221,7 +227,8 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
     if osm:
         folium.TileLayer(OSM_URL, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(fmap)
     if large_labels:
-        fmap.get_root().html.add_child(Element('<script>document.body.classList.add("large-labels")</script>'))
+        # Part of the map script (streamlit-folium runs it; a <script> in the page HTML it would not).
+        fmap.add_child(_Template(_LARGE_LABELS_JS))
 
     commune_data, fields = _with_details(layers.communes, view.details)
     folium.GeoJson(

@@ -132,3 +132,12 @@ def test_subtitle_names_the_filters():
     text = filters_subtitle(["Cao Lộc", "Đình Lập"], True, "Danh sách có nguồn dẫn", None)
     assert "Cao Lộc, Đình Lập" in text and "biên giới" in text and "danh sách có nguồn dẫn" in text
     assert filters_subtitle(["Cao Lộc"], True, "x", "Xã Mẫu Sơn — Cao Lộc") == "Xã: Xã Mẫu Sơn — Cao Lộc"
+
+
+def test_large_labels_are_switched_on_by_the_map_script(mapdata):
+    view = district_view(mapdata.communes, mapdata.colours)
+    assert "large-labels" not in build_base_map(mapdata.layers, view).get_root().render()
+    fmap = build_base_map(mapdata.layers, view, large_labels=True)
+    import streamlit_folium
+    fmap.render()
+    assert "classList.add('large-labels')" in streamlit_folium._get_map_string(fmap)
