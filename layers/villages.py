@@ -13,10 +13,10 @@ import html
 import pandas as pd
 from folium.elements import JSCSSMixin
 from branca.element import MacroElement
-from jinja2 import Template
 
 import texts
 from layers import assets
+from layers.webmap import compiled
 
 _VILLAGES_JS = """
 {% macro script(this, kwargs) %}
@@ -56,7 +56,7 @@ class VillageLayer(JSCSSMixin, MacroElement):
 
     def __init__(self, points: list, badges: list):
         super().__init__()
-        self._template = Template(_VILLAGES_JS)
+        self._template = compiled(_VILLAGES_JS)
         self.points = points
         self.badges = badges
         self.default_js = assets.cluster_js() if points else []
