@@ -4,7 +4,6 @@ Modules format these with str.format(); keep placeholders named.
 """
 
 APP_TITLE = "Bản đồ vùng đồng bào dân tộc thiểu số và miền núi tỉnh Lạng Sơn"
-APP_SUBTITLE = "Danh sách 200 đơn vị hành chính cấp xã giai đoạn 2021-2025"
 
 # --- data loading errors (geo/) ---------------------------------------------
 ERR_NO_DATA_DIR = (
@@ -44,8 +43,6 @@ WARN_USER_BOUNDARY_MISSING = (
 )
 ERR_CROSSWALK_MISSING = "Tệp {file}: thiếu xã mới (2025) cho các mã xã 2021: {items}."
 ROW_LABEL = "dòng {row}"
-MATCH_UNKNOWN = "không tìm thấy xã «{name}»"
-MATCH_AMBIGUOUS = "tên «{name}» trùng ở {count} xã ({districts}); cần ghi rõ huyện"
 
 # --- map and sidebar ---------------------------------------------------------
 SIDEBAR_FILTERS = "Lọc bản đồ"
@@ -68,13 +65,11 @@ LEGEND_TITLE_DISTRICT = "Huyện / thành phố"
 LEGEND_PROVINCE = "Ranh giới tỉnh"
 LEGEND_DISTRICT = "Ranh giới huyện"
 LEGEND_BORDER = "Biên giới Việt Nam – Trung Quốc"
-LEGEND_BORDER_COMMUNE = "Xã biên giới"
 
 LAYER_COMMUNES = "Xã, phường, thị trấn"
 LAYER_DISTRICTS = "Ranh giới huyện"
 LAYER_PROVINCE = "Ranh giới tỉnh"
 LAYER_BORDER = "Biên giới quốc gia"
-LAYER_LABELS = "Tên xã"
 LAYER_SELECTION = "Vùng đang chọn"
 
 TOOLTIP_COMMUNE = "Xã"
@@ -253,10 +248,8 @@ COL_ITEM = "Mục"
 COL_DETAIL = "Thông tin"
 ILLUSTRATIVE = "Dữ liệu minh họa"
 ILLUSTRATIVE_NOTE = "Dữ liệu minh họa — không phải số liệu chính thức"
-DATA_DIR_IN_USE = "Thư mục dữ liệu: {folder}"
 DEFAULT_BOUNDARY_SOURCE = "GADM 4.1 (ghép theo danh mục GSO 2021), huyện/tỉnh: gis.chinhphu.vn"
 USER_BOUNDARY_SOURCE = "Tệp của tỉnh: {file}"
-DATA_PROBLEMS = "Dữ liệu có vấn đề"
 
 # --- imports, store, demo (issue 3) -------------------------------------------
 # Where a problem is: "Tệp x.xlsx, trang tính «Khu vực», dòng 12, cột C «Khu vực»: ..."
@@ -288,7 +281,6 @@ IMP_NO_HEADER = (
     "không tìm thấy dòng tiêu đề có đủ cột cần thiết. Cần: {needed}. "
     "Đã xem các trang tính: {sheets}."
 )
-IMP_MISSING_COLUMN = "thiếu cột «{column}» (tên cột có thể là: {aliases})."
 IMP_NO_ROWS = "không có dòng dữ liệu nào dưới dòng tiêu đề."
 IMP_CSV_SHEET = "CSV"
 
@@ -345,7 +337,6 @@ TOT_VILLAGES_NO_CATEGORIES = (
     "Chưa có danh sách khu vực của các xã nên chưa so được số thôn theo khu vực (84 / 24 / 536)."
 )
 TOT_VILLAGES_UNCATEGORISED = "{count} thôn thuộc xã chưa có khu vực trong danh sách khu vực: {items}."
-TOT_INDICATOR_COVERAGE = "Chỉ tiêu «{label}»: có giá trị cho {found} {unit}."
 TOT_DIFF_SAME = "khớp"
 TOT_DIFF_MORE = "thừa {n}"
 TOT_DIFF_LESS = "thiếu {n}"
@@ -420,8 +411,6 @@ DEMO_CATEGORY_NOTE = (
     "Khu vực minh họa, chia ngẫu nhiên cho đúng tổng 88/8/103 — không phải phân loại của "
     "Quyết định 861/QĐ-TTg."
 )
-DEMO_VILLAGE_NOTE = "Thôn minh họa — không phải danh sách của Quyết định 612/QĐ-UBDT."
-DEMO_VALUE_NOTE = "Giá trị minh họa sinh ngẫu nhiên quanh mức năm 2020 — không phải số liệu thật."
 DEMO_DONE = "Đã lưu «{label}» vào {path}: {summary}."
 DEMO_SUMMARY_ITEM = "{dataset}: {rows} dòng (phiên bản {version})"
 TPL_HELP_VILLAGE_INDICATORS = (
