@@ -108,3 +108,8 @@ def commune_table(communes: pd.DataFrame, programme: Programme) -> pd.DataFrame:
     for column in values.columns:
         table[column] = table["gso_code"].map(values[column])
     return table.reset_index(drop=True)
+
+
+def indicators_with_values(table: pd.DataFrame) -> list[str]:
+    """Catalogue order, only the indicators at least one commune has a value for."""
+    return [i for i in INDICATORS if i in table.columns and table[i].notna().any()]

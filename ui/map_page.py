@@ -12,8 +12,8 @@ from geo.classify import METHODS
 from geo.errors import DataError
 from geo.filters import OUTSIDE, select_codes
 from geo.indicators import INDICATORS
-from geo.priority import Weights
-from geo.programme import default_source
+from geo.priority import COMPONENTS, Weights
+from geo.programme import default_source, indicators_with_values
 from geo.store import DEMO, IMPORTED
 from layers import mapdata, tables
 from layers.export_excel import table_to_xlsx
@@ -44,7 +44,7 @@ with st.sidebar:
     programme = state.programme(source)
     kind = st.selectbox(texts.VIEW_KIND, VIEW_KINDS, format_func=texts.VIEW_KIND_NAMES.get, key="view_kind")
     table = state.table(data.communes, source)
-    with_values = [i for i in INDICATORS if i in table.columns and table[i].notna().any()]
+    with_values = indicators_with_values(table)
     options = ViewOptions(kind=kind)
     if kind in (INDICATOR, GAP, PRIORITY) and not with_values:
         st.info(texts.NO_INDICATOR_DATA)
@@ -60,8 +60,8 @@ with st.sidebar:
             options = ViewOptions(kind=kind, indicator_id=indicator_id, year=year)
     if kind == PRIORITY:
         st.caption(texts.PRIORITY_HELP)
-        weights = Weights(*(st.slider(texts.COMPONENT_LABELS[c], 0.0, 5.0, float(getattr(Weights(), c)), 0.5,
-                                      key=f"w_{c}") for c in ("category", "villages", "gaps", "border")))
+        weights = Weights(**{c: st.slider(texts.COMPONENT_LABELS[c], 0.0, 5.0, float(getattr(Weights(), c)), 0.5,
+                                          key=f"w_{c}") for c in COMPONENTS})
         ticked = st.multiselect(texts.PRIORITY_INDICATORS, with_values, default=with_values[:3],
                                 format_func=lambda i: INDICATORS[i].label, key="ticked")
         top_n = st.number_input(texts.TOP_N, 1, 50, 10, key="top_n")
@@ -115,8 +115,8 @@ fmap = mapdata.base_map(data, built.view, osm=osm, large_labels=large_labels, vi
 if with_villages:
     fmap.add_child(VillageLayer(*village_rows(programme.villages, table, data.label_points)))
 centre, zoom = view_for_bounds(mapdata.bounds_of(data.web_communes, selected))
-# render=False: st_folium renders the map itself once more; the full-page render it skips is unused.
 selection = selection_layer(data.web_communes, selected, data.web_province, highlighted=built.top)
+# render=False: st_folium renders the map itself once more; the full-page render it skips is unused.
 clicked = st_folium(fmap, key="map", height=MAP_HEIGHT_PX, use_container_width=True, render=False,
                     returned_objects=["last_active_drawing"], center=centre, zoom=zoom,
                     feature_group_to_add=selection)
