@@ -59,13 +59,19 @@ def legend_text(page):
     return map_frame(page).inner_text(".map-legend")
 
 
-def test_category_map(app_url, browser):
+def open_demo_view(browser, app_url, view: str, legend_mark: str):
+    """A fresh offline page showing `view` on the demo data, once its legend says `legend_mark`."""
     page, blocked = offline_page(browser)
     page.goto(app_url)
     map_frame(page)
     use_demo(page)
-    choose(page, 0, "Phân định")
-    wait_until(page, lambda: "Khu vực III: 88 xã" in legend_text(page))
+    choose(page, 0, view)
+    wait_until(page, lambda: legend_mark in legend_text(page))
+    return page, blocked
+
+
+def test_category_map(app_url, browser):
+    page, blocked = open_demo_view(browser, app_url, "Phân định", "Khu vực III: 88 xã")
     frame = map_frame(page)
     assert count(frame, 'path.commune[fill="#b2182b"]') == 88
     assert count(frame, 'path.commune[fill="#f4a582"]') == 8
@@ -76,12 +82,7 @@ def test_category_map(app_url, browser):
 
 
 def test_indicator_map_legend_and_priority_table(app_url, browser):
-    page, blocked = offline_page(browser)
-    page.goto(app_url)
-    map_frame(page)
-    use_demo(page)
-    choose(page, 0, "Chỉ tiêu")
-    wait_until(page, lambda: "Giá trị (% số thôn)" in legend_text(page))
+    page, blocked = open_demo_view(browser, app_url, "Chỉ tiêu", "Giá trị (% số thôn)")
     legend = legend_text(page)
     assert legend.count("% số thôn") >= 3 and " – " in legend  # class limits with units
 
@@ -126,12 +127,7 @@ def test_exports_download_what_is_on_screen(app_url, browser, tmp_path):
     import openpyxl
     from pypdf import PdfReader
 
-    page, blocked = offline_page(browser)
-    page.goto(app_url)
-    map_frame(page)
-    use_demo(page)
-    choose(page, 0, "Phân định")
-    wait_until(page, lambda: "Khu vực III: 88 xã" in legend_text(page))
+    page, blocked = open_demo_view(browser, app_url, "Phân định", "Khu vực III: 88 xã")
     page.get_by_text("Xuất bản đồ và bảng số liệu").click()
     files = {}
     for label, ext in (("Tải PDF (vector)", "pdf"), ("Tải bảng Excel", "xlsx"), ("Tải ảnh PNG", "png")):
