@@ -13,14 +13,15 @@ import geopandas as gpd
 import pandas as pd
 
 import texts
-from geo.filters import BORDER_COMPUTED, BORDER_EITHER, BORDER_SOURCED, select_codes  # noqa: F401 (re-export)
+from geo.border import BUFFER_M, MIN_BORDER_KM
+from geo.filters import BORDER_COMPUTED, BORDER_EITHER, BORDER_SOURCED
 from geo.province import ProvinceData, load_province
 from geo.programme import Programme
 from geo.webgeom import label_points, simplify_for_web, simplify_lines_for_web
 from layers import style
-from layers.style import short_district_name  # noqa: F401 (re-export for the app)
+from layers.style import short_district_name
 from layers.view import MapView
-from layers.webmap import WebLayers, build_base_map, web_layers
+from layers.webmap import BORDER_LABELS, WebLayers, build_base_map, web_layers
 
 BORDER_SOURCES = {
     BORDER_EITHER: texts.BORDER_SOURCE_EITHER,
@@ -101,14 +102,12 @@ def bounds_of(communes: gpd.GeoDataFrame, codes: list[str]) -> tuple[float, floa
 
 
 def border_counts(communes: pd.DataFrame) -> dict:
-    from geo.border import BUFFER_M, MIN_BORDER_KM
     return {"sourced": int(communes["border_sourced"].sum()), "computed": int(communes["border_computed"].sum()),
             "min_km": MIN_BORDER_KM, "buffer_m": int(BUFFER_M)}
 
 
 def border_table(communes: pd.DataFrame) -> pd.DataFrame:
     """Every commune that either list calls a border commune, disagreements first."""
-    from layers.webmap import BORDER_LABELS
     rows = communes[communes["is_border"]].copy()
     rows["order"] = rows["border_status"].map({"sourced_only": 0, "computed_only": 1, "both": 2})
     rows = rows.sort_values(["order", "district", "commune"])

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 import texts
-from geo.classify import Classes, classify
+from geo.classify import classify
 from geo.gaps import gap_class, gap_class_labels, gap_series
 from geo.indicators import INDICATORS, Indicator
 from geo.vnformat import vn_number
@@ -68,16 +68,12 @@ def category_view(table: pd.DataFrame, *, subtitle: str = "", selected: tuple[st
                    sources=sources, counts=counts)
 
 
-def indicator_classes(values: pd.Series, indicator: Indicator, method: str, k: int) -> Classes:
-    return classify(values, method, k=k, indicator=indicator)
-
-
 def indicator_view(table: pd.DataFrame, indicator: Indicator, method: str, k: int = 5, *, subtitle: str = "",
                    selected: tuple[str, ...] = (), illustrative: bool = False,
                    sources: tuple[str, ...] = ()) -> MapView:
     """Communes coloured in classes of one indicator; darker = better when higher is better."""
     values = table.set_index("gso_code")[indicator.id] if indicator.id in table else pd.Series(dtype=float)
-    classes = indicator_classes(values, indicator, method, k)
+    classes = classify(values, method, k=k, indicator=indicator)
     ramp = SEQUENTIAL[min(max(classes.k, 3), 7)][: max(classes.k, 1)] if classes.k >= 3 else \
         [SEQUENTIAL[3][0], SEQUENTIAL[3][2]][: classes.k]
     if not indicator.higher_is_better:
@@ -96,8 +92,11 @@ def indicator_view(table: pd.DataFrame, indicator: Indicator, method: str, k: in
                    illustrative=illustrative, sources=sources, counts=counts)
 
 
-def gap_table(table: pd.DataFrame, indicator: Indicator, year: int) -> pd.DataFrame:
-    """gso_code, value, target, gap, gap class — sorted with the largest shortfall first."""
+def _gap_classes(table: pd.DataFrame, indicator: Indicator, year: int) -> pd.DataFrame:
+    """Per commune (index gso_code): value, target, gap and gap class, for the colours.
+
+    The table shown under the map is layers.tables.gap_table.
+    """
     values = table.set_index("gso_code")[indicator.id] if indicator.id in table else \
         pd.Series(float("nan"), index=table["gso_code"])
     gaps = gap_series(values, indicator, year)
@@ -109,7 +108,7 @@ def gap_table(table: pd.DataFrame, indicator: Indicator, year: int) -> pd.DataFr
 def gap_view(table: pd.DataFrame, indicator: Indicator, year: int, *, subtitle: str = "",
              selected: tuple[str, ...] = (), illustrative: bool = False,
              sources: tuple[str, ...] = ()) -> MapView:
-    gaps = gap_table(table, indicator, year)
+    gaps = _gap_classes(table, indicator, year)
     fills = {code: GAP_COLOURS[c] for code, c in gaps["gap_class"].items() if c >= 0}
     labels = gap_class_labels(indicator)
     legend = [LegendEntry(label, fill=colour) for label, colour in zip(labels, GAP_COLOURS)]

@@ -6,7 +6,7 @@ import pytest
 import shapely
 
 from geo.filters import select_codes
-from geo.webgeom import label_points, simplify_for_web
+from geo.webgeom import label_points
 from layers import style
 from layers.mapdata import prepare
 from layers.view import MapView, district_view, filters_subtitle

@@ -8,7 +8,7 @@ import texts
 from geo.demo import store_demo
 from geo.errors import DataError
 from geo.imports import import_file
-from geo.store import DEMO, IMPORTED, KINDS
+from geo.store import IMPORTED, KINDS
 from geo.templates import FILE_NAMES, template_for
 from layers.tables import history_table, problems_table, version_labels
 from ui import state

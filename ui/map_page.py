@@ -20,6 +20,7 @@ from layers.export_excel import table_to_xlsx
 from layers.export_files import MIME, export_file_name
 from layers.export_html import standalone_html
 from layers.printmap import render_print_map
+from layers.style import short_district_name
 from layers.view import filters_subtitle
 from layers.views import CATEGORY, GAP, INDICATOR, PRIORITY, VIEW_KINDS, ViewOptions, build_view, view_scores
 from layers.villages import VillageLayer, village_rows
@@ -71,7 +72,7 @@ with st.sidebar:
 
     st.header(texts.SIDEBAR_FILTERS)
     districts = st.multiselect(texts.FILTER_DISTRICTS, data.district_names, help=texts.FILTER_DISTRICTS_HELP,
-                               format_func=mapdata.short_district_name, placeholder=texts.ALL_DISTRICTS,
+                               format_func=short_district_name, placeholder=texts.ALL_DISTRICTS,
                                key="districts")
     categories = st.multiselect(texts.FILTER_CATEGORIES, ["III", "II", "I", OUTSIDE],
                                 format_func=texts.CATEGORY_FILTER_NAMES.get, placeholder=texts.ALL_CATEGORIES,
@@ -93,7 +94,7 @@ with st.sidebar:
 selected = select_codes(table, districts=districts, border_only=border_only, border_source=border_source,
                         searched=searched, categories=categories, score_range=score_range,
                         scores=None if scores is None else scores["score"])
-subtitle = filters_subtitle([mapdata.short_district_name(d) for d in districts], border_only,
+subtitle = filters_subtitle([short_district_name(d) for d in districts], border_only,
                             mapdata.BORDER_SOURCES[border_source], searched and data.search_label(searched))
 built = build_view(options, table, data.colours, subtitle=subtitle, selected=tuple(selected),
                    illustrative=programme.illustrative and options.kind != "admin",
