@@ -43,10 +43,8 @@ class Programme:
 
 def default_source(store: Store) -> str | None:
     """Imported data if the province has imported anything, else the demo set."""
-    for source in (IMPORTED, DEMO):
-        if any(store.current_version(kind, source) is not None for kind in KINDS):
-            return source
-    return None
+    in_use = {source for _, source in store.current_versions()}
+    return next((source for source in (IMPORTED, DEMO) if source in in_use), None)
 
 
 def load_programme(store: Store, source: str | None) -> Programme:

@@ -195,10 +195,17 @@ class Store:
     # --- reading ---------------------------------------------------------------
     def current_version(self, kind: str, source: str) -> int | None:
         _check(kind, source)
-        with closing(self._connect()) as conn:
-            row = conn.execute("SELECT version_id FROM current WHERE kind = ? AND source = ?",
-                               (kind, source)).fetchone()
-        return row[0] if row else None
+        return self.current_versions().get((kind, source))
+
+    def current_versions(self) -> dict[tuple[str, str], int]:
+        """Every current version, keyed by (kind, source), in one query.
+
+        The map page asks this on every run to key its caches, so it is one
+        read, not one connection per kind and source.
+        """
+        with closing(sqlite3.connect(self.path, timeout=30)) as conn:
+            return {(kind, source): version_id for kind, source, version_id
+                    in conn.execute("SELECT kind, source, version_id FROM current")}
 
     def current(self, kind: str, source: str) -> pd.DataFrame | None:
         """The current version's table, or None when nothing of this kind and source is stored."""
@@ -260,7 +267,5 @@ class Store:
 
     def source_in_use(self, kind: str) -> str | None:
         """Which source the map should show: imported real data if any, else demo, else None."""
-        for source in (IMPORTED, DEMO):
-            if self.current_version(kind, source) is not None:
-                return source
-        return None
+        current = self.current_versions()
+        return next((source for source in (IMPORTED, DEMO) if (kind, source) in current), None)

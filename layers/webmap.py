@@ -171,6 +171,22 @@ _BANNER_JS = """
 """
 
 
+_DRAWN_JS = """
+{% macro script(this, kwargs) %}
+(function() {
+    // Once per page load, tell the page the map is drawn: the page then
+    // sends what lies below the map, which would otherwise slow the map down.
+    try {
+        if (!window.Streamlit || window.top.__langsonMapDrawn) { return; }
+        window.top.__langsonMapDrawn = true;
+    } catch (e) { return; }
+    requestAnimationFrame(function() { window.Streamlit.setComponentValue({ {{ this.flag|tojson }}: true }); });
+})();
+{% endmacro %}
+"""
+MAP_DRAWN = "map_drawn"
+
+
 def legend_html(title: str, sections: list[list[style.LegendEntry]]) -> str:
     """Legend markup; every label is escaped because it may come from a file."""
     parts = [f'<div class="legend-title">{html.escape(title)}</div>']
@@ -283,6 +299,7 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
     fmap.add_child(_Template(_LEGEND_JS, html=legend_html(view.legend_title, sections)))
     if view.illustrative:
         fmap.add_child(_Template(_BANNER_JS, text=texts.ILLUSTRATIVE_NOTE))
+    fmap.add_child(_Template(_DRAWN_JS, flag=MAP_DRAWN))
     return fmap
 
 

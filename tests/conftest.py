@@ -35,3 +35,19 @@ def commune_list(shared_dir):
 def matcher(commune_list):
     from geo.boundaries import matcher_for
     return matcher_for(commune_list)
+
+
+def open_map_page():
+    """The map page as a user has it once the map is drawn.
+
+    The first run sends the sidebar and the map only; in the browser the map's
+    script then asks for a rerun (layers/webmap.py, MAP_DRAWN), which sends the
+    table and the rest. AppTest runs no JavaScript, so the second run is made here.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    for _ in range(2):
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+    return at

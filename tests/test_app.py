@@ -5,14 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
-
-
-def run_app():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+from tests.conftest import ROOT, open_map_page
 
 
 def map_args(at) -> dict:
@@ -30,7 +23,7 @@ def selected_codes(args) -> set[str]:
 def app(shared_dir, monkeypatch, tmp_path):
     monkeypatch.setenv("LANGSON_GEODATA_DIR", str(shared_dir))
     monkeypatch.setenv("LANGSON_DATA_DIR", str(tmp_path / "var"))
-    return run_app()
+    return open_map_page()
 
 
 def test_whole_province_is_sent_without_filters(app):
@@ -70,6 +63,25 @@ def test_border_table_lists_disagreements(app):
     table = app.dataframe[-1].value
     assert len(table) == 21
     assert table.iloc[0].iloc[4].startswith("Có theo nguồn dẫn") or "chưa có nguồn dẫn" in table.iloc[0].iloc[4]
+
+
+def test_first_run_sends_the_map_before_the_table(shared_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv("LANGSON_GEODATA_DIR", str(shared_dir))
+    monkeypatch.setenv("LANGSON_DATA_DIR", str(tmp_path / "var"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    script = map_args(at)["script"]
+    assert not at.dataframe and not at.expander  # nothing heavy competes with the map
+    assert "setComponentValue" in script and '"map_drawn": true' in script  # the map asks for the rest
+    at.run()  # the rerun the drawn map asks for
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 200
+    assert map_args(at)["script"] == script  # and the map is not redrawn by it
+
+
+def test_export_section_is_built_only_when_open(app):
+    assert not app.get("download_button")
+    app.session_state["export_open"] = True  # what the browser reports when a user opens it
+    app.run()
+    assert len(app.get("download_button")) == 4
 
 
 def test_missing_data_gives_a_vietnamese_error(tmp_path, monkeypatch):

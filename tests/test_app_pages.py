@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo.demo import store_demo
 from geo.store import Store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, open_map_page
 
 
 def run(at_or_widget):
@@ -87,7 +87,7 @@ def test_demo_button_stores_demo_apart(env):
 @pytest.fixture
 def demo_app(env, shared_dir):
     store_demo(Store.default(env))
-    return run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
+    return open_map_page()
 
 
 def map_args(at):

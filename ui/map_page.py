@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 import texts
 from geo.classify import METHODS
@@ -15,7 +14,7 @@ from geo.indicators import INDICATORS
 from geo.priority import COMPONENTS, Weights
 from geo.programme import default_source, indicators_with_values
 from geo.store import DEMO, IMPORTED
-from layers import mapdata, tables
+from layers import mapcomponent, mapdata, tables
 from layers.export_excel import table_to_xlsx
 from layers.export_files import MIME, export_file_name
 from layers.export_html import standalone_html
@@ -111,16 +110,33 @@ st.caption(texts.SELECTION_SUMMARY.format(selected=len(selected) or len(table), 
            + " · " + subtitle + " · " + built.view.source_line)
 
 with_villages = show_villages and not programme.villages.empty
-fmap = mapdata.base_map(data, built.view, osm=osm, large_labels=large_labels, villages=with_villages,
-                        top_n=len(built.top))
-if with_villages:
-    fmap.add_child(VillageLayer(*village_rows(programme.villages, table, data.label_points)))
-centre, zoom = view_for_bounds(mapdata.bounds_of(data.web_communes, selected))
-selection = selection_layer(data.web_communes, selected, data.web_province, highlighted=built.top)
-# render=False: st_folium renders the map itself once more; the full-page render it skips is unused.
-clicked = st_folium(fmap, key="map", height=MAP_HEIGHT_PX, use_container_width=True, render=False,
-                    returned_objects=["last_active_drawing"], center=centre, zoom=zoom,
-                    feature_group_to_add=selection)
+
+
+def base_map():
+    """The map as the view colours it; the base of both the page's map and the HTML export."""
+    fmap = mapdata.base_map(data, built.view, osm=osm, large_labels=large_labels, villages=with_villages,
+                            top_n=len(built.top))
+    if with_villages:
+        fmap.add_child(VillageLayer(*village_rows(programme.villages, table, data.label_points)))
+    return fmap
+
+
+def selection():
+    """What the filters pick out, drawn over the base map (st_folium adds it without a redraw)."""
+    return selection_layer(data.web_communes, selected, data.web_province, highlighted=built.top)
+
+
+def component_args():
+    centre, zoom = view_for_bounds(mapdata.bounds_of(data.web_communes, selected))
+    return mapcomponent.component_args(base_map(), selection(), center=centre, zoom=zoom, height=MAP_HEIGHT_PX)
+
+
+map_key = (source, state.versions(source), repr(options), tuple(selected), subtitle, osm, large_labels, with_villages)
+clicked = mapcomponent.show(state.map_args(map_key, component_args))
+
+if state.first_map_run():
+    st.caption(texts.BELOW_MAP_LOADING)
+    st.stop()
 
 clicked_code = mapdata.clicked_code(clicked)
 if clicked_code:
@@ -130,32 +146,36 @@ if clicked_code:
 st.markdown(f"##### {texts.TABLE_TITLE}")
 st.dataframe(mapdata.highlight_row(built.table, clicked_code), hide_index=True, width="stretch", key="table")
 
-with st.expander(texts.EXPORT_SECTION):
-    title = st.text_input(texts.EXPORT_TITLE, value=built.view.title, key=f"export_title_{built.view.title}")
-    left, middle, right = st.columns(3)
-    page_size = left.radio(texts.EXPORT_PAGE, ("A4", "A3"), horizontal=True, key="export_page")
-    orientation = middle.radio(texts.EXPORT_ORIENTATION, ("landscape", "portrait"), horizontal=True,
-                               format_func=texts.ORIENTATION_NAMES.get, key="export_orientation")
-    dpi = right.radio(texts.EXPORT_DPI, (150, 300), index=1, horizontal=True, key="export_dpi")
-    print_options = dict(page=page_size, orientation=orientation, title=title, highlighted=built.top,
-                         villages=programme.villages if with_villages else None)
-    buttons = st.columns(4)
-    buttons[0].download_button(
-        texts.EXPORT_PNG, lambda: render_print_map(built.view, data.province_data, dpi=dpi, fmt="png",
-                                                   **print_options),
-        file_name=export_file_name(title, "png"), mime=MIME["png"], on_click="ignore", key="export_png")
-    buttons[1].download_button(
-        texts.EXPORT_PDF, lambda: render_print_map(built.view, data.province_data, fmt="pdf", **print_options),
-        file_name=export_file_name(title, "pdf"), mime=MIME["pdf"], on_click="ignore", key="export_pdf")
-    buttons[2].download_button(
-        texts.EXPORT_HTML, lambda: standalone_html(fmap, title=title, layers=[selection]),
-        file_name=export_file_name(title, "html"), mime=MIME["html"], on_click="ignore", key="export_html")
-    buttons[3].download_button(
-        texts.EXPORT_XLSX, lambda: table_to_xlsx(built.table, title=title, sources=list(built.view.sources),
-                                                 filters=subtitle, illustrative=built.view.illustrative,
-                                                 exported_at=datetime.datetime.now()),
-        file_name=export_file_name(title, "xlsx"), mime=MIME["xlsx"], on_click="ignore", key="export_xlsx")
-    st.caption(texts.EXPORT_HELP)
+# Built only while open (on_change="rerun"): its widgets cost the page load
+# time, and most visits export nothing.
+export = st.expander(texts.EXPORT_SECTION, key="export_open", on_change="rerun")
+if export.open:
+    with export:
+        title = st.text_input(texts.EXPORT_TITLE, value=built.view.title, key=f"export_title_{built.view.title}")
+        left, middle, right = st.columns(3)
+        page_size = left.radio(texts.EXPORT_PAGE, ("A4", "A3"), horizontal=True, key="export_page")
+        orientation = middle.radio(texts.EXPORT_ORIENTATION, ("landscape", "portrait"), horizontal=True,
+                                   format_func=texts.ORIENTATION_NAMES.get, key="export_orientation")
+        dpi = right.radio(texts.EXPORT_DPI, (150, 300), index=1, horizontal=True, key="export_dpi")
+        print_options = dict(page=page_size, orientation=orientation, title=title, highlighted=built.top,
+                             villages=programme.villages if with_villages else None)
+        buttons = st.columns(4)
+        buttons[0].download_button(
+            texts.EXPORT_PNG, lambda: render_print_map(built.view, data.province_data, dpi=dpi, fmt="png",
+                                                       **print_options),
+            file_name=export_file_name(title, "png"), mime=MIME["png"], on_click="ignore", key="export_png")
+        buttons[1].download_button(
+            texts.EXPORT_PDF, lambda: render_print_map(built.view, data.province_data, fmt="pdf", **print_options),
+            file_name=export_file_name(title, "pdf"), mime=MIME["pdf"], on_click="ignore", key="export_pdf")
+        buttons[2].download_button(
+            texts.EXPORT_HTML, lambda: standalone_html(base_map(), title=title, layers=[selection()]),
+            file_name=export_file_name(title, "html"), mime=MIME["html"], on_click="ignore", key="export_html")
+        buttons[3].download_button(
+            texts.EXPORT_XLSX, lambda: table_to_xlsx(built.table, title=title, sources=list(built.view.sources),
+                                                     filters=subtitle, illustrative=built.view.illustrative,
+                                                     exported_at=datetime.datetime.now()),
+            file_name=export_file_name(title, "xlsx"), mime=MIME["xlsx"], on_click="ignore", key="export_xlsx")
+        st.caption(texts.EXPORT_HELP)
 
 if st.toggle(texts.BORDER_GAPS, key="show_border_gaps", help=texts.BORDER_GAPS_HELP):
     st.dataframe(tables.border_gaps_table(table, with_values, options.year), hide_index=True, width="stretch")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.datadir import data_fingerprint
-from geo.imports import Reference
 import pandas as pd
 
+from geo.datadir import data_fingerprint
+from geo.imports import Reference
 from geo.programme import Programme, commune_table, load_programme
 from geo.store import KINDS, Store, data_dir
 from layers import mapdata
@@ -48,13 +48,15 @@ def _programme(folder: str, source: str | None, versions: tuple) -> Programme:
     return load_programme(_store(folder), source)
 
 
-def _versions(source: str | None) -> tuple:
-    return tuple(store().current_version(kind, source) for kind in KINDS) if source else ()
+def versions(source: str | None) -> tuple:
+    """The current version of each kind of data of `source`: part of every cache key."""
+    current = store().current_versions() if source else {}
+    return tuple(current.get((kind, source)) for kind in KINDS)
 
 
 def programme(source: str | None) -> Programme:
     """The programme data of one source; reloaded after every import or rollback."""
-    return _programme(str(data_dir()), source, _versions(source))
+    return _programme(str(data_dir()), source, versions(source))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -64,4 +66,32 @@ def _table(fingerprint: tuple, folder: str, source: str | None, versions: tuple,
 
 def table(communes, source: str | None) -> pd.DataFrame:
     """One row per commune with category, villages and indicator values (cached per version)."""
-    return _table(data_fingerprint(), str(data_dir()), source, _versions(source), communes, programme(source))
+    return _table(data_fingerprint(), str(data_dir()), source, versions(source), communes, programme(source))
+
+
+def first_map_run() -> bool:
+    """True on the map page's first run in a session, False on every later run.
+
+    The first run sends the sidebar and the map only; the map's own script asks
+    for a rerun once it is drawn (layers/webmap.py, MAP_DRAWN), and that run sends
+    the table and the rest. A page that sent everything at once kept the map
+    waiting about half a second while the browser built the table.
+    """
+    first = not st.session_state.get("_map_page_seen", False)
+    st.session_state["_map_page_seen"] = True
+    return first
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _map_args(key: tuple, _render) -> dict:
+    return _render()
+
+
+def map_args(key: tuple, render) -> dict:
+    """What the map component is sent for this view and filter; `render()` makes it on a miss.
+
+    Shared by every session, so the opening map is rendered once, not once per
+    visitor. `key` must name everything the map shows apart from the data files
+    and the store, which are added here.
+    """
+    return _map_args((data_fingerprint(), str(data_dir()), *key), render)

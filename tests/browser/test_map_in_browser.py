@@ -36,6 +36,11 @@ def test_map_draws_200_communes_offline_and_filter_highlights_a_district(app_url
     assert count(frame, "path.commune-selected") == 0
     assert "Bình Gia" in frame.inner_text(".map-legend")
 
+    # the table follows the drawn map by itself, and the map is not redrawn for it
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=20_000)
+    assert "Bảng số liệu" in page.inner_text("body")
+    assert map_frame(page) is frame and count(frame, "path.commune") == 200
+
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.locator('[data-testid="stMultiSelect"] input').first.click()
     page.keyboard.type("Đình Lập")
