@@ -127,6 +127,7 @@ def selection():
 
 
 def component_args():
+    """What st_folium sends for this view and filter, made on a cache miss only."""
     centre, zoom = view_for_bounds(mapdata.bounds_of(data.web_communes, selected))
     return mapcomponent.component_args(base_map(), selection(), center=centre, zoom=zoom, height=MAP_HEIGHT_PX)
 
