@@ -78,8 +78,9 @@ def test_demo_is_a_separate_source(store):
     store.save("categories", "demo", categories(["05974"], "III"), "demo", b"d")
     assert store.current("categories", "imported") is None
     assert store.source_in_use("categories") == "demo"
-    store.save("categories", "imported", categories(["05971"]), "real.xlsx", b"r")
+    real = store.save("categories", "imported", categories(["05971"]), "real.xlsx", b"r")
     assert store.source_in_use("categories") == "imported"
+    assert store.current_versions() == {("categories", "demo"): real - 1, ("categories", "imported"): real}
     assert store.current("categories", "demo")["gso_code"].tolist() == ["05974"]
     assert store.current("categories", "imported")["gso_code"].tolist() == ["05971"]
     assert set(store.history(source="demo")["source"]) == {"demo"}
