@@ -138,34 +138,17 @@ _FULLSCREEN_ICON = (
     '<path d="M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5" fill="none" stroke="#333" stroke-width="2"/></svg>'
 )
 
-_LEGEND_JS = """
+_BOX_JS = """
 {% macro script(this, kwargs) %}
 (function() {
-    var map = {{ this._parent.get_name() }};
-    var legend = L.control({position: 'topright'});
-    legend.onAdd = function() {
-        var div = L.DomUtil.create('div', 'map-legend');
+    var box = L.control({position: {{ this.position|tojson }}});
+    box.onAdd = function() {
+        var div = L.DomUtil.create('div', {{ this.class_name|tojson }});
         div.innerHTML = {{ this.html|tojson }};
         L.DomEvent.disableScrollPropagation(div);
         return div;
     };
-    legend.addTo(map);
-})();
-{% endmacro %}
-"""
-
-
-_BANNER_JS = """
-{% macro script(this, kwargs) %}
-(function() {
-    var map = {{ this._parent.get_name() }};
-    var banner = L.control({position: 'bottomleft'});
-    banner.onAdd = function() {
-        var div = L.DomUtil.create('div', 'illustrative-banner');
-        div.textContent = {{ this.text|tojson }};
-        return div;
-    };
-    banner.addTo(map);
+    box.addTo({{ this._parent.get_name() }});
 })();
 {% endmacro %}
 """
@@ -296,9 +279,11 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
     fmap.add_child(_Template(_FULLSCREEN_JS, enter=texts.FULLSCREEN, leave=texts.FULLSCREEN_EXIT,
                              icon=_FULLSCREEN_ICON))
     sections = [list(view.legend), style.outline_legend()] + ([list(extra_legend)] if extra_legend else [])
-    fmap.add_child(_Template(_LEGEND_JS, html=legend_html(view.legend_title, sections)))
+    fmap.add_child(_Template(_BOX_JS, position="topright", class_name="map-legend",
+                             html=legend_html(view.legend_title, sections)))
     if view.illustrative:
-        fmap.add_child(_Template(_BANNER_JS, text=texts.ILLUSTRATIVE_NOTE))
+        fmap.add_child(_Template(_BOX_JS, position="bottomleft", class_name="illustrative-banner",
+                                 html=html.escape(texts.ILLUSTRATIVE_NOTE)))
     fmap.add_child(_Template(_DRAWN_JS, flag=MAP_DRAWN))
     return fmap
 

@@ -23,7 +23,7 @@ from geo.imports.places import (
     resolve_commune,
     where,
 )
-from geo.imports.problems import ImportResult, ProblemLog, sha256_of
+from geo.imports.problems import ImportResult, ProblemLog
 from geo.imports.reference import Reference
 from geo.imports.totals import compare_categories
 from geo.imports.values import BadValue, is_blank, parse_category
@@ -67,8 +67,7 @@ def import_categories(content: bytes, file_name: str, reference: Reference | Non
     """Read and check a category file; never writes anything."""
     ref = reference or Reference.load()
     log = ProblemLog(file_name)
-    result = ImportResult(KIND, file_name, pd.DataFrame(columns=COLUMNS), log.problems,
-                          sha256=sha256_of(content), content=content)
+    result = ImportResult.begin(KIND, file_name, COLUMNS, content, log)
     needed = f"«{role_aliases('category')[0]}» + «{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
     header = open_data_table(content, file_name, log, _accept, needed)
     if header is None:

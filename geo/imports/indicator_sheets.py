@@ -19,7 +19,7 @@ import texts
 from geo.errors import preview
 from geo.imports.headers import Header, open_data_table, role_aliases
 from geo.imports.places import clean_name, data_rows, resolve_commune, village_key, where
-from geo.imports.problems import ImportResult, ProblemLog, sha256_of
+from geo.imports.problems import ImportResult, ProblemLog
 from geo.imports.reference import Reference
 from geo.imports.values import BadValue, format_number, is_blank, parse_number, parse_year, parse_yes_no
 from geo.indicators import COUNT, PERCENT, YES_NO, Indicator, find_indicator
@@ -127,8 +127,7 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
     ref = reference or Reference.load()
     columns = VILLAGE_COLUMNS if level == "village" else COMMUNE_COLUMNS
     log = ProblemLog(file_name)
-    result = ImportResult(KINDS[level], file_name, pd.DataFrame(columns=columns), log.problems,
-                          sha256=sha256_of(content), content=content)
+    result = ImportResult.begin(KINDS[level], file_name, columns, content, log)
     place = f"«{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
     if level == "village":
         place += f" + «{role_aliases('village')[1]}»"

@@ -85,6 +85,13 @@ class ImportResult:
     content: bytes = b""
     sheet: str | None = None  # the sheet the data came from
 
+    @classmethod
+    def begin(cls, kind: str, file_name: str, columns: list[str], content: bytes,
+              log: "ProblemLog") -> "ImportResult":
+        """An empty result that collects `log`'s problems as the importer reads on."""
+        return cls(kind, file_name, pd.DataFrame(columns=columns), log.problems,
+                   sha256=sha256_of(content), content=content)
+
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == ERROR]

@@ -27,7 +27,7 @@ from geo.imports.places import (
     village_key,
     where,
 )
-from geo.imports.problems import ImportResult, ProblemLog, sha256_of
+from geo.imports.problems import ImportResult, ProblemLog
 from geo.imports.reference import Reference
 from geo.imports.totals import compare_villages
 from geo.imports.values import BadValue, format_number, is_blank, parse_number
@@ -78,8 +78,7 @@ def import_villages(content: bytes, file_name: str, reference: Reference | None 
     """Read and check a village list; `categories` (gso_code, area_category) enables the 84/24/536 check."""
     ref = reference or Reference.load()
     log = ProblemLog(file_name)
-    result = ImportResult(KIND, file_name, pd.DataFrame(columns=COLUMNS), log.problems,
-                          sha256=sha256_of(content), content=content)
+    result = ImportResult.begin(KIND, file_name, COLUMNS, content, log)
     needed = f"«{role_aliases('village')[1]}» + «{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
     header = open_data_table(content, file_name, log, _accept, needed)
     if header is None:
