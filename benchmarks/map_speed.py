@@ -19,10 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from tests.conftest import SHARED  # noqa: E402
-from tests.live import ROOT, launch_browser, offline_page, running_app  # noqa: E402
+from tests.conftest import SHARED, open_map_page  # noqa: E402
+from tests.live import launch_browser, offline_page, running_app  # noqa: E402
 
 RUNS = 5
 
@@ -72,8 +71,7 @@ def time_to_shapes(browser, url: str, page=None) -> tuple[float, int, list[str]]
 
 def timed_reruns(view: str, change) -> list[float]:
     """Seconds per rerun after `change(at, i)` alters one widget, in the given view."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.run()
+    at = open_map_page()
     at.sidebar.selectbox(key="view_kind").set_value(view)
     at.run()
     times = []
@@ -98,8 +96,7 @@ def weight_change(at, i):
 
 
 def map_args_bytes() -> dict:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.run()
+    at = open_map_page()
     args = at.get("component_instance")[0].proto.json_args
     at.sidebar.multiselect(key="districts").set_value(["Huyện Cao Lộc"])
     at.run()

@@ -78,15 +78,14 @@ def priority_table(table: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
 def priority_details(table: pd.DataFrame, scores: pd.DataFrame) -> dict[str, dict[str, str]]:
     """How each score was made, line by line, for the map popup."""
     details = {}
-    categories = table.set_index("gso_code")
-    for code, row in scores.iterrows():
-        base = categories.loc[code]
+    communes = table.set_index("gso_code")[["area_category", "n_villages", "is_border"]]
+    for code, row in scores.join(communes).to_dict("index").items():
         lines = {texts.COL_SCORE: f"{vn_number(row['score'])} ({texts.COL_RANK.lower()} {int(row['rank'])})"}
         raw = {
-            "category": CATEGORY_NAMES.get(base["area_category"], texts.NO_VALUE),
-            "villages": str(int(base["n_villages"])),
+            "category": CATEGORY_NAMES.get(row["area_category"], texts.NO_VALUE),
+            "villages": str(int(row["n_villages"])),
             "gaps": vn_number(row["gaps"], 2),
-            "border": texts.YES if base["is_border"] else texts.NO,
+            "border": texts.YES if row["is_border"] else texts.NO,
         }
         for component in COMPONENTS:
             lines[texts.COMPONENT_LABELS[component]] = texts.SCORE_LINE.format(

@@ -65,16 +65,21 @@ def test_border_table_lists_disagreements(app):
     assert table.iloc[0].iloc[4].startswith("Có theo nguồn dẫn") or "chưa có nguồn dẫn" in table.iloc[0].iloc[4]
 
 
-def test_first_run_sends_the_map_before_the_table(shared_dir, monkeypatch, tmp_path):
+def test_first_run_sends_the_map_before_the_widgets_and_the_table(shared_dir, monkeypatch, tmp_path):
     monkeypatch.setenv("LANGSON_GEODATA_DIR", str(shared_dir))
     monkeypatch.setenv("LANGSON_DATA_DIR", str(tmp_path / "var"))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    script = map_args(at)["script"]
-    assert not at.dataframe and not at.expander  # nothing heavy competes with the map
+    first = at.get("component_instance")[0].proto.json_args
+    # nothing competes with the map: no widget, no table, no export section
+    assert not at.sidebar.radio and not at.sidebar.selectbox and not at.sidebar.multiselect
+    assert not at.dataframe and not at.expander
+    assert at.sidebar.header[0].value == "Nội dung bản đồ"
+    script = json.loads(first)["script"]
     assert "setComponentValue" in script and '"map_drawn": true' in script  # the map asks for the rest
     at.run()  # the rerun the drawn map asks for
+    assert at.sidebar.selectbox(key="view_kind").value == "admin" and at.sidebar.radio(key="source")
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 200
-    assert map_args(at)["script"] == script  # and the map is not redrawn by it
+    assert at.get("component_instance")[0].proto.json_args == first  # the map is not redrawn by it
 
 
 def test_export_section_is_built_only_when_open(app):

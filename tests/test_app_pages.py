@@ -90,6 +90,16 @@ def demo_app(env, shared_dir):
     return open_map_page()
 
 
+def test_first_run_map_starts_on_the_demo_data_like_the_sidebar(env):
+    """With only demo data stored the sidebar starts on it, and so must the map drawn before the sidebar."""
+    store_demo(Store.default(env))
+    at = run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
+    first = at.get("component_instance")[0].proto.json_args
+    run(at)
+    assert at.sidebar.radio(key="source").value == "demo"
+    assert at.get("component_instance")[0].proto.json_args == first
+
+
 def map_args(at):
     return json.loads(at.get("component_instance")[0].proto.json_args)
 
@@ -166,8 +176,7 @@ def test_border_gaps_table(demo_app):
 
 
 def test_imported_source_without_data_says_so(env):
-    at = run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
-    at = choose_view(at, "category")
+    at = choose_view(open_map_page(), "category")
     assert any("Chưa có dữ liệu phân định" in i.value for i in at.info)
 
 

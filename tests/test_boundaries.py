@@ -1,9 +1,7 @@
 """Reading and checking the boundary files: the real data, and each kind of bad file."""
 
-import json
 import shutil
 
-import geopandas as gpd
 import pytest
 import shapely
 from shapely.geometry import Polygon
@@ -11,7 +9,7 @@ from shapely.geometry import Polygon
 from geo.boundaries import read_communes, read_polygons, read_vector, to_wgs84
 from geo.datadir import find_data_file
 from geo.errors import DataError
-from geo.province import FILES, load_province
+from geo.province import FILES
 
 # Counts per district from SOURCES.md and the issue (GSO list of 01/11/2021).
 DISTRICT_COUNTS = {

@@ -7,6 +7,7 @@ from geo.classify import EQUAL_INTERVAL, NATURAL_BREAKS, QUANTILES, TARGETS, cla
 from geo.gaps import gap_class, gap_class_labels, gap_series, relative_shortfall
 from geo.indicators import INDICATORS
 from geo.priority import Weights, priority_scores
+from layers.tables import priority_details
 
 ROAD = INDICATORS["road_village_hardened"]  # higher is better, target 2025 = 80 %
 HOUSES = INDICATORS["temporary_houses"]  # lower is better, target 0
@@ -98,6 +99,19 @@ def test_score_by_hand():
     # the contributions add up to the score
     points = scores[[c for c in scores.columns if c.endswith("_points")]].sum(axis=1)
     assert (points - scores["score"]).abs().max() < 1e-9
+
+
+def test_priority_popup_lines_explain_each_score():
+    values = pd.DataFrame({"road_village_hardened": [40.0, 80.0, 60.0, None]}, index=list("ABCD"))
+    scores = priority_scores(communes_frame(), values, ["road_village_hardened"], Weights(1, 1, 1, 1))
+    details = priority_details(communes_frame(), scores)
+    assert details["A"]["Điểm ưu tiên"] == "87,5 (hạng 1)"
+    assert details["A"]["Theo khu vực"].startswith("Khu vực III →")
+    assert details["A"]["Theo số thôn ĐBKK"].startswith("10 →")
+    assert details["B"]["Theo biên giới"] == "Không → 0 điểm"
+    assert details["D"]["Theo khu vực"].startswith("Chưa có dữ liệu →")
+    assert details["D"]["Thiếu số liệu"] == "Thôn có đường ô tô đến trung tâm thôn được cứng hóa"
+    assert "Thiếu số liệu" not in details["A"]
 
 
 def test_weights_change_the_ranking():

@@ -5,7 +5,6 @@ from pyproj import CRS
 from pyproj.crs import ProjectedCRS
 from pyproj.crs.coordinate_operation import TransverseMercatorConversion
 
-from geo.datadir import REPO_ROOT
 from geo.errors import DataError
 from geo.province import load_province
 from geo.user_boundaries import find_user_boundary_file, read_user_boundaries

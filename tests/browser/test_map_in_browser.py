@@ -53,6 +53,18 @@ def test_map_draws_200_communes_offline_and_filter_highlights_a_district(app_url
     assert blocked == [], f"requests left the machine: {blocked}"
 
 
+def test_sidebar_and_table_come_even_if_the_map_never_says_it_is_drawn(app_url, browser):
+    page, blocked = offline_page(browser)
+    page.add_init_script("if (window === window.top) window.__langsonMapDrawn = true;")  # the signal is skipped
+    page.goto(app_url)
+    frame = map_frame(page)
+    wait_for(page, lambda: count(frame, "path.commune") == 200)
+    assert page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').count() == 0
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=20_000)  # the fallback rerun
+    assert page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').count() == 2
+    assert blocked == []
+
+
 def test_tooltip_shows_commune_details_in_vietnamese(app_url, browser):
     page, blocked = offline_page(browser)
     page.goto(app_url)

@@ -1,0 +1,119 @@
+"""The map page's sidebar: what the user chooses to see, returned as one value.
+
+`default_choices` is what the widgets hold before anyone touches them. The
+page's first run draws the map from it before any widget exists (each widget
+type costs the browser its own scripts), and the widgets take their starting
+values from it, so the map of the first run is the map of the second.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+import texts
+from geo.classify import METHODS
+from geo.filters import OUTSIDE
+from geo.indicators import INDICATORS
+from geo.priority import COMPONENTS, Weights
+from geo.programme import default_source, indicators_with_values
+from geo.store import DEMO, IMPORTED, Store
+from layers import mapdata
+from layers.style import short_district_name
+from layers.views import CATEGORY, GAP, INDICATOR, PRIORITY, VIEW_KINDS, ViewOptions
+from ui import state
+
+SOURCES = {IMPORTED: texts.SOURCE_IMPORTED, DEMO: texts.SOURCE_DEMO}
+FULL_SCORE_RANGE = (0.0, 100.0)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Everything the sidebar decides; the defaults are the widgets' starting values."""
+
+    source: str
+    options: ViewOptions = ViewOptions()
+    districts: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    border_only: bool = False
+    border_source: str = next(iter(mapdata.BORDER_SOURCES))
+    score_range: tuple[float, float] | None = None  # priority view only
+    searched: str | None = None
+    show_villages: bool = True
+    large_labels: bool = False
+    osm: bool = False
+
+
+def default_choices(store: Store) -> Choices:
+    """The sidebar untouched: imported data if there is any, else the demo set."""
+    return Choices(source=default_source(store) or IMPORTED)
+
+
+def placeholder() -> None:
+    """The sidebar of the first run: its heading and a word on what is coming."""
+    st.sidebar.header(texts.SIDEBAR_VIEW)
+    st.sidebar.caption(texts.SIDEBAR_LOADING)
+
+
+def sidebar(data: mapdata.MapData, store: Store) -> Choices:
+    """The sidebar's widgets, in the sidebar; returns what they hold."""
+    start = default_choices(store)
+    with st.sidebar:
+        st.header(texts.SIDEBAR_VIEW)
+        source = st.radio(texts.DATA_SOURCE, list(SOURCES), format_func=SOURCES.get,
+                          index=list(SOURCES).index(start.source), key="source")
+        kind = st.selectbox(texts.VIEW_KIND, VIEW_KINDS, format_func=texts.VIEW_KIND_NAMES.get,
+                            index=VIEW_KINDS.index(start.options.kind), key="view_kind")
+        options = _view_options(kind, indicators_with_values(state.table(data.communes, source)))
+
+        st.header(texts.SIDEBAR_FILTERS)
+        districts = st.multiselect(texts.FILTER_DISTRICTS, data.district_names, default=start.districts,
+                                   help=texts.FILTER_DISTRICTS_HELP, format_func=short_district_name,
+                                   placeholder=texts.ALL_DISTRICTS, key="districts")
+        categories = st.multiselect(texts.FILTER_CATEGORIES, ["III", "II", "I", OUTSIDE], default=start.categories,
+                                    format_func=texts.CATEGORY_FILTER_NAMES.get, placeholder=texts.ALL_CATEGORIES,
+                                    key="categories")
+        border_only = st.checkbox(texts.FILTER_BORDER_ONLY, value=start.border_only, key="border_only")
+        border_sources = list(mapdata.BORDER_SOURCES)
+        border_source = st.radio(texts.FILTER_BORDER_SOURCE, border_sources, format_func=mapdata.BORDER_SOURCES.get,
+                                 index=border_sources.index(start.border_source), disabled=not border_only,
+                                 key="border_source")
+        score_range = st.slider(texts.FILTER_SCORE, *FULL_SCORE_RANGE, FULL_SCORE_RANGE, 1.0, key="score_range") \
+            if options.kind == PRIORITY else start.score_range
+        searched = st.selectbox(texts.SEARCH_COMMUNE, data.search_options, index=None,
+                                placeholder=texts.SEARCH_PLACEHOLDER, format_func=data.search_label, key="searched")
+        st.divider()
+        show_villages = st.toggle(texts.SHOW_VILLAGES, value=start.show_villages, key="show_villages")
+        large_labels = st.toggle(texts.LABEL_SIZE, value=start.large_labels, key="large_labels")
+        osm = st.toggle(texts.BASEMAP_OSM, value=start.osm, key="osm")
+        st.caption(texts.DATA_SOURCE_LINE.format(source=data.boundary_source))
+    return Choices(source=source, options=options, districts=tuple(districts), categories=tuple(categories),
+                   border_only=border_only, border_source=border_source, score_range=score_range,
+                   searched=searched, show_villages=show_villages, large_labels=large_labels, osm=osm)
+
+
+def _view_options(kind: str, with_values: list[str]) -> ViewOptions:
+    """The widgets of the chosen view kind; a view needing indicators falls back to categories without any."""
+    if kind in (INDICATOR, GAP, PRIORITY) and not with_values:
+        st.info(texts.NO_INDICATOR_DATA)
+    if kind in (INDICATOR, GAP) and not with_values:
+        return ViewOptions(kind=CATEGORY)
+    if kind in (INDICATOR, GAP):
+        indicator_id = st.selectbox(texts.INDICATOR, with_values, format_func=lambda i: INDICATORS[i].label,
+                                    key="indicator")
+        if kind == INDICATOR:
+            method = st.selectbox(texts.CLASS_METHOD, METHODS, format_func=texts.METHOD_NAMES.get, key="method")
+            k = st.slider(texts.CLASS_COUNT, 3, 7, ViewOptions.k, key="k", disabled=method == "targets")
+            return ViewOptions(kind=kind, indicator_id=indicator_id, method=method, k=k)
+        year = st.radio(texts.TARGET_YEAR, (2025, 2030), horizontal=True, key="year")
+        return ViewOptions(kind=kind, indicator_id=indicator_id, year=year)
+    if kind == PRIORITY:
+        st.caption(texts.PRIORITY_HELP)
+        weights = Weights(**{c: st.slider(texts.COMPONENT_LABELS[c], 0.0, 5.0, float(getattr(Weights(), c)), 0.5,
+                                          key=f"w_{c}") for c in COMPONENTS})
+        ticked = st.multiselect(texts.PRIORITY_INDICATORS, with_values, default=with_values[:3],
+                                format_func=lambda i: INDICATORS[i].label, key="ticked")
+        top_n = st.number_input(texts.TOP_N, 1, 50, ViewOptions.top_n, key="top_n")
+        return ViewOptions(kind=kind, weights=weights, ticked=tuple(ticked), top_n=int(top_n))
+    return ViewOptions(kind=kind)
