@@ -21,7 +21,7 @@ from geo.webgeom import label_points, simplify_for_web, simplify_lines_for_web
 from layers import style
 from layers.style import short_district_name
 from layers.view import MapView
-from layers.webmap import BORDER_LABELS, WebLayers, build_base_map, web_layers
+from layers.webmap import BORDER_LABELS, WebLayers, build_base_map, view_for_bounds, web_layers
 
 BORDER_SOURCES = {
     BORDER_EITHER: texts.BORDER_SOURCE_EITHER,
@@ -96,9 +96,12 @@ def base_map(data: MapData, view: MapView, *, osm: bool, large_labels: bool, vil
     return build_base_map(data.layers, view, osm=osm, large_labels=large_labels, extra_legend=extra)
 
 
-def bounds_of(communes: gpd.GeoDataFrame, codes: list[str]) -> tuple[float, float, float, float]:
-    chosen = communes[communes["gso_code"].isin(codes)] if codes else communes
-    return tuple(chosen.total_bounds)
+def view_of(data: MapData, codes: list[str]) -> tuple[tuple[float, float], float]:
+    """Centre and zoom showing the chosen communes; the province (the map's opening view) for none or all."""
+    chosen = data.web_communes[data.web_communes["gso_code"].isin(codes)]
+    if chosen.empty or len(chosen) == len(data.web_communes):
+        return view_for_bounds(data.layers.bounds)
+    return view_for_bounds(tuple(chosen.total_bounds))
 
 
 def border_counts(communes: pd.DataFrame) -> dict:

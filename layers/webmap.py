@@ -239,8 +239,10 @@ def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province
 def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large_labels: bool = False,
                    extra_legend: tuple[style.LegendEntry, ...] = ()) -> folium.Map:
     """The province map: communes coloured as `view` says, outlines, border, labels, legend."""
-    west, south, east, north = layers.bounds
-    fmap = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=9, tiles=None,
+    # Open at the view st_folium will ask for when nothing is filtered, so the
+    # first draw is the last: no zoom animation, no markers regrouping after it.
+    centre, zoom = view_for_bounds(layers.bounds)
+    fmap = folium.Map(location=list(centre), zoom_start=zoom, tiles=None,
                       control_scale=False, min_zoom=7, max_zoom=16, zoom_snap=0.25, zoom_delta=0.5)
     # folium hands min/max zoom to tile layers only; the map itself needs them
     # (the cluster plugin refuses a map without maxZoom).

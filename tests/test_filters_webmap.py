@@ -8,7 +8,7 @@ import shapely
 from geo.filters import select_codes
 from geo.webgeom import label_points
 from layers import style
-from layers.mapdata import prepare
+from layers.mapdata import prepare, view_of
 from layers.view import MapView, district_view, filters_subtitle
 from layers.webmap import build_base_map, feature_collection, legend_html, selection_layer, view_for_bounds
 
@@ -106,6 +106,18 @@ def test_view_zooms_in_on_a_small_selection(mapdata):
     assert city_zoom > province_zoom + 1
     west, south, east, north = one.total_bounds
     assert west < centre[1] < east and south < centre[0] < north
+
+
+def test_map_opens_at_the_view_st_folium_asks_for_without_a_filter(mapdata):
+    """Else the map animates to that view and the village markers regroup right after the first draw."""
+    fmap = build_base_map(mapdata.layers, district_view(mapdata.communes, mapdata.colours))
+    centre, zoom = view_of(mapdata, mapdata.communes["gso_code"].tolist())
+    assert fmap.location == list(centre) and fmap.options["zoom"] == zoom
+    assert view_of(mapdata, []) == (centre, zoom)
+    west, south, east, north = mapdata.web_province.total_bounds
+    assert west < centre[1] < east and south < centre[0] < north
+    city = mapdata.communes.loc[mapdata.communes.district == "Thành phố Lạng Sơn", "gso_code"].tolist()
+    assert view_of(mapdata, city)[1] > zoom + 1
 
 
 def test_district_colours_are_distinct(mapdata):

@@ -19,7 +19,7 @@ from layers.style import short_district_name
 from layers.view import filters_subtitle
 from layers.views import build_view, view_scores
 from layers.villages import VillageLayer, village_rows
-from layers.webmap import MAP_HEIGHT_PX, selection_layer, view_for_bounds
+from layers.webmap import MAP_HEIGHT_PX, selection_layer
 from ui import sidebar, state
 
 try:
@@ -84,7 +84,7 @@ def selection():
 
 def component_args():
     """What st_folium sends for this view and filter, made on a cache miss only."""
-    centre, zoom = view_for_bounds(mapdata.bounds_of(data.web_communes, selected))
+    centre, zoom = mapdata.view_of(data, selected)
     return mapcomponent.component_args(base_map(), selection(), center=centre, zoom=zoom, height=MAP_HEIGHT_PX)
 
 
