@@ -65,6 +65,9 @@ SIZE_FOOTER, SIZE_FURNITURE = 7.0, 6.5
 # searched, copied and printed sharply. Read when the PDF is written; setting
 # the same value each time is safe from any thread.
 matplotlib.rcParams["pdf.fonttype"] = 42
+# Text is printed as typed: a "$…$" in an export title is not TeX math (and a
+# "$\foo$" would otherwise stop the export).
+matplotlib.rcParams["text.parse_math"] = False
 
 
 @dataclass(frozen=True)

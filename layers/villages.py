@@ -8,8 +8,6 @@ on their commune's badge even when others have points.
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 from folium.elements import JSCSSMixin
 from branca.element import MacroElement
@@ -17,6 +15,7 @@ from branca.element import MacroElement
 import texts
 from layers import assets
 from layers.webmap import compiled
+from layers.webtext import web_text
 
 _VILLAGES_JS = """
 {% macro script(this, kwargs) %}
@@ -66,21 +65,21 @@ class VillageLayer(JSCSSMixin, MacroElement):
 def village_rows(villages: pd.DataFrame, communes: pd.DataFrame, label_points: pd.Series) -> tuple[list, list]:
     """(points, badges): points for villages with coordinates, badges for the rest per commune.
 
-    `label_points` is indexed by GSO code; every name is HTML-escaped here.
+    `label_points` is indexed by GSO code; every name is escaped here (web_text).
     """
     names = communes.set_index("gso_code")["commune"]
     has_xy = villages[["lon", "lat"]].notna().all(axis=1) if {"lon", "lat"} <= set(villages.columns) \
         else pd.Series(False, index=villages.index)
-    points = [[round(float(r.lat), 5), round(float(r.lon), 5), html.escape(str(r.village)),
-               html.escape(str(names.get(r.gso_code, "")))]
+    points = [[round(float(r.lat), 5), round(float(r.lon), 5), web_text(r.village),
+               web_text(names.get(r.gso_code, ""))]
               for r in villages[has_xy].itertuples()]
     badges = []
     for code, group in villages[~has_xy].groupby("gso_code"):
         if code not in label_points.index:
             continue
         point = label_points[code]
-        listing = "".join(f"<li>{html.escape(str(v))}</li>" for v in group["village"])
-        popup = (f"<b>{html.escape(str(names.get(code, '')))}</b><br>"
+        listing = "".join(f"<li>{web_text(v)}</li>" for v in group["village"])
+        popup = (f"<b>{web_text(names.get(code, ''))}</b><br>"
                  f"{texts.VILLAGES_POPUP.format(count=len(group))}<ul>{listing}</ul>")
         badges.append([round(point.y, 5), round(point.x, 5), len(group), popup])
     return points, badges

@@ -8,7 +8,6 @@ streamlit-folium does not redraw it), `selection_layer` the part that does
 from __future__ import annotations
 
 import functools
-import html
 import json
 import math
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ import texts
 from geo.webgeom import label_points
 from layers import assets, style
 from layers.view import MapView
+from layers.webtext import web_text
 
 MAP_HEIGHT_PX = 720
 COMMUNE_LABEL_MIN_ZOOM = 11
@@ -53,7 +53,7 @@ def feature_collection(frame: gpd.GeoDataFrame, columns: list[str]) -> dict:
     subset = frame[columns + ["geometry"]].copy()
     for column in columns:
         if subset[column].dtype == object or str(subset[column].dtype) in ("str", "string"):
-            subset[column] = subset[column].astype(str).map(html.escape)
+            subset[column] = subset[column].map(web_text)
     return json.loads(subset.to_json(drop_id=True))
 
 
@@ -172,7 +172,7 @@ MAP_DRAWN = "map_drawn"
 
 def legend_html(title: str, sections: list[list[style.LegendEntry]]) -> str:
     """Legend markup; every label is escaped because it may come from a file."""
-    parts = [f'<div class="legend-title">{html.escape(title)}</div>']
+    parts = [f'<div class="legend-title">{web_text(title)}</div>']
     for entries in sections:
         parts.append('<div class="legend-section">')
         for entry in entries:
@@ -182,7 +182,7 @@ def legend_html(title: str, sections: list[list[style.LegendEntry]]) -> str:
                 dash = " dashed" if entry.dashed else ""
                 symbol = (f'<i class="legend-line{dash}" '
                           f'style="border-color:{entry.line};border-top-width:{entry.weight}px"></i>')
-            parts.append(f'<div class="legend-row">{symbol}{html.escape(entry.label)}</div>')
+            parts.append(f'<div class="legend-row">{symbol}{web_text(entry.label)}</div>')
         parts.append("</div>")
     return "".join(parts)
 
@@ -285,7 +285,7 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
                              html=legend_html(view.legend_title, sections)))
     if view.illustrative:
         fmap.add_child(_Template(_BOX_JS, position="bottomleft", class_name="illustrative-banner",
-                                 html=html.escape(texts.ILLUSTRATIVE_NOTE)))
+                                 html=web_text(texts.ILLUSTRATIVE_NOTE)))
     fmap.add_child(_Template(_DRAWN_JS, flag=MAP_DRAWN))
     return fmap
 
@@ -301,7 +301,7 @@ def _with_details(collection: dict, details: dict[str, dict[str, str]]) -> tuple
     for feature in collection["features"]:
         lines = details.get(feature["properties"]["gso_code"], {})
         props = dict(feature["properties"])
-        props.update({key: html.escape(str(lines.get(label, "–"))) for key, label in extra.items()})
+        props.update({key: web_text(lines.get(label, "–")) for key, label in extra.items()})
         features.append({**feature, "properties": props})
     fields.update(extra)
     return {**collection, "features": features}, fields
@@ -309,13 +309,13 @@ def _with_details(collection: dict, details: dict[str, dict[str, str]]) -> tuple
 
 def _label_rows(frame: gpd.GeoDataFrame, column: str) -> list[list]:
     points = label_points(frame)
-    return [[round(p.y, 4), round(p.x, 4), html.escape(str(name))] for p, name in zip(points, frame[column])]
+    return [[round(p.y, 4), round(p.x, 4), web_text(name)] for p, name in zip(points, frame[column])]
 
 
 def _district_label_rows(communes: gpd.GeoDataFrame) -> list[list]:
     dissolved = communes.dissolve("district")
     points = label_points(dissolved)
-    return [[round(p.y, 4), round(p.x, 4), html.escape(style.short_district_name(d))]
+    return [[round(p.y, 4), round(p.x, 4), web_text(style.short_district_name(d))]
             for d, p in zip(dissolved.index, points)]
 
 

@@ -1,7 +1,10 @@
 """Filters, web geometry and the folium layers (no browser needed)."""
 
+import html
 import json
+import re
 
+import pandas as pd
 import pytest
 import shapely
 
@@ -10,6 +13,7 @@ from geo.webgeom import label_points
 from layers import style
 from layers.mapdata import prepare, view_of
 from layers.view import MapView, district_view, filters_subtitle
+from layers.villages import VillageLayer, village_rows
 from layers.webmap import build_base_map, feature_collection, legend_html, selection_layer, view_for_bounds
 
 
@@ -76,6 +80,17 @@ def test_text_is_escaped_before_it_reaches_html(province):
     assert props["commune"] == "&lt;img src=x onerror=alert(1)&gt;"
     legend = legend_html("<b>", [[style.LegendEntry("<script>", fill="#fff")]])
     assert "<script>" not in legend and "&lt;script&gt;" in legend
+
+
+def test_template_syntax_in_a_name_is_shown_not_run(mapdata):
+    """branca compiles rendered map scripts as Jinja templates: "{{ 7*7 }}" must not become 49."""
+    code = mapdata.communes["gso_code"].iloc[0]
+    villages = pd.DataFrame({"gso_code": [code, code], "village": ["{{ 7*7 }}", "Thôn {% if %}"]})
+    fmap = build_base_map(mapdata.layers, district_view(mapdata.communes, mapdata.colours))
+    fmap.add_child(VillageLayer(*village_rows(villages, mapdata.communes, mapdata.label_points)))
+    page = fmap.get_root().render()  # "{% if %}" raised TemplateSyntaxError before
+    popup = json.loads(re.search(r"(\[\[.*?\]\])\.forEach", page).group(1))[0][3]
+    assert html.unescape(popup).count("{{ 7*7 }}") == 1 and "Thôn {% if %}" in html.unescape(popup)
 
 
 def test_base_map_uses_only_local_assets(mapdata):

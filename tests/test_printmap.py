@@ -192,6 +192,11 @@ def test_pdf_text_has_title_subtitle_source_and_date(district_text, district):
     assert texts.PRINT_NORTH in text and texts.PRINT_KM in text and "Tỷ lệ 1:" in text
 
 
+def test_title_is_printed_as_typed_even_with_dollar_signs(district, province):
+    title = "Kinh phí $x^2$ và $\\foo$ (tỷ đồng)"
+    assert title in pdf_text(render_print_map(district, province, fmt="pdf", title=title))
+
+
 def test_title_can_be_edited(district, province):
     text = figure_texts(build_figure(district, province, title="Bản đồ hành chính tỉnh Lạng Sơn"))
     assert "Bản đồ hành chính tỉnh Lạng Sơn" in text

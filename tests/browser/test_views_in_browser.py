@@ -11,6 +11,7 @@ from tests.live import count, map_frame, offline_page, running_app
 pytestmark = pytest.mark.browser
 
 HOSTILE = "<img src=x onerror=alert(1)>"
+TEMPLATE = "{{ 7*7 }} {% if %}"  # folium's templates must show it, not run it
 
 
 @pytest.fixture(scope="module")
@@ -18,9 +19,9 @@ def app_url(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("var")
     store = Store.default(data_dir)
     store_demo(store)
-    # A real-format village file from "the province" whose village name is hostile markup.
+    # A real-format village file from "the province" whose village names are hostile markup.
     content = ("Huyện,Xã,Thôn\nHuyện Cao Lộc,Xã Xuất Lễ," + HOSTILE + "\nHuyện Cao Lộc,Xã Xuất Lễ,Thôn Nà Pàn\n"
-               ).encode("utf-8")
+               "Huyện Cao Lộc,Xã Xuất Lễ," + TEMPLATE + "\n").encode("utf-8")
     result = import_villages(content, "thon_dbkk.csv", Reference.load({"LANGSON_GEODATA_DIR": str(SHARED)}))
     assert result.ok, result.problems_frame()
     store.save_result(result)
@@ -117,7 +118,7 @@ def test_hostile_village_name_is_shown_as_text(app_url, browser):
     frame.locator(".village-badge").first.click(force=True)
     wait_until(page, lambda: frame.locator(".leaflet-popup-content").count() == 1)
     popup = frame.locator(".leaflet-popup-content")
-    assert HOSTILE in popup.inner_text()
+    assert HOSTILE in popup.inner_text() and TEMPLATE in popup.inner_text()
     assert popup.locator("img").count() == 0
     page.wait_for_timeout(500)
     assert dialogs == [] and blocked == []
