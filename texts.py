@@ -38,6 +38,11 @@ ERR_USER_BOUNDARY_TOO_MANY = "Thư mục data/boundaries/ có nhiều tệp ranh
 WARN_USER_BOUNDARY_UNMATCHED = (
     "Tệp ranh giới {file}: {count} đối tượng không khớp với danh mục xã và không được dùng: {items}."
 )
+WARN_NO_DATUM = (
+    "Tệp ranh giới {file}: tệp .prj không nêu hệ quy chiếu (datum) nên tọa độ được coi là WGS 84. "
+    "Nếu số liệu đo theo VN-2000, ranh giới sẽ lệch khoảng 200 m: hãy xuất lại tệp với .prj ghi rõ VN-2000 "
+    "(ví dụ EPSG:3405, hoặc múi 3° kinh tuyến trục 107°15′ của tỉnh trên datum VN-2000)."
+)
 WARN_USER_BOUNDARY_MISSING = (
     "Tệp ranh giới {file} thiếu {count} xã của danh mục; các xã này lấy ranh giới mặc định: {items}."
 )

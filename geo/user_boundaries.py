@@ -15,7 +15,7 @@ import geopandas as gpd
 import pandas as pd
 
 import texts
-from geo.boundaries import check_geometries, read_vector, to_wgs84
+from geo.boundaries import check_geometries, names_no_datum, read_vector, to_wgs84
 from geo.errors import DataError, preview
 from geo.names import CommuneMatcher, normalise_code
 
@@ -51,7 +51,8 @@ def _column(frame: pd.DataFrame, names: list[str]) -> str | None:
 
 def read_user_boundaries(path: Path, matcher: CommuneMatcher) -> UserBoundaries:
     path = Path(path)
-    frame = to_wgs84(read_vector(path), path.name)
+    raw = read_vector(path)
+    frame = to_wgs84(raw, path.name)
     check_geometries(frame, path.name)
     code_col = _column(frame, CODE_COLUMNS)
     name_col = _column(frame, NAME_COLUMNS)
@@ -81,7 +82,7 @@ def read_user_boundaries(path: Path, matcher: CommuneMatcher) -> UserBoundaries:
     if duplicated:
         raise DataError(texts.ERR_DUPLICATE_CODES.format(file=path.name, column=code_col or name_col,
                                                          items=preview(duplicated)), file=path.name)
-    warnings = []
+    warnings = [texts.WARN_NO_DATUM.format(file=path.name)] if names_no_datum(raw.crs) else []
     if unmatched:
         warnings.append(texts.WARN_USER_BOUNDARY_UNMATCHED.format(file=path.name, count=len(unmatched),
                                                                   items=preview(unmatched)))

@@ -41,9 +41,23 @@ def test_vn2000_utm_epsg_3405(tmp_path, province, matcher):
     path = tmp_path / "xa_3405.gpkg"
     frame.to_file(path, engine="pyogrio")
     result = read_user_boundaries(path, matcher)
+    assert result.warnings == []  # EPSG:3405 names its datum
     truth = province.communes.set_index("gso_code").geometry.to_crs("EPSG:32648")
     moved = result.geometry_by_code.to_crs("EPSG:32648").centroid.distance(truth.centroid)
     assert moved.max() < 1.0
+
+
+def test_prj_without_a_datum_is_read_as_wgs84_with_a_warning(tmp_path, province, matcher):
+    """A TM grid on an unnamed datum (as some exports write VN-2000) cannot be placed exactly: say so."""
+    frame = province.communes[["gso_code", "geometry"]].to_crs(VN2000_LANG_SON)
+    path = tmp_path / "xa_khong_datum.shp"
+    frame.to_file(path, engine="pyogrio")
+    prj = path.with_suffix(".prj")
+    prj.write_text(prj.read_text().replace("GCS_VN_2000", "GCS_unknown").replace("D_Vietnam_2000", "D_unknown"))
+    result = read_user_boundaries(path, matcher)
+    assert len(result.geometry_by_code) == 200
+    assert len(result.warnings) == 1 and "xa_khong_datum.shp" in result.warnings[0]
+    assert "datum" in result.warnings[0] and "VN-2000" in result.warnings[0]
 
 
 def test_names_without_codes_are_matched_and_leftovers_listed(tmp_path, province, matcher):
