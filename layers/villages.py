@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 from folium.elements import JSCSSMixin
-from branca.element import MacroElement
 
 import texts
 from layers import assets
-from layers.webmap import compiled
+from layers.webmap import RenderedOnce, compiled
 from layers.webtext import web_text
 
 _VILLAGES_JS = """
@@ -50,7 +49,7 @@ _VILLAGES_JS = """
 """
 
 
-class VillageLayer(JSCSSMixin, MacroElement):
+class VillageLayer(JSCSSMixin, RenderedOnce):
     """Village points (clustered) and/or per-commune badges, from compact rows."""
 
     def __init__(self, points: list, badges: list):
