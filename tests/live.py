@@ -96,3 +96,18 @@ def map_frame(page, timeout_s: float = 30):
 
 def count(frame, selector: str) -> int:
     return frame.evaluate(f"document.querySelectorAll({selector!r}).length")
+
+
+def wait_until(page, predicate, timeout_s: float = 20):
+    """The first truthy value of `predicate()`, polled every 100 ms in the page's own wait.
+
+    An exception counts as "not yet": the map iframe may be being replaced.
+    """
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        with contextlib.suppress(Exception):
+            value = predicate()
+            if value:
+                return value
+        page.wait_for_timeout(100)
+    raise TimeoutError

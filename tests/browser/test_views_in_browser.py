@@ -6,7 +6,7 @@ from geo.demo import store_demo
 from geo.imports import Reference, import_villages
 from geo.store import Store
 from tests.conftest import SHARED
-from tests.live import count, map_frame, offline_page, running_app
+from tests.live import count, map_frame, offline_page, running_app, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -27,17 +27,6 @@ def app_url(tmp_path_factory):
     store.save_result(result)
     with running_app({"LANGSON_GEODATA_DIR": str(SHARED), "LANGSON_DATA_DIR": str(data_dir)}) as url:
         yield url
-
-
-def wait_until(page, predicate, timeout_ms=20000):
-    for _ in range(timeout_ms // 100):
-        try:
-            if predicate():
-                return
-        except Exception:  # the map iframe is being replaced
-            pass
-        page.wait_for_timeout(100)
-    raise TimeoutError
 
 
 def sidebar(page):
