@@ -105,9 +105,8 @@ COL_BORDER_KM = "Chiều dài biên giới gần xã (km)"
 COL_BORDER_STATUS = "Tình trạng"
 COL_NEW_COMMUNE = "Xã mới (2025)"
 
-DATA_SOURCE_LINE = "Nguồn ranh giới: {source}"
 SOURCE_PREFIX = "Nguồn: "
-SOURCE_BOUNDARIES = "ranh giới xã GADM 4.1 ghép theo danh mục GSO 01/11/2021; huyện, tỉnh: gis.chinhphu.vn"
+SOURCE_BOUNDARIES = "ranh giới xã {communes}; huyện, tỉnh: gis.chinhphu.vn"
 VIEW_DISTRICTS = "Các xã, phường, thị trấn theo huyện"
 SUBTITLE_WHOLE_PROVINCE = "Toàn tỉnh"
 SUBTITLE_DISTRICTS = "Huyện: {districts}"
@@ -255,8 +254,9 @@ COL_ITEM = "Mục"
 COL_DETAIL = "Thông tin"
 ILLUSTRATIVE = "Dữ liệu minh họa"
 ILLUSTRATIVE_NOTE = "Dữ liệu minh họa — không phải số liệu chính thức"
-DEFAULT_BOUNDARY_SOURCE = "GADM 4.1 (ghép theo danh mục GSO 2021), huyện/tỉnh: gis.chinhphu.vn"
-USER_BOUNDARY_SOURCE = "Tệp của tỉnh: {file}"
+DEFAULT_BOUNDARY_SOURCE = "GADM 4.1 ghép theo danh mục GSO 01/11/2021"
+USER_BOUNDARY_SOURCE = "theo tệp của tỉnh {file}"
+USER_BOUNDARY_SOURCE_PARTIAL = "theo tệp của tỉnh {file} ({count} xã), các xã còn lại " + DEFAULT_BOUNDARY_SOURCE
 
 # --- imports, store, demo (issue 3) -------------------------------------------
 # Where a problem is: "Tệp x.xlsx, trang tính «Khu vực», dòng 12, cột C «Khu vực»: ..."

@@ -34,7 +34,8 @@ def timed(view, data, **options) -> tuple[float, int]:
 def main() -> None:
     data = load_province({"LANGSON_GEODATA_DIR": str(SHARED)})
     colours = style.district_colours(data.communes["district"].tolist())
-    view = district_view(data.communes, colours, subtitle=filters_subtitle([], False, "", None))
+    view = district_view(data.communes, colours, subtitle=filters_subtitle([], False, "", None),
+                         sources=(data.boundary_source,))
     cases = {"a4_png_300dpi": {"fmt": "png", "dpi": 300}, "a4_pdf": {"fmt": "pdf"}}
     results = {}
     timed(view, data, fmt="png", dpi=72)  # warm-up: projection and label anchors are computed once

@@ -51,7 +51,7 @@ def load_province(env: dict | None = None) -> ProvinceData:
     communes = read_communes(files["communes"], commune_list)
 
     warnings: list[str] = []
-    boundary_source = texts.DEFAULT_BOUNDARY_SOURCE
+    commune_source = texts.DEFAULT_BOUNDARY_SOURCE
     user_file = find_user_boundary_file(user_boundary_dir(), set(FILES.values()))
     if user_file is not None:
         user = read_user_boundaries(user_file, matcher)
@@ -59,7 +59,9 @@ def load_province(env: dict | None = None) -> ProvinceData:
         communes.loc[replaced, "geometry"] = communes.loc[replaced, "gso_code"].map(user.geometry_by_code).values
         warnings.extend(user.warnings)
         files["user_communes"] = user_file
-        boundary_source = texts.USER_BOUNDARY_SOURCE.format(file=user.file)
+        commune_source = (texts.USER_BOUNDARY_SOURCE.format(file=user.file) if replaced.all() else
+                          texts.USER_BOUNDARY_SOURCE_PARTIAL.format(file=user.file, count=int(replaced.sum())))
+    boundary_source = texts.SOURCE_BOUNDARIES.format(communes=commune_source)
 
     districts = read_polygons(files["districts"], "district", expected=EXPECTED_DISTRICTS)
     province = read_polygons(files["province"], "province", expected=1)

@@ -124,9 +124,9 @@ def border_table(communes: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def view_sources(programme: Programme, kind: str) -> tuple[str, ...]:
-    """The "Nguồn:" parts of a view: boundaries, plus the programme files it shows."""
-    parts = [texts.SOURCE_BOUNDARIES]
+def view_sources(data: MapData, programme: Programme, kind: str) -> tuple[str, ...]:
+    """The "Nguồn:" parts of a view: the boundaries in use, plus the programme files it shows."""
+    parts = [data.boundary_source]
     if kind != "admin":
         if programme.illustrative:
             parts.append(texts.ILLUSTRATIVE_NOTE)

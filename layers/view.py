@@ -45,7 +45,7 @@ def filters_subtitle(district_labels: list[str], border_only: bool, border_sourc
 
 
 def district_view(communes, colours: dict[str, str], subtitle: str = "",
-                  selected: tuple[str, ...] = ()) -> MapView:
+                  selected: tuple[str, ...] = (), sources: tuple[str, ...] = ()) -> MapView:
     """Communes coloured by their district: the view before area categories exist."""
     from layers.style import district_legend
     counts = communes.groupby("district").size()
@@ -57,6 +57,6 @@ def district_view(communes, colours: dict[str, str], subtitle: str = "",
         legend=legend,
         subtitle=subtitle,
         selected=selected,
-        sources=(texts.SOURCE_BOUNDARIES,),
+        sources=sources,
         counts={entry.label: int(counts[d]) for entry, d in zip(legend, colours)},
     )

@@ -200,5 +200,5 @@ def build_view(options: ViewOptions, table: pd.DataFrame, colours: dict[str, str
         ranked = scores[scores.index.isin(shown["gso_code"])].sort_values("rank")
         return BuiltView(view, tables.priority_table(shown, scores), top=tuple(ranked.index[: options.top_n]),
                          scores=scores)
-    view = district_view(table, colours, subtitle, selected)
+    view = district_view(table, colours, subtitle, selected, sources)
     return BuiltView(replace(view, illustrative=False), tables.category_table(shown))

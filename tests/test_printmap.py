@@ -32,7 +32,8 @@ CLASSED_TITLE = "Tỷ lệ thôn có đường đến trung tâm thôn được 
 @pytest.fixture(scope="module")
 def district(province):
     colours = style.district_colours(province.communes["district"].tolist())
-    return district_view(province.communes, colours, subtitle=filters_subtitle([], False, "", None))
+    return district_view(province.communes, colours, subtitle=filters_subtitle([], False, "", None),
+                         sources=(province.boundary_source,))
 
 
 def classed_view(province, illustrative: bool, selected: tuple[str, ...] = ()) -> MapView:

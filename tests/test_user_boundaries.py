@@ -7,7 +7,11 @@ from pyproj.crs.coordinate_operation import TransverseMercatorConversion
 
 from geo.errors import DataError
 from geo.province import load_province
+from geo.programme import commune_table, load_programme
+from geo.store import Store
 from geo.user_boundaries import find_user_boundary_file, read_user_boundaries
+from layers.mapdata import prepare, view_sources
+from layers.views import ViewOptions, build_view
 
 # VN-2000 / TM-3 with the Lạng Sơn central meridian 107°15' (the province's survey grid),
 # on the VN-2000 datum (EPSG:4756), as provincial .prj files declare it.
@@ -103,7 +107,25 @@ def test_user_file_in_data_boundaries_replaces_the_default(monkeypatch, tmp_path
     monkeypatch.setattr("geo.province.user_boundary_dir", lambda: folder)
     data = load_province({"LANGSON_GEODATA_DIR": str(shared_dir)})
     assert "ranh_gioi_tinh.geojson" in data.boundary_source
+    # five communes come from the file, the rest from GADM: the source line says both
+    assert "ranh_gioi_tinh.geojson (5 xã)" in data.boundary_source and "GADM" in data.boundary_source
     def area(frame):
         return frame.set_index("gso_code").geometry.loc[moved["gso_code"]].to_crs("EPSG:32648").area.sum()
     assert area(data.communes) < area(province.communes)
     assert any("195" in w for w in data.warnings)  # the other communes keep the default, and it says so
+
+
+def test_every_view_names_the_boundaries_in_use(monkeypatch, tmp_path, province, shared_dir):
+    """The on-screen source line and every export's footer come from the view's sources."""
+    folder = tmp_path / "boundaries"
+    folder.mkdir()
+    province.communes[["gso_code", "geometry"]].to_file(folder / "ranh_gioi_xa_2024.gpkg", engine="pyogrio")
+    monkeypatch.setattr("geo.province.user_boundary_dir", lambda: folder)
+    data = prepare({"LANGSON_GEODATA_DIR": str(shared_dir)})
+    programme = load_programme(Store.default(tmp_path / "var"), None)
+    for kind in ("admin", "category"):
+        built = build_view(ViewOptions(kind=kind), commune_table(data.communes, programme), data.colours,
+                           subtitle="", selected=(), illustrative=False,
+                           sources=view_sources(data, programme, kind))
+        assert "theo tệp của tỉnh ranh_gioi_xa_2024.gpkg; huyện" in built.view.source_line
+        assert "GADM" not in built.view.source_line  # all 200 communes come from the file

@@ -53,7 +53,7 @@ subtitle = filters_subtitle([short_district_name(d) for d in choices.districts],
                             choices.searched and data.search_label(choices.searched))
 built = build_view(options, table, data.colours, subtitle=subtitle, selected=tuple(selected),
                    illustrative=programme.illustrative and options.kind != "admin",
-                   sources=mapdata.view_sources(programme, options.kind), scores=scores)
+                   sources=mapdata.view_sources(data, programme, options.kind), scores=scores)
 
 st.markdown(f"#### {built.view.title}")
 if built.view.illustrative:

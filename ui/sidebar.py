@@ -87,7 +87,7 @@ def sidebar(data: mapdata.MapData, store: Store) -> Choices:
         show_villages = st.toggle(texts.SHOW_VILLAGES, value=start.show_villages, key="show_villages")
         large_labels = st.toggle(texts.LABEL_SIZE, value=start.large_labels, key="large_labels")
         osm = st.toggle(texts.BASEMAP_OSM, value=start.osm, key="osm")
-        st.caption(texts.DATA_SOURCE_LINE.format(source=data.boundary_source))
+        st.caption(texts.SOURCE_PREFIX + data.boundary_source)
     return Choices(source=source, options=options, districts=tuple(districts), categories=tuple(categories),
                    border_only=border_only, border_source=border_source, score_range=score_range,
                    searched=searched, show_villages=show_villages, large_labels=large_labels, osm=osm)
