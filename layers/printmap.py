@@ -68,6 +68,10 @@ matplotlib.rcParams["pdf.fonttype"] = 42
 # Text is printed as typed: a "$…$" in an export title is not TeX math (and a
 # "$\foo$" would otherwise stop the export).
 matplotlib.rcParams["text.parse_math"] = False
+# Glyphs are drawn at their true widths, not snapped to the pixel grid: hinted
+# text at 150 dpi came out ~5 % wider than measured, so wrapped lines and
+# label boxes (layers/printlabels.py) no longer matched what was drawn.
+matplotlib.rcParams["text.hinting"] = "no_hinting"
 
 
 @dataclass(frozen=True)

@@ -193,6 +193,22 @@ def test_pdf_text_has_title_subtitle_source_and_date(district_text, district):
     assert texts.PRINT_NORTH in text and texts.PRINT_KM in text and "Tỷ lệ 1:" in text
 
 
+@pytest.mark.parametrize("dpi", [150, 300])
+def test_a_long_source_line_wraps_clear_of_the_crs_note(district, province, dpi):
+    """Wrapping measures the text; the drawn text must be as wide as measured at either dpi."""
+    from dataclasses import replace
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    long_source = ("ranh giới xã theo tệp của tỉnh ranh_gioi_xa_tinh.gpkg (150 xã), các xã còn lại GADM 4.1 "
+                   "ghép theo danh mục GSO 01/11/2021; huyện, tỉnh: gis.chinhphu.vn")
+    fig = build_figure(replace(district, sources=(long_source,)), province, pixel_dpi=dpi)
+    fig.set_dpi(dpi)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    drawn = {t.get_text(): t.get_window_extent(renderer) for ax in fig.axes for t in ax.texts}
+    source = next(box for text, box in drawn.items() if text.startswith("Nguồn: ranh giới xã theo tệp"))
+    assert source.x1 < drawn[texts.PRINT_CRS].x0
+
+
 def test_title_is_printed_as_typed_even_with_dollar_signs(district, province):
     title = "Kinh phí $x^2$ và $\\foo$ (tỷ đồng)"
     assert title in pdf_text(render_print_map(district, province, fmt="pdf", title=title))
