@@ -167,8 +167,9 @@ IMPORT_INTRO = ("Nhập danh sách khu vực (QĐ 861/QĐ-TTg), danh sách thôn
 IMPORT_TEMPLATES = "1. Tải mẫu nhập liệu (đã điền sẵn 200 xã)"
 IMPORT_UPLOAD = "2. Tải tệp lên và kiểm tra"
 IMPORT_KIND = "Loại dữ liệu"
-IMPORT_FILE = "Tệp .xlsx hoặc .csv"
-IMPORT_FILE_HELP = "Bảng gọn (mỗi dòng một xã/thôn) hoặc bảng phụ lục như trong quyết định; tối đa 20 MB."
+IMPORT_FILE = "Tệp Excel (.xlsx, .xls), LibreOffice (.ods) hoặc .csv"
+IMPORT_FILE_HELP = ("Bảng gọn (mỗi dòng một xã/thôn), bảng phụ lục như trong quyết định (dòng «Huyện …», «Xã …» "
+                    "làm tiêu đề nhóm), hoặc mỗi huyện một trang tính; tối đa 20 MB.")
 IMPORT_READ = "Đã đọc tệp «{file}»: {rows} dòng hợp lệ, {errors} lỗi, {notes} lưu ý."
 IMPORT_TOTALS = "So với số chính thức"
 IMPORT_PROBLEMS = "Kết quả kiểm tra (lỗi trước, lưu ý sau)"
@@ -264,6 +265,7 @@ IMP_LOC_FILE = "Tệp {file}"
 IMP_LOC_SHEET = "trang tính «{sheet}»"
 IMP_LOC_ROW = "dòng {row}"
 IMP_LOC_COLUMN = "cột {letter} «{column}»"
+IMP_LOC_COLUMN_LETTER = "cột {letter}"
 IMP_SEVERITY_ERROR = "Lỗi"
 IMP_SEVERITY_NOTE = "Lưu ý"
 IMP_PROBLEM_COLUMNS = {"severity": "Mức độ", "file": "Tệp", "sheet": "Trang tính", "row": "Dòng",
@@ -271,22 +273,20 @@ IMP_PROBLEM_COLUMNS = {"severity": "Mức độ", "file": "Tệp", "sheet": "Tra
 
 # Reading the file
 IMP_EMPTY_FILE = "tệp rỗng, không có dữ liệu."
-IMP_XLS_OLD = (
-    "đây là tệp Excel 97-2003 (.xls), chưa đọc được. Hãy mở bằng Excel và lưu lại dạng "
-    "«Excel Workbook (.xlsx)» hoặc «CSV UTF-8»."
-)
-IMP_NOT_SPREADSHEET = "không phải bảng tính (cần tệp .xlsx hoặc .csv){detail}."
+IMP_NOT_SPREADSHEET = "không phải bảng tính (cần tệp .xlsx, .xls, .ods hoặc .csv){detail}."
 IMP_NOT_SPREADSHEET_KIND = " — tệp này là {kind}"
-IMP_UNREADABLE_XLSX = "không mở được tệp Excel: tệp hỏng hoặc không phải .xlsx ({detail})."
 IMP_UNREADABLE_TEXT = (
     "không nhận ra bảng mã ký tự (đã thử UTF-8, UTF-16, Windows-1258). "
     "Hãy lưu lại dạng «CSV UTF-8»."
 )
-IMP_CSV_BROKEN = "tệp CSV sai định dạng: {detail}"
+IMP_CSV_BROKEN = (
+    "tệp CSV sai định dạng từ dòng {line} (thường do một dấu ngoặc kép \" không được đóng). "
+    "Hãy mở bằng Excel và lưu lại dạng «CSV UTF-8 (Comma delimited)»."
+)
 IMP_TOO_BIG = "tệp quá lớn ({size} MB); giới hạn là {limit} MB."
 IMP_NO_HEADER = (
     "không tìm thấy dòng tiêu đề có đủ cột cần thiết. Cần: {needed}. "
-    "Đã xem các trang tính: {sheets}."
+    "Các cột tìm thấy trong tệp: {found}. Đã xem các trang tính: {sheets}."
 )
 IMP_NO_ROWS = "không có dòng dữ liệu nào dưới dòng tiêu đề."
 IMP_CSV_SHEET = "CSV"
@@ -295,7 +295,10 @@ IMP_CSV_SHEET = "CSV"
 IMP_NO_COMMUNE = "dòng này không ghi xã (tên xã hoặc mã xã)."
 IMP_UNKNOWN_COMMUNE = "không tìm thấy xã «{name}»{district} trong danh mục 200 xã của tỉnh (2021)."
 IMP_UNKNOWN_COMMUNE_DISTRICT = " thuộc «{district}»"
-IMP_AMBIGUOUS_COMMUNE = "tên xã «{name}» có ở {count} nơi ({districts}); hãy ghi rõ huyện hoặc mã xã."
+IMP_AMBIGUOUS_COMMUNE = "tên xã «{name}» có ở {count} nơi ({districts}); {hint}"
+IMP_AMBIGUOUS_HINT_DISTRICT = "hãy ghi tên huyện (cột «Huyện» hoặc dòng tiêu đề «Huyện …» phía trên) hoặc mã xã."
+IMP_AMBIGUOUS_HINT_PREFIX = "hãy ghi đủ tiền tố {prefixes} trước tên, hoặc ghi mã xã."
+IMP_AMBIGUOUS_HINT_CODE = "hãy ghi mã xã."
 IMP_UNKNOWN_CODE = "mã xã «{code}» không có trong danh mục 200 xã của tỉnh (2021)."
 IMP_CODE_NAME_MISMATCH = "mã xã {code} là {official} ({district}), nhưng tên ghi trong tệp là «{name}»."
 IMP_DUPLICATE = "trùng với dòng {first}: {what}."
@@ -323,7 +326,8 @@ IMP_COORD_HALF = "chỉ có một trong hai tọa độ (kinh độ, vĩ độ);
 IMP_BAD_YEAR = "năm «{value}» không hợp lệ (cần một năm từ 2015 đến 2035)."
 IMP_UNKNOWN_INDICATOR = "chỉ tiêu «{value}» không có trong danh mục chỉ tiêu."
 IMP_INDICATOR_WRONG_LEVEL = "chỉ tiêu «{label}» không thu thập ở cấp {level} (chỉ ở cấp: {levels})."
-IMP_IGNORED_COLUMN = "không nhận ra cột này là chỉ tiêu nào nên bỏ qua."
+IMP_IGNORED_COLUMN = ("không nhận ra cột này là chỉ tiêu nào nên chưa nhập; nếu đây là một chỉ tiêu, hãy chọn "
+                      "chỉ tiêu cho cột ở bước «Ghép cột với chỉ tiêu» bên dưới.")
 IMP_FRACTION_SCALE = "mọi giá trị đều từ 0 đến 1 nên được hiểu là tỷ lệ (0,86 = 86%)."
 IMP_MIXED_SCALE = (
     "có cả giá trị dạng 0–1 và dạng 0–100 (dòng {rows}); giá trị từ 0 đến 1 được hiểu là phần trăm "
@@ -452,3 +456,210 @@ XLSX_NOTE = "Ghi chú"
 PRINT_LEGEND_TOP = "{count} xã ưu tiên đầu tư hàng đầu"
 PRINT_LEGEND_VILLAGE_POINTS = "Thôn đặc biệt khó khăn (vị trí)"
 PRINT_LEGEND_VILLAGE_BADGES = "Số thôn đặc biệt khó khăn của xã (chưa có tọa độ)"
+
+# --- reading files: formats, encodings, limits (issue 10) --------------------------
+# A file that cannot be opened, per cause
+IMP_ZIP_BROKEN = (
+    "tệp bị hỏng, không giải nén được (có thể chưa tải lên hết hoặc bị lỗi khi sao chép). "
+    "Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi tải lên lần nữa."
+)
+IMP_XLSX_BROKEN = (
+    "tệp Excel bị hỏng: không đọc được {part}. Hãy mở tệp bằng Excel, lưu lại dạng «Excel Workbook (.xlsx)» "
+    "rồi tải lên lần nữa."
+)
+IMP_PART_BOOK = "danh sách trang tính"
+IMP_PART_STRINGS = "bảng chữ dùng chung của tệp"
+IMP_PART_STYLES = "bảng định dạng ô"
+IMP_PART_SHEET = "trang tính «{sheet}»"
+IMP_XLS_BROKEN = (
+    "tệp Excel 97-2003 (.xls) bị hỏng, không đọc được. Hãy mở tệp bằng Excel, lưu lại dạng "
+    "«Excel Workbook (.xlsx)» rồi tải lên lần nữa."
+)
+IMP_ODS_BROKEN = (
+    "tệp LibreOffice (.ods) bị hỏng, không đọc được. Hãy mở tệp bằng LibreOffice Calc, lưu lại "
+    "rồi tải lên lần nữa."
+)
+IMP_XLSB = (
+    "đây là tệp Excel dạng nhị phân (.xlsb), chưa đọc được. Hãy mở bằng Excel và lưu lại dạng "
+    "«Excel Workbook (.xlsx)»."
+)
+IMP_ENCRYPTED = (
+    "tệp được đặt mật khẩu nên không đọc được. Hãy mở tệp, bỏ mật khẩu (trong Excel: Tệp → Thông tin → "
+    "Bảo vệ Sổ làm việc → Mã hóa bằng Mật khẩu, xóa mật khẩu rồi bấm OK), lưu lại và tải lên lần nữa."
+)
+IMP_UNPACKED_TOO_BIG = (
+    "tệp khai báo rằng khi giải nén sẽ chiếm {size} MB, vượt giới hạn {limit} MB (một bảng tính thật "
+    "dưới 20 MB chỉ chiếm vài chục MB khi giải nén). Tệp bị hỏng hoặc không phải bảng tính thật."
+)
+IMP_NOT_SPREADSHEET_BINARY = " — tệp chứa dữ liệu nhị phân, không phải chữ"
+IMP_FILE_KINDS = {
+    "docx": "văn bản Word (.docx)",
+    "pptx": "bản trình chiếu PowerPoint (.pptx)",
+    "odf": "tài liệu OpenDocument không phải bảng tính (.odt, .odp...)",
+    "zip": "tệp nén ZIP",
+    "ole": "tài liệu Office 97-2003 không phải bảng tính (ví dụ Word .doc)",
+}
+# Limits passed (numbers the Vietnamese way: 200.000)
+IMP_LIMIT_ROWS = (
+    "trang tính «{sheet}», dòng {row}: tệp có hơn {limit} dòng có dữ liệu, vượt giới hạn đọc được. "
+    "Hãy xóa các dòng thừa hoặc chia thành nhiều tệp."
+)
+IMP_LIMIT_COLUMNS = (
+    "trang tính «{sheet}», ô {cell}: có dữ liệu ở cột thứ {column}, vượt giới hạn {limit} cột. Thường đó là "
+    "nội dung gõ nhầm ở xa bảng; hãy xóa ô đó (hoặc xóa các cột thừa) rồi tải lên lại."
+)
+IMP_LIMIT_CELLS = (
+    "trang tính «{sheet}», ô {cell}: tệp có hơn {limit} ô có dữ liệu (tính cả ô gộp), vượt giới hạn "
+    "đọc được. Hãy chia thành nhiều tệp."
+)
+IMP_LIMIT_ROW_NUMBER = (
+    "trang tính «{sheet}»: có dữ liệu ở dòng {row}, quá dòng cuối cùng một bảng tính có thể có ({limit}); "
+    "tệp bị hỏng."
+)
+IMP_LIMIT_MERGED = (
+    "trang tính «{sheet}» có hơn {limit} vùng gộp ô, vượt giới hạn đọc được. Hãy bỏ gộp những ô "
+    "không cần thiết rồi tải lên lại."
+)
+IMP_LIMIT_STRINGS = (
+    "tệp có hơn {limit} đoạn chữ khác nhau, nhiều hơn số ô có dữ liệu đọc được ({limit} ô). "
+    "Hãy chia thành nhiều tệp."
+)
+# Text encodings
+IMP_WESTERN_ENCODING = (
+    "tệp CSV được lưu bằng bảng mã Tây Âu (Windows-1252) nên các chữ tiếng Việt có dấu đã bị mất "
+    "(ví dụ «{sample}»). Hãy mở tệp gốc bằng Excel, chọn Lưu thành (Save As), chọn kiểu "
+    "«CSV UTF-8 (Comma delimited)» (hoặc «Excel Workbook (.xlsx)») rồi tải tệp mới lên."
+)
+# --- import history, rollback, remembered column mappings (issue 10) ---------------
+HISTORY_COLUMNS = {
+    "at": "Thời điểm (giờ Việt Nam)", "action": "Thao tác", "kind": "Dữ liệu", "source": "Nguồn",
+    "file_name": "Tệp", "row_count": "Số dòng", "version_id": "Phiên bản",
+    "replaced_version_id": "Thay cho phiên bản", "in_use_version_id": "Phiên bản đang dùng",
+}
+HISTORY_ACTIONS = {
+    "import": "Nhập",
+    "rollback": "Quay lại phiên bản {version}",
+    "clear": "Bỏ dữ liệu (về «chưa có dữ liệu»)",
+}
+HISTORY_NO_DATA = "chưa có dữ liệu"
+ROLLBACK_DATASET = "Loại dữ liệu"
+ROLLBACK_DATASET_OPTION = "{dataset} — {source}"
+ROLLBACK_IN_USE = "Đang dùng: phiên bản {version} (tệp «{file}», {rows} dòng)."
+ROLLBACK_IN_USE_NONE = "Đang dùng: chưa có dữ liệu."
+ROLLBACK_VERSION_OPTION = "Phiên bản {version}: tệp «{file}», {rows} dòng, nhập lúc {at}"
+ROLLBACK_NO_DATA_OPTION = "Không dùng dữ liệu nào (bỏ phiên bản đang dùng)"
+ROLLBACK_ASK = "Đổi sang lựa chọn này…"
+ROLLBACK_ALREADY = "Phiên bản {version} đang được dùng; không có gì thay đổi."
+ROLLBACK_NOTHING_TO_CLEAR = "«{dataset}» — {source} hiện chưa có dữ liệu; không có gì để bỏ."
+ROLLBACK_QUESTION = ("Dùng lại phiên bản {version} (tệp «{file}», {rows} dòng) thay cho phiên bản {current} "
+                     "(tệp «{current_file}», {current_rows} dòng) của «{dataset}» — {source}?")
+ROLLBACK_QUESTION_FROM_NO_DATA = ("Dùng lại phiên bản {version} (tệp «{file}», {rows} dòng) cho «{dataset}» — "
+                                  "{source}, hiện đang chưa có dữ liệu?")
+CLEAR_QUESTION = ("Bỏ phiên bản {current} (tệp «{current_file}», {current_rows} dòng) của «{dataset}» — {source} "
+                  "để loại dữ liệu này về «chưa có dữ liệu»? Các phiên bản vẫn được giữ và có thể dùng lại sau.")
+ROLLBACK_CONFIRM = "Xác nhận thay đổi"
+ROLLBACK_CANCEL = "Hủy"
+ROLLBACK_DONE_NAMED = "Đã dùng lại phiên bản {version} cho «{dataset}» — {source}."
+CLEAR_DONE = "«{dataset}» — {source} đã về «chưa có dữ liệu» (bỏ phiên bản {version})."
+ROLLBACK_STALE = ("«{dataset}» — {source} đã thay đổi từ lúc bạn chọn (có thể ở một cửa sổ khác) nên chưa đổi gì. "
+                  "Hãy xem lại lịch sử rồi chọn lại.")
+SAVE_UNCHANGED = ("Tệp «{file}» giống hệt phiên bản {version} đang dùng của «{dataset}»: không tạo phiên bản mới, "
+                  "dữ liệu đang dùng không thay đổi.")
+SAVE_REUSED = ("Tệp «{file}» giống hệt phiên bản {version} đã lưu của «{dataset}»: đã dùng lại phiên bản đó "
+               "(không lưu bản sao). Bản đồ dùng dữ liệu này ngay.")
+STORE_NOTHING_IN_USE = "«{dataset}» ({source}) hiện chưa có dữ liệu nào đang dùng."
+STORE_DB_ERROR = ("Không đọc hoặc ghi được cơ sở dữ liệu {path} (đĩa có thể đã đầy, tệp đang bị khóa hoặc không "
+                  "phải cơ sở dữ liệu của ứng dụng). Dữ liệu đã lưu không thay đổi; hãy thử lại hoặc báo người "
+                  "quản trị máy chủ.")
+# --- what an import changes, second confirmation (issue 10) -------------------------
+# What the data in use is, by dataset kind ("{n}" is already a Vietnamese number).
+CHG_WHAT = {
+    "categories": "khu vực của {n} xã",
+    "villages": "{n} thôn",
+    "indicators_commune": "{n} giá trị",
+    "indicators_village": "{n} giá trị",
+}
+CHG_UNITS = {"categories": "xã", "villages": "thôn", "indicators_commune": "giá trị",
+             "indicators_village": "giá trị"}
+CHG_FIRST = "Chưa có dữ liệu: nhập mới {what}."
+CHG_IDENTICAL = "Không có gì thay đổi: tệp trùng khớp với dữ liệu đang dùng ({what})."
+CHG_HEADLINES = {
+    "categories": "Thay khu vực của {before} xã bằng {after} xã: đổi khu vực {changed} xã, thêm {added}, "
+                  "bớt {removed}.",
+    "villages": "Thay {before} thôn đang dùng bằng {after} thôn: bớt {removed}, thêm {added}, "
+                "giữ nguyên {unchanged}.",
+    "indicators_commune": "Thay {before} giá trị bằng {after}: đổi {changed}, thêm {added}, bớt {removed}, "
+                          "giữ nguyên {unchanged}.",
+    "indicators_village": "Thay {before} giá trị bằng {after}: đổi {changed}, thêm {added}, bớt {removed}, "
+                          "giữ nguyên {unchanged}.",
+}
+CHG_VILLAGES_MOVED = "Đổi tọa độ {count} thôn."
+CHG_RESPELLED = "Có {count} thôn đổi cách viết tên."
+CHG_RESPELLED_ITEM = "{old} → {new}"
+CHG_VALUE_ARROW = "{old} → {new}"
+CHG_YES = "Có"
+CHG_NO = "Không"
+CHG_MORE_ROWS = "Bảng chỉ hiện {shown} dòng đầu; còn {more} dòng nữa không hiện."
+CHG_COLUMNS = {
+    "district": "Huyện",
+    "commune": "Xã",
+    "village": "Thôn",
+    "villages_before": "Số thôn trước",
+    "villages_after": "Số thôn sau",
+    "category_before": "Khu vực trước",
+    "category_after": "Khu vực sau",
+    "added": "Thêm",
+    "removed": "Bớt",
+    "respelled": "Đổi cách viết",
+    "moved": "Đổi tọa độ",
+    "indicator": "Chỉ tiêu",
+    "year": "Năm",
+    "values": "Giá trị cũ → mới",
+    "change": "Thay đổi",
+}
+CHG_CATEGORY_CHANGE = {"both": "Đổi khu vực", "new": "Thêm", "old": "Bớt"}
+CHG_VALUE_CHANGE = {"both": "Đổi giá trị", "new": "Thêm", "old": "Bớt"}
+# Warnings that need a second, explicit confirmation before the import is stored.
+CHG_WARN_SHRINK = "Danh sách mới chỉ còn {after} {unit}, ít hơn một nửa {before} {unit} đang dùng."
+CHG_WARN_VILLAGE_TOTAL = (
+    "Tệp có {found} thôn, Quyết định 612/QĐ-UBDT có {official} thôn: chênh lệch hơn {percent}%."
+)
+CHG_WARN_AREA_COMMUNES = (
+    "Tệp chỉ có khu vực của {found} xã, chưa đến {percent}% trong {official} xã thuộc vùng "
+    "đồng bào dân tộc thiểu số và miền núi."
+)
+CHG_WARN_CATEGORY_TOTAL = (
+    "Khu vực {category}: tệp có {found} xã, Quyết định 861/QĐ-TTg có {official} xã: chênh lệch hơn {percent}%."
+)
+# --- annex layouts, headers by meaning, column mapping (issue 10) -------------------
+IMP_CELL_ERROR = "ô có lỗi công thức của Excel «{error}», không có giá trị; hãy sửa công thức hoặc nhập giá trị."
+IMPORT_CHECKING = "Đang đọc và kiểm tra tệp ({size} MB)…"
+IMPORT_CHANGES = "Nhập tệp này sẽ thay đổi gì so với dữ liệu đang dùng"
+IMPORT_CHANGES_TABLE = "Xem chi tiết thay đổi theo từng xã"
+IMPORT_NOTHING_NEW = "Tệp không thay đổi gì so với dữ liệu đang dùng nên không cần nhập lại."
+IMPORT_SECOND_CONFIRM = "Tôi đã xem các cảnh báo trên và vẫn muốn nhập: {headline}"
+MAPPING_TITLE = "Ghép cột với chỉ tiêu"
+MAPPING_HELP = ("Mỗi cột của tệp, vài giá trị đầu tiên, và chỉ tiêu mà ứng dụng hiểu. Chọn lại nếu chưa đúng, "
+                "chọn «Bỏ qua cột này» cho cột không phải chỉ tiêu, rồi bấm «Áp dụng». Cách ghép được ghi nhớ "
+                "cho các tệp sau có cùng tiêu đề cột.")
+MAPPING_COLUMN = "Cột {letter} «{header}» — giá trị đầu: {samples}"
+MAPPING_SUGGESTION = "Có thể là: {label}"
+MAPPING_CHOICE = "Chỉ tiêu của cột {letter}"
+MAPPING_UNDECIDED = "— Chưa chọn (chưa nhập cột này) —"
+MAPPING_SKIP = "Bỏ qua cột này (không phải chỉ tiêu)"
+MAPPING_APPLY = "Áp dụng cách ghép cột"
+MAPPING_REMEMBERED = "Đã dùng cách ghép cột đã chọn lần trước cho tệp có cùng tiêu đề cột."
+IMP_UNCOMPUTED_FORMULA = ("ô chứa công thức «{formula}» nhưng tệp không lưu kết quả tính; hãy mở tệp bằng "
+                          "Excel hoặc LibreOffice, lưu lại rồi tải lên, hoặc thay công thức bằng giá trị.")
+IMP_BAD_SHARE = "«{value}» không hợp lệ: số thôn đạt phải từ 0 đến tổng số thôn, và tổng số thôn lớn hơn 0."
+IMP_UNCERTAIN_COLUMN = ("chưa chắc cột này là «{first}» hay «{second}» nên chưa nhập; hãy chọn ở bước "
+                        "«Ghép cột với chỉ tiêu» bên dưới.")
+IMP_NO_INDICATOR_COLUMN = ("không nhận ra cột chỉ tiêu nào. Các cột tìm thấy: {found}. Cần: {needed}. "
+                           "Hãy chọn chỉ tiêu cho từng cột ở bước «Ghép cột với chỉ tiêu» bên dưới.")
+IMP_TOO_MANY_VILLAGES = ("tệp có hơn {limit} thôn, gấp nhiều lần {official} thôn đặc biệt khó khăn chính thức; "
+                         "đây không phải danh sách thôn đặc biệt khó khăn (có thể là danh sách mọi thôn "
+                         "hoặc bảng số liệu). Không nhập tệp này.")
+IMP_NAME_MARKUP = ("tên «{value}» chứa ký tự < hoặc > (mã trang web), không được nhận; "
+                   "hãy sửa lại tên trong tệp.")
+IMP_NAME_INVISIBLE = ("tên «{value}» chứa ký tự điều khiển hoặc ký tự ẩn (vị trí ghi trong ngoặc vuông), "
+                      "thường do sao chép từ trang web hoặc văn bản; hãy gõ lại tên này trong tệp.")

@@ -127,6 +127,8 @@ def _commune_values(ref: Reference, categories: pd.DataFrame, villages: pd.DataF
     village_counts = villages.groupby("gso_code").size()
     frames = []
     for ind in indicators_for_level("commune"):
+        if ind.kind_at("commune") != ind.kind:
+            continue  # shares of villages come from the demo villages, as a real village sheet would give them
         if ind.id == "extremely_disadvantaged":  # consistent with the demo village list
             values = codes.map(village_counts).fillna(0).astype(float).to_numpy()
         else:

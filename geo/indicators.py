@@ -70,6 +70,12 @@ class Indicator:
             return None
         return (target - value) if self.higher_is_better else (value - target)
 
+    def kind_at(self, level: str) -> str:
+        """What one value given at `level` is: a village yes/no reported per commune is a share (%)."""
+        if self.kind == YES_NO and self.aggregate == SHARE_OF_VILLAGES and level == "commune":
+            return PERCENT
+        return self.kind
+
     @property
     def value_range(self) -> tuple[float, float]:
         return VALUE_RANGES[self.kind]
@@ -91,8 +97,9 @@ _CATALOGUE = [
          unit="0/1", aggregate_unit="% số thôn", level="village",
          baseline_2020=None, target_2025=80.0, target_2030=None,
          higher_is_better=True, aggregate=SHARE_OF_VILLAGES, kind=YES_NO,
-         target_note="Năm 2025: 80% số thôn",
-         aliases=("Đường thôn cứng hóa", "Đường đến trung tâm thôn được cứng hóa")),
+         target_note="Năm 2025: 80% số thôn", import_levels=("village", "commune"),
+         aliases=("Đường thôn cứng hóa", "Đường đến trung tâm thôn được cứng hóa",
+                  "Thôn có đường ô tô đến trung tâm thôn", "Đường giao thông đến trung tâm thôn")),
     _ind(id="road_commune_hardened",
          label="Xã có đường ô tô đến trung tâm xã được rải nhựa hoặc bê tông",
          unit="0/1", aggregate_unit="% số xã", level="commune",
@@ -100,29 +107,30 @@ _CATALOGUE = [
          higher_is_better=True, aggregate=SHARE_OF_COMMUNES, kind=YES_NO,
          target_note="Năm 2025: 100% số xã",
          baseline_note="Năm 2020: tỷ lệ cứng hóa đường ô tô đến trung tâm xã đạt 86,1%",
-         aliases=("Đường đến trung tâm xã rải nhựa hoặc bê tông", "Đường xã cứng hóa")),
+         aliases=("Đường đến trung tâm xã rải nhựa hoặc bê tông", "Đường xã cứng hóa",
+                  "Xã có đường ô tô đến trung tâm xã", "Đường đến trung tâm xã được cứng hóa")),
     _ind(id="electricity_households",
          label="Tỷ lệ hộ dân được sử dụng điện lưới quốc gia và các nguồn điện phù hợp khác",
          unit="%", level="commune", import_levels=("commune", "village"),
          baseline_2020=98.31, target_2025=99.6, target_2030=99.6,
          higher_is_better=True, aggregate=MEAN, kind=PERCENT,
          target_note="Năm 2025: 99,6%; năm 2030: trên 99,6%",
-         aliases=("Tỷ lệ hộ sử dụng điện", "Hộ dùng điện")),
+         aliases=("Tỷ lệ hộ sử dụng điện", "Hộ dùng điện", "Hộ sử dụng điện lưới quốc gia")),
     _ind(id="cultural_house_standard",
          label="Thôn có nhà văn hóa đạt chuẩn",
          unit="0/1", aggregate_unit="% số thôn", level="village",
          baseline_2020=None, target_2025=60.0, target_2030=None,
          higher_is_better=True, aggregate=SHARE_OF_VILLAGES, kind=YES_NO,
-         target_note="Năm 2025: 60% số thôn",
-         aliases=("Nhà văn hóa đạt chuẩn",)),
+         target_note="Năm 2025: 60% số thôn", import_levels=("village", "commune"),
+         aliases=("Nhà văn hóa đạt chuẩn", "Thôn có nhà văn hóa")),
     # --- the rest, same shape
     _ind(id="arts_club_regular",
          label="Thôn có đội văn hóa, văn nghệ (câu lạc bộ) truyền thống hoạt động thường xuyên",
          unit="0/1", aggregate_unit="% số thôn", level="village",
          baseline_2020=None, target_2025=50.0, target_2030=None,
          higher_is_better=True, aggregate=SHARE_OF_VILLAGES, kind=YES_NO,
-         target_note="Năm 2025: 50% số thôn",
-         aliases=("Câu lạc bộ văn nghệ truyền thống", "Đội văn nghệ truyền thống")),
+         target_note="Năm 2025: 50% số thôn", import_levels=("village", "commune"),
+         aliases=("Câu lạc bộ văn nghệ truyền thống", "Đội văn nghệ truyền thống", "Thôn có câu lạc bộ văn nghệ")),
     _ind(id="hygienic_water_rural",
          label="Tỷ lệ dân cư nông thôn được sử dụng nước hợp vệ sinh",
          unit="%", level="commune",
@@ -274,8 +282,14 @@ def find_indicator(header: object) -> Indicator | None:
     return INDICATORS[found] if found else None
 
 
-def template_header(ind: Indicator) -> str:
-    """Column header used in templates: the label plus its unit."""
+def template_header(ind: Indicator, level: str | None = None) -> str:
+    """Column header used in templates: the label plus its unit at that level.
+
+    A village indicator in the commune template asks for the share of villages,
+    as a percentage or as "villages that have it / all villages".
+    """
+    if level is not None and ind.kind_at(level) != ind.kind:
+        return f"Tỷ lệ {ind.label[0].lower()}{ind.label[1:]} ({ind.display_unit} hoặc số thôn đạt/tổng số thôn)"
     return f"{ind.label} ({ind.unit})"
 
 

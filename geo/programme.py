@@ -72,12 +72,15 @@ def commune_values(programme: Programme) -> pd.DataFrame:
     """Wide table, index gso_code, one column per indicator, in the unit the map shows.
 
     Village values roll up to communes as the catalogue says; commune yes/no
-    values become 0 or 100 (%) so that a 100 % target reads "this commune has it".
-    A commune value given directly wins over a roll-up of its villages.
+    values become 0 or 100 (%) so that a 100 % target reads "this commune has it";
+    a village indicator reported per commune is already a share of villages (%).
+    A commune value given directly (the department's own count over all the
+    commune's villages) wins over a roll-up of the villages listed, which may
+    cover only some of them (e.g. only the extremely disadvantaged ones).
     """
     direct = programme.commune_indicators[["gso_code", "indicator", "value"]].copy()
     direct["value"] = pd.to_numeric(direct["value"], errors="coerce")
-    yes_no = direct["indicator"].map(lambda i: INDICATORS[i].kind == YES_NO if i in INDICATORS else False)
+    yes_no = direct["indicator"].map(lambda i: i in INDICATORS and INDICATORS[i].kind_at("commune") == YES_NO)
     direct.loc[yes_no, "value"] = direct.loc[yes_no, "value"] * 100.0
     village = programme.village_indicators
     rolled = roll_up_villages(village[["gso_code", "indicator", "value"]].assign(

@@ -1,8 +1,12 @@
 """Where imported lists and indicator values are kept: one SQLite file, versioned.
 
-Every save is a new version (file name, time, row count, SHA-256 of the file)
-and becomes the current one for its dataset kind and source; nothing is ever
-overwritten, so any earlier version can be made current again (rollback).
+Every save of new content is a new version (file name, time, row count,
+SHA-256 of the file) and becomes the current one for its dataset kind and
+source; nothing is ever overwritten, so any earlier version can be made current
+again (rollback), and a kind of data can be set back to "no data" (clear).
+Saving content equal to the current version changes nothing; content equal to
+an older version makes that version current instead of storing a copy. Every
+change of the current pointer is an event, so the history tells what happened.
 Imported real data and generated demonstration data are separate sources with
 separate "current" pointers, so they can never be mixed by accident.
 
@@ -19,7 +23,8 @@ import math
 import os
 import sqlite3
 from contextlib import closing, contextmanager
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import numpy as np
@@ -44,6 +49,12 @@ REQUIRED_COLUMNS = {
     "indicators_village": ["gso_code", "village", "indicator", "value"],
 }
 HISTORY_COLUMNS = ["version_id", "kind", "source", "file_name", "imported_at", "row_count", "sha256", "is_current"]
+EVENT_HISTORY_COLUMNS = ["event_id", "at", "action", "kind", "source", "version_id", "file_name", "row_count",
+                         "replaced_version_id", "in_use_version_id"]
+IMPORT, ROLLBACK, CLEAR = "import", "rollback", "clear"
+
+# Vietnam has kept UTC+7 without daylight saving since 1975: a fixed offset needs no tz database.
+VIETNAM_TIME = timezone(timedelta(hours=7))
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS versions (
@@ -76,7 +87,27 @@ CREATE TABLE IF NOT EXISTS events (
     source TEXT NOT NULL,
     version_id INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS column_mappings (
+    kind TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    mapping TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (kind, signature)
+);
 """
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What a save did: stored a new version, reused an older equal one, or nothing (equal to current)."""
+
+    version_id: int
+    created: bool
+    reused_version: bool
+
+    @property
+    def unchanged(self) -> bool:
+        return not self.created and not self.reused_version
 
 
 def data_dir(override: str | Path | None = None, env: dict | None = None) -> Path:
@@ -90,7 +121,18 @@ def data_dir(override: str | Path | None = None, env: dict | None = None) -> Pat
 
 
 def _now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    return datetime.now(VIETNAM_TIME).isoformat(timespec="seconds")
+
+
+def vietnam_time(at: str) -> str:
+    """A stored ISO time (any offset) as Vietnam time, "dd/mm/yyyy HH:MM"; no offset means Vietnam time."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except (TypeError, ValueError):
+        return str(at)  # not ours to guess: show what is stored
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=VIETNAM_TIME)
+    return moment.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")
 
 
 def _check(kind: str, source: str) -> None:
@@ -110,13 +152,28 @@ def _json_value(value):
     return value
 
 
+def _serialised(frame: pd.DataFrame) -> tuple[str, list[str]]:
+    """The frame as stored: its columns (names and dtypes) and one JSON text per row."""
+    columns = json.dumps([[str(c), str(frame[c].dtype)] for c in frame.columns])
+    rows = [json.dumps([_json_value(v) for v in row], ensure_ascii=False)
+            for row in frame.astype(object).itertuples(index=False, name=None)]
+    return columns, rows
+
+
+def _labels(kind: str, source: str) -> dict[str, str]:
+    return {"dataset": texts.DATASET_LABELS[kind], "source": texts.SOURCE_LABELS[source]}
+
+
 class Store:
     """Versioned storage of imported datasets in one SQLite file."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(self._connect()) as conn:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DataError(texts.STORE_DB_ERROR.format(path=self.path)) from error
+        with self._connection() as conn:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.executescript(_SCHEMA)
 
@@ -131,9 +188,20 @@ class Store:
         return conn
 
     @contextmanager
+    def _connection(self):
+        """A connection whose failures (disk full, locked, not a database) reach the page in Vietnamese."""
+        try:
+            with closing(self._connect()) as conn:
+                yield conn
+        except sqlite3.DatabaseError as error:
+            if type(error) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
+                raise  # an integrity or programming error is a bug here, not a state of the disk
+            raise DataError(texts.STORE_DB_ERROR.format(path=self.path)) from error
+
+    @contextmanager
     def _transaction(self):
         """One write transaction: all of it is committed, or none of it."""
-        with closing(self._connect()) as conn:
+        with self._connection() as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -144,34 +212,54 @@ class Store:
 
     # --- writing ---------------------------------------------------------------
     def save(self, kind: str, source: str, frame: pd.DataFrame, file_name: str, content: bytes) -> int:
-        """Store `frame` as a new version and make it current; returns the version id."""
+        """Store `frame` and make it current (see `save_with_outcome`); returns the version id in use."""
+        return self.save_with_outcome(kind, source, frame, file_name, content).version_id
+
+    def save_with_outcome(self, kind: str, source: str, frame: pd.DataFrame, file_name: str,
+                          content: bytes) -> SaveOutcome:
+        """Store `frame` as a new version and make it current, unless an equal version exists.
+
+        Equal means same column names and dtypes and the same values in the same
+        order. Equal to the current version: nothing is recorded (a second click
+        or the same file again). Equal to an older version: that one becomes
+        current again, recorded as a rollback. The check runs inside the write
+        transaction, so two clicks at once still make one version.
+        """
         _check(kind, source)
         missing = [c for c in REQUIRED_COLUMNS[kind] if c not in frame.columns]
         if missing:
             raise ValueError(f"{kind} frame lacks columns {missing}")
         if frame.empty:
             raise DataError(texts.STORE_EMPTY.format(file=file_name), file=file_name)
-        columns = [[str(c), str(frame[c].dtype)] for c in frame.columns]
-        rows = frame.astype(object).itertuples(index=False, name=None)
+        columns, rows = _serialised(frame)
         with self._transaction() as conn:
+            current = self._current_id(conn, kind, source)
+            equal = self._equal_version(conn, kind, source, columns, rows, current)
+            if equal is not None and equal == current:
+                return SaveOutcome(equal, created=False, reused_version=False)
+            if equal is not None:
+                self._make_current(conn, kind, source, equal, ROLLBACK)
+                return SaveOutcome(equal, created=False, reused_version=True)
             cursor = conn.execute(
                 "INSERT INTO versions (kind, source, file_name, imported_at, row_count, sha256, columns) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (kind, source, file_name, _now(), len(frame), sha256_of(content), json.dumps(columns)))
+                (kind, source, file_name, _now(), len(rows), sha256_of(content), columns))
             version_id = cursor.lastrowid
-            conn.executemany(
-                "INSERT INTO version_rows (version_id, row_no, data) VALUES (?, ?, ?)",
-                ((version_id, i, json.dumps([_json_value(v) for v in row], ensure_ascii=False))
-                 for i, row in enumerate(rows)))
-            self._make_current(conn, kind, source, version_id, "import")
-        return version_id
+            conn.executemany("INSERT INTO version_rows (version_id, row_no, data) VALUES (?, ?, ?)",
+                             ((version_id, i, row) for i, row in enumerate(rows)))
+            self._make_current(conn, kind, source, version_id, IMPORT)
+        return SaveOutcome(version_id, created=True, reused_version=False)
 
     def save_result(self, result: ImportResult, source: str = IMPORTED) -> int:
-        """Store an importer's result, but only a complete one without errors."""
+        """Store an importer's result, but only a complete one without errors; returns the version id in use."""
+        return self.save_result_with_outcome(result, source).version_id
+
+    def save_result_with_outcome(self, result: ImportResult, source: str = IMPORTED) -> SaveOutcome:
+        """`save_with_outcome` for an importer's result; a result with errors is refused."""
         if result.errors:
             raise DataError(texts.STORE_REFUSED.format(file=result.file_name, count=len(result.errors)),
                             file=result.file_name)
-        return self.save(result.kind, source, result.frame, result.file_name, result.content)
+        return self.save_with_outcome(result.kind, source, result.frame, result.file_name, result.content)
 
     def rollback(self, kind: str, source: str, version_id: int) -> None:
         """Make an earlier (or any stored) version of this kind and source current again."""
@@ -180,9 +268,20 @@ class Store:
             row = conn.execute("SELECT 1 FROM versions WHERE version_id = ? AND kind = ? AND source = ?",
                                (int(version_id), kind, source)).fetchone()
             if row is None:
-                raise DataError(texts.STORE_UNKNOWN_VERSION.format(
-                    version=version_id, dataset=texts.DATASET_LABELS[kind], source=texts.SOURCE_LABELS[source]))
-            self._make_current(conn, kind, source, int(version_id), "rollback")
+                raise DataError(texts.STORE_UNKNOWN_VERSION.format(version=version_id, **_labels(kind, source)))
+            self._make_current(conn, kind, source, int(version_id), ROLLBACK)
+
+    def clear(self, kind: str, source: str) -> int:
+        """Set this kind and source back to "no data" (all versions are kept); returns the version set aside."""
+        _check(kind, source)
+        with self._transaction() as conn:
+            current = self._current_id(conn, kind, source)
+            if current is None:
+                raise DataError(texts.STORE_NOTHING_IN_USE.format(**_labels(kind, source)))
+            conn.execute("DELETE FROM current WHERE kind = ? AND source = ?", (kind, source))
+            conn.execute("INSERT INTO events (at, action, kind, source, version_id) VALUES (?, ?, ?, ?, ?)",
+                         (_now(), CLEAR, kind, source, current))
+        return current
 
     @staticmethod
     def _make_current(conn: sqlite3.Connection, kind: str, source: str, version_id: int, action: str) -> None:
@@ -192,7 +291,49 @@ class Store:
         conn.execute("INSERT INTO events (at, action, kind, source, version_id) VALUES (?, ?, ?, ?, ?)",
                      (_now(), action, kind, source, version_id))
 
+    @staticmethod
+    def _current_id(conn: sqlite3.Connection, kind: str, source: str) -> int | None:
+        row = conn.execute("SELECT version_id FROM current WHERE kind = ? AND source = ?", (kind, source)).fetchone()
+        return row[0] if row else None
+
+    @staticmethod
+    def _equal_version(conn: sqlite3.Connection, kind: str, source: str, columns: str, rows: list[str],
+                       current: int | None) -> int | None:
+        """A stored version with exactly these columns and rows: the current one first, then newest first."""
+        candidates = [r[0] for r in conn.execute(
+            "SELECT version_id FROM versions WHERE kind = ? AND source = ? AND row_count = ? AND columns = ? "
+            "ORDER BY version_id DESC", (kind, source, len(rows), columns))]
+        candidates.sort(key=lambda v: v != current)  # stable: current first, the rest stay newest first
+        for version_id in candidates:
+            stored = conn.execute("SELECT data FROM version_rows WHERE version_id = ? ORDER BY row_no", (version_id,))
+            if all(old == new or json.loads(old) == json.loads(new) for (old,), new in zip(stored, rows)):
+                return version_id
+        return None
+
+    def save_column_mapping(self, kind: str, signature: str, mapping: dict[str, str]) -> None:
+        """Remember how the columns of files with this header signature map to fields (replaces an older one)."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown dataset kind {kind!r}; expected one of {KINDS}")
+        if not isinstance(signature, str) or not signature:
+            raise ValueError("a column-mapping signature must be a non-empty string")
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()):
+            raise ValueError("a column mapping maps header texts (str) to field names (str)")
+        with self._transaction() as conn:
+            conn.execute("INSERT INTO column_mappings (kind, signature, mapping, saved_at) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (kind, signature) DO UPDATE SET mapping = excluded.mapping, "
+                         "saved_at = excluded.saved_at",
+                         (kind, signature, json.dumps(dict(mapping), ensure_ascii=False), _now()))
+
     # --- reading ---------------------------------------------------------------
+    def column_mapping(self, kind: str, signature: str) -> dict[str, str] | None:
+        """The mapping remembered for files of this kind with this header signature, or None."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown dataset kind {kind!r}; expected one of {KINDS}")
+        with self._connection() as conn:
+            row = conn.execute("SELECT mapping FROM column_mappings WHERE kind = ? AND signature = ?",
+                               (kind, signature)).fetchone()
+        return json.loads(row[0]) if row else None
+
     def current_version(self, kind: str, source: str) -> int | None:
         _check(kind, source)
         return self.current_versions().get((kind, source))
@@ -201,25 +342,27 @@ class Store:
         """Every current version, keyed by (kind, source), in one query.
 
         The map page asks this on every run to key its caches, so it is one
-        read, not one connection per kind and source.
+        read on a plain connection, not one connection per kind and source.
         """
-        with closing(sqlite3.connect(self.path, timeout=30)) as conn:
-            return {(kind, source): version_id for kind, source, version_id
-                    in conn.execute("SELECT kind, source, version_id FROM current")}
+        try:
+            with closing(sqlite3.connect(self.path, timeout=30)) as conn:
+                return {(kind, source): version_id for kind, source, version_id
+                        in conn.execute("SELECT kind, source, version_id FROM current")}
+        except sqlite3.OperationalError as error:
+            raise DataError(texts.STORE_DB_ERROR.format(path=self.path)) from error
 
     def current(self, kind: str, source: str) -> pd.DataFrame | None:
-        """The current version's table, or None when nothing of this kind and source is stored."""
+        """The current version's table, or None when nothing of this kind and source is in use."""
         _check(kind, source)
-        with closing(self._connect()) as conn:
+        with self._connection() as conn:
             conn.execute("BEGIN")  # one consistent snapshot for pointer and rows
-            row = conn.execute("SELECT version_id FROM current WHERE kind = ? AND source = ?",
-                               (kind, source)).fetchone()
-            frame = self._load(conn, row[0]) if row else None
+            version_id = self._current_id(conn, kind, source)
+            frame = self._load(conn, version_id) if version_id is not None else None
             conn.execute("COMMIT")
         return frame
 
     def load(self, version_id: int) -> pd.DataFrame:
-        with closing(self._connect()) as conn:
+        with self._connection() as conn:
             return self._load(conn, int(version_id))
 
     @staticmethod
@@ -244,23 +387,51 @@ class Store:
                "c.version_id IS NOT NULL AS is_current FROM versions v "
                "LEFT JOIN current c ON c.version_id = v.version_id AND c.kind = v.kind AND c.source = v.source "
                "WHERE (? IS NULL OR v.kind = ?) AND (? IS NULL OR v.source = ?) ORDER BY v.version_id DESC")
-        with closing(self._connect()) as conn:
+        with self._connection() as conn:
             rows = conn.execute(sql, (kind, kind, source, source)).fetchall()
         frame = pd.DataFrame(rows, columns=HISTORY_COLUMNS)
         frame["is_current"] = frame["is_current"].astype(bool)
         return frame
 
     def events(self) -> pd.DataFrame:
-        """Every import and rollback, oldest first (the audit trail)."""
-        with closing(self._connect()) as conn:
+        """Every import, rollback and clear, oldest first, as stored (the audit trail)."""
+        with self._connection() as conn:
             rows = conn.execute("SELECT event_id, at, action, kind, source, version_id FROM events "
                                 "ORDER BY event_id").fetchall()
         return pd.DataFrame(rows, columns=["event_id", "at", "action", "kind", "source", "version_id"])
 
+    def event_history(self) -> pd.DataFrame:
+        """Every event, newest first, with what it put in use and what it replaced.
+
+        `version_id`, `file_name`, `row_count`: the version the event made current
+        (missing for a clear); `replaced_version_id`: the version in use just before
+        (for a clear, the one set aside); `in_use_version_id`: the version of that
+        kind and source in use now. `at` stays the stored ISO text (see vietnam_time).
+        """
+        with self._connection() as conn:
+            conn.execute("BEGIN")  # events and pointers from one snapshot
+            rows = conn.execute("SELECT e.event_id, e.at, e.action, e.kind, e.source, e.version_id, v.file_name, "
+                                "v.row_count FROM events e LEFT JOIN versions v ON v.version_id = e.version_id "
+                                "ORDER BY e.event_id").fetchall()
+            in_use = {(k, s): v for k, s, v in conn.execute("SELECT kind, source, version_id FROM current")}
+            conn.execute("COMMIT")
+        records, state = [], {}
+        for event_id, at, action, kind, source, version_id, file_name, row_count in rows:
+            key = (kind, source)
+            cleared = action == CLEAR
+            records.append((event_id, at, action, kind, source, None if cleared else version_id,
+                            None if cleared else file_name, None if cleared else row_count,
+                            version_id if cleared else state.get(key), in_use.get(key)))
+            state[key] = None if cleared else version_id
+        frame = pd.DataFrame(records[::-1], columns=EVENT_HISTORY_COLUMNS)
+        for column in ("version_id", "row_count", "replaced_version_id", "in_use_version_id"):
+            frame[column] = frame[column].astype("Int64")
+        return frame
+
     def find_by_hash(self, kind: str, source: str, sha256: str) -> int | None:
         """The newest version made from a file with this content, to warn about re-imports."""
         _check(kind, source)
-        with closing(self._connect()) as conn:
+        with self._connection() as conn:
             row = conn.execute("SELECT MAX(version_id) FROM versions WHERE kind = ? AND source = ? AND sha256 = ?",
                                (kind, source, sha256)).fetchone()
         return row[0] if row and row[0] is not None else None

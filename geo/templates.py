@@ -127,7 +127,7 @@ def commune_indicators_template(reference: Reference | None = None,
     ref = reference or Reference.load()
     indicators = indicators or indicators_for_level("commune")
     book, ws = _new_book(texts.TPL_SHEET_COMMUNE_INDICATORS)
-    _header(ws, _PLACE_HEADERS + [template_header(i) for i in indicators],
+    _header(ws, _PLACE_HEADERS + [template_header(i, "commune") for i in indicators],
             [14, 24, 30] + [22] * len(indicators))
     _place_rows(ws, ref, extra=len(indicators))
     _indicator_list_sheet(book, indicators)

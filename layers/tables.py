@@ -145,21 +145,46 @@ def border_gaps_table(table: pd.DataFrame, indicator_ids: list[str], year: int) 
     return frame.sort_values(texts.COL_N_MISSED, ascending=False).reset_index(drop=True) if rows else frame
 
 
-def history_table(history: pd.DataFrame) -> pd.DataFrame:
-    """The store's import history with Vietnamese headers and names."""
-    out = history.drop(columns=["sha256"]).copy()
-    out["kind"] = out["kind"].map(texts.DATASET_LABELS)
-    out["source"] = out["source"].map(texts.SOURCE_LABELS)
-    out["is_current"] = out["is_current"].map({True: texts.YES, False: ""})
-    return out.rename(columns=texts.STORE_HISTORY_COLUMNS)
+def history_table(events: pd.DataFrame) -> pd.DataFrame:
+    """The store's event history (`Store.event_history`) as the page shows it: Vietnam time, Vietnamese words.
+
+    Every cell is text, so a missing version or row count is an empty cell, never "None".
+    """
+    from geo.store import vietnam_time
+
+    def number(value) -> str:
+        return "" if pd.isna(value) else vn_number(value, 0)
+
+    def version(value) -> str:
+        return "" if pd.isna(value) else str(int(value))
+
+    out = pd.DataFrame({
+        "at": events["at"].map(vietnam_time),
+        "action": [texts.HISTORY_ACTIONS[a].format(version=version(v))
+                   for a, v in zip(events["action"], events["version_id"])],
+        "kind": events["kind"].map(texts.DATASET_LABELS),
+        "source": events["source"].map(texts.SOURCE_LABELS),
+        "version_id": events["version_id"].map(version),
+        "replaced_version_id": events["replaced_version_id"].map(version),
+        "in_use_version_id": events["in_use_version_id"].map(lambda v: version(v) or texts.HISTORY_NO_DATA),
+        "file_name": events["file_name"].fillna("").astype(str),
+        "row_count": events["row_count"].map(number),
+    })
+    return out.rename(columns=texts.HISTORY_COLUMNS).reset_index(drop=True)
 
 
 def version_labels(history: pd.DataFrame) -> dict[int, str]:
-    """Version id -> "Phiên bản 3: Khu vực của xã … — Dữ liệu đã nhập — khu_vuc.xlsx"."""
-    return {int(r.version_id): texts.ROLLBACK_OPTION.format(version=r.version_id, kind=texts.DATASET_LABELS[r.kind],
-                                                            source=texts.SOURCE_LABELS[r.source],
-                                                            file_name=r.file_name)
-            for r in history.itertuples()}
+    """Version id -> "Phiên bản 3: tệp «khu_vuc.xlsx», 199 dòng, nhập lúc 05/03/2025 10:12".
+
+    `history` is `Store.history(kind, source)`. A label never says whether the
+    version is in use: Streamlit keeps a selectbox's choice by its label, so a
+    label that changes after a rollback would show a stale or lost choice.
+    """
+    from geo.store import vietnam_time
+
+    return {int(r.version_id): texts.ROLLBACK_VERSION_OPTION.format(
+        version=r.version_id, file=r.file_name, rows=vn_number(r.row_count, 0), at=vietnam_time(r.imported_at))
+        for r in history.itertuples()}
 
 
 def problems_table(problems: pd.DataFrame) -> pd.DataFrame:

@@ -111,3 +111,10 @@ def wait_until(page, predicate, timeout_s: float = 20):
                 return value
         page.wait_for_timeout(100)
     raise TimeoutError
+
+
+def wait_idle(page, timeout_s: float = 30) -> None:
+    """Until Streamlit's script run that the last action started has finished."""
+    page.wait_for_timeout(150)  # let the rerun request reach the server
+    app = page.locator('[data-testid="stApp"]')
+    wait_until(page, lambda: app.get_attribute("data-test-script-state") not in ("running", "initial"), timeout_s)

@@ -139,7 +139,7 @@ def test_missing_column(reference):
     (b"", "empty_file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not_spreadsheet"),
     (b"%PDF-1.4\n", "not_spreadsheet"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "old_xls"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "unreadable_xls"),
     (b"PK\x03\x04 this is not a workbook", "unreadable_xlsx"),
     (b"\x00\x01\x02\x03binary\x04\x05", "not_spreadsheet"),
 ])

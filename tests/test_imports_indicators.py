@@ -85,13 +85,13 @@ def test_long_layout_with_names_and_year(reference):
 
 def test_errors_are_located(reference):
     a, b = reference.area_codes[:2]
-    rows = [["Mã xã", ELEC.id, "road_commune_hardened", "temporary_houses", "road_village_hardened", "Cột lạ"],
+    rows = [["Mã xã", ELEC.id, "road_commune_hardened", "temporary_houses", "forest_cover", "Cột lạ"],
             [a, "120", "có", "3", "", ""],  # 2: out of range
             [b, "abc", "có lẽ", "2.5", "", ""],  # 3: not a number, bad yes/no, not whole
             [a, "90", "", "", "", ""]]  # 4: duplicate of row 2 for electricity
     result = import_commune_indicators(xlsx_bytes({"Số liệu": rows}), "cs.xlsx", reference)
     got = {(p.code, p.row, p.column) for p in errors(result)}
-    assert got == {("wrong_level", 1, "road_village_hardened"), ("out_of_range", 2, ELEC.id),
+    assert got == {("wrong_level", 1, "forest_cover"), ("out_of_range", 2, ELEC.id),
                    ("bad_number", 3, ELEC.id), ("bad_number", 3, "road_commune_hardened"),
                    ("not_whole", 3, "temporary_houses"), ("duplicate_row", 4, ELEC.id)}
     assert any(p.code == "ignored_column" and p.column == "Cột lạ" for p in result.notes)
@@ -130,7 +130,7 @@ def test_village_level_wide_and_roll_up(reference):
 
 
 def test_village_level_checks(reference):
-    rows = [["Huyện", "Xã", "Thôn", "road_village_hardened", "schools_national_standard"],
+    rows = [["Huyện", "Xã", "Thôn", "road_village_hardened", "forest_cover"],
             ["Huyện Hữu Lũng", "Xã Yên Thịnh", "Thôn Thử Một", "1", ""],
             ["Huyện Chi Lăng", "Xã Hòa Bình", "", "1", ""],
             ["Huyện Chi Lăng", "Xã Hòa Bình", "Thôn Thử Hai", "1", ""],

@@ -72,14 +72,14 @@ def test_errors_are_located(reference):
             ["Huyện Chi Lăng", "Xã Hòa Bình", "Thôn Thử Hai", "105.0", "21.5"],  # 5 longitude outside
             ["Huyện Chi Lăng", "Xã Hòa Bình", "Thôn Thử Ba", "106.6", ""],  # 6 half a coordinate
             ["Huyện Chi Lăng", "Xã Hòa Bình", "", "", ""],  # 7 no village name
-            ["", "Xã Hòa Bình", "Thôn Thử Bốn", "", ""],  # 8 ambiguous commune
+            ["", "Xã Hòa Bình", "Thôn Thử Bốn", "", ""],  # 8 ok: a blank district repeats the one above
             ["Huyện Chi Lăng", "Xã Hòa Bình", "Thôn Thử Năm", "abc", "21.5"]]  # 9 not a number
     result = import_villages(xlsx_bytes({"DS": rows}), "thon.xlsx", reference)
     got = {(p.code, p.row, p.column) for p in errors(result)}
     assert got == {("outside_area", 2, "Tên thôn"), ("duplicate_row", 4, "Tên thôn"), ("out_of_range", 5, "Kinh độ"),
                    ("half_coordinate", 6, "Vĩ độ"), ("no_village_name", 7, "Tên thôn"),
-                   ("ambiguous_commune", 8, "Xã"), ("bad_number", 9, "Kinh độ")}
-    assert result.frame["village"].tolist() == ["Thôn Thử Một"]
+                   ("bad_number", 9, "Kinh độ")}
+    assert result.frame["village"].tolist() == ["Thôn Thử Một", "Thôn Thử Bốn"]
     outside = next(p for p in errors(result) if p.code == "outside_area")
     assert "Xã Yên Thịnh" in outside.message and "Huyện Hữu Lũng" in outside.message
 
@@ -147,3 +147,11 @@ def test_missing_village_column_on_wrong_sheet(reference):
     result = import_villages(content, "kv.xlsx", reference)
     (problem,) = errors(result)
     assert problem.code == "missing_column" and "KV" in problem.message
+
+
+def test_ambiguous_commune_names_what_tells_them_apart(reference):
+    """Four communes are called Hòa Bình, in different districts: the district (or the code) decides."""
+    rows = [["Xã", "Tên thôn"], ["Xã Hòa Bình", "Thôn Thử Một"]]
+    (problem,) = errors(import_villages(csv_text(rows).encode(), "thon.csv", reference))
+    assert problem.code == "ambiguous_commune" and (problem.row, problem.column) == (2, "Xã")
+    assert "Huyện Chi Lăng" in problem.message and "ghi tên huyện" in problem.message and "mã xã" in problem.message

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from geo.indicators import (
+    PERCENT,
     INDICATORS,
     LEVELS,
     SHARE_OF_VILLAGES,
@@ -86,7 +87,11 @@ def test_levels():
             "electricity_households", "temporary_houses"} <= village
     assert "road_commune_hardened" not in village
     commune = {i.id for i in indicators_for_level("commune")}
-    assert "road_village_hardened" not in commune and "electricity_households" in commune
+    assert "electricity_households" in commune and "forest_cover" not in commune
+    # Departments report the village targets per commune too, as a share of the commune's villages.
+    for ind_id in ("road_village_hardened", "cultural_house_standard", "arts_club_regular"):
+        assert ind_id in commune
+        assert INDICATORS[ind_id].kind_at("commune") == PERCENT and INDICATORS[ind_id].kind_at("village") == YES_NO
 
 
 def test_header_matching_ignores_case_diacritics_and_unit():

@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -14,7 +15,8 @@ import pytest
 
 from geo.errors import DataError
 from geo.imports import import_categories
-from geo.store import DB_NAME, Store, data_dir
+from geo.store import DB_NAME, SaveOutcome, Store, data_dir, vietnam_time
+from layers.tables import history_table
 from tests.import_fixtures import csv_text, reference  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,6 +112,172 @@ def test_save_result_refuses_a_file_with_errors(store, reference):
     assert store.current("categories", "imported")["gso_code"].tolist() == [reference.area_codes[0]]
     assert store.find_by_hash("categories", "imported", import_categories(good, "x", reference).sha256) == version
     assert store.find_by_hash("categories", "imported", result.sha256) is None
+
+
+# --- rolling back to "no data", the event history, Vietnam time ---------------------------------
+
+def test_clear_undoes_the_first_import(store):
+    v1 = store.save("categories", "imported", categories(["05971"]), "a.csv", b"a")
+    assert store.clear("categories", "imported") == v1
+    assert store.current("categories", "imported") is None
+    assert store.current_version("categories", "imported") is None
+    assert store.current_versions() == {}
+    assert store.source_in_use("categories") is None
+    assert store.history()["is_current"].tolist() == [False]  # the version is kept, only not in use
+    assert store.events()[["action", "version_id"]].values.tolist() == [["import", v1], ["clear", v1]]
+    with pytest.raises(DataError, match="hiện chưa có dữ liệu nào đang dùng"):
+        store.clear("categories", "imported")
+    store.rollback("categories", "imported", v1)  # and it can be used again
+    assert store.current("categories", "imported")["gso_code"].tolist() == ["05971"]
+
+
+def test_clearing_imported_data_falls_back_to_demo_and_leaves_other_kinds(store):
+    store.save("categories", "demo", categories(["05974"], "III"), "demo", b"d")
+    store.save("categories", "imported", categories(["05971"]), "real.csv", b"r")
+    village = store.save("villages", "imported", pd.DataFrame({"gso_code": ["05971"], "village": ["Thôn Thử"]}),
+                         "v.csv", b"v")
+    store.clear("categories", "imported")
+    assert store.source_in_use("categories") == "demo"
+    assert store.current_versions() == {("categories", "demo"): 1, ("villages", "imported"): village}
+    with pytest.raises(ValueError):
+        store.clear("khác", "imported")
+
+
+def test_event_history_names_what_each_event_put_in_use_and_replaced(store):
+    v1 = store.save("categories", "imported", categories(["05971"]), "a.csv", b"a")
+    v2 = store.save("categories", "imported", categories(["05971", "05974"], "II"), "b.csv", b"b")
+    d1 = store.save("villages", "demo", pd.DataFrame({"gso_code": ["05971"] * 3, "village": ["T1", "T2", "T3"]}),
+                    "demo", b"d")
+    store.rollback("categories", "imported", v1)
+    store.clear("categories", "imported")
+    events = store.event_history()
+    assert events["action"].tolist() == ["clear", "rollback", "import", "import", "import"]  # newest first
+    shown = events.drop(columns=["event_id", "at"])
+    rows = shown.astype(object).where(shown.notna(), None).values.tolist()  # missing values as None
+    assert rows == [
+        ["clear", "categories", "imported", None, None, None, v1, None],
+        ["rollback", "categories", "imported", v1, "a.csv", 1, v2, None],
+        ["import", "villages", "demo", d1, "demo", 3, None, d1],
+        ["import", "categories", "imported", v2, "b.csv", 2, v1, None],
+        ["import", "categories", "imported", v1, "a.csv", 1, None, None],
+    ]
+
+
+def test_vietnam_time_from_any_offset():
+    assert vietnam_time("2025-03-05T10:12:41+07:00") == "05/03/2025 10:12"
+    assert vietnam_time("2025-03-05T03:12:00+00:00") == "05/03/2025 10:12"
+    assert vietnam_time("2024-12-31T17:30:00+00:00") == "01/01/2025 00:30"  # new year in Vietnam already
+    assert vietnam_time("2025-03-04T20:30:00-05:00") == "05/03/2025 08:30"
+    assert vietnam_time("2025-03-05T10:12:00") == "05/03/2025 10:12"  # no offset: taken as Vietnam time
+
+
+def test_history_table_in_vietnam_time_and_words(store):
+    v1 = store.save("categories", "imported", categories(["05971", "05974"]), "khu_vuc.csv", b"a")
+    store.clear("categories", "imported")
+    with sqlite3.connect(store.path) as conn:  # a row written by a server set to another time zone
+        conn.execute("UPDATE events SET at = '2025-06-30T23:05:00+02:00' WHERE action = 'import'")
+    table = history_table(store.event_history())
+    assert table.columns.tolist() == ["Thời điểm (giờ Việt Nam)", "Thao tác", "Dữ liệu", "Nguồn", "Phiên bản",
+                                      "Thay cho phiên bản", "Phiên bản đang dùng", "Tệp", "Số dòng"]
+    assert table.values.tolist()[1] == ["01/07/2025 04:05", "Nhập", "Khu vực của xã (Quyết định 861/QĐ-TTg)",
+                                        "Dữ liệu đã nhập", str(v1), "", "chưa có dữ liệu", "khu_vuc.csv", "2"]
+    cleared = table.iloc[0]
+    assert cleared["Thao tác"] == "Bỏ dữ liệu (về «chưa có dữ liệu»)" and cleared["Thay cho phiên bản"] == str(v1)
+    assert cleared["Tệp"] == "" and cleared["Phiên bản"] == ""
+    assert not table.isin(["None", "nan", "<NA>"]).any().any()
+
+
+# --- confirm works once: equal content makes no new version -----------------------------------
+
+def test_identical_frame_makes_no_new_version(store):
+    v1 = store.save("categories", "imported", categories(["05971", "05974"]), "a.csv", b"a")
+    again = store.save_with_outcome("categories", "imported", categories(["05971", "05974"]), "a (1).csv", b"x")
+    assert again == SaveOutcome(v1, created=False, reused_version=False) and again.unchanged
+    assert store.save("categories", "imported", categories(["05971", "05974"]), "a.csv", b"a") == v1
+    assert len(store.history()) == 1 and store.events()["action"].tolist() == ["import"]
+    reordered = store.save_with_outcome("categories", "imported", categories(["05974", "05971"]), "b.csv", b"b")
+    assert reordered.created and reordered.version_id != v1  # same rows in another order are new content
+    changed = categories(["05971", "05974"])
+    changed.loc[1, "area_category"] = "II"
+    assert store.save_with_outcome("categories", "imported", changed, "c.csv", b"c").created
+    assert len(store.history()) == 3
+
+
+def test_equal_to_an_older_version_makes_it_current(store):
+    v1 = store.save("categories", "imported", categories(["05971"]), "a.csv", b"a")
+    v2 = store.save("categories", "imported", categories(["05974"]), "b.csv", b"b")
+    outcome = store.save_with_outcome("categories", "imported", categories(["05971"]), "a_lai.csv", b"a2")
+    assert outcome == SaveOutcome(v1, created=False, reused_version=True)
+    assert store.current_version("categories", "imported") == v1
+    assert store.history()["version_id"].tolist() == [v2, v1]  # no copy stored
+    assert store.events()["action"].tolist() == ["import", "import", "rollback"]
+    store.clear("categories", "imported")  # after a clear, the same content comes back as a reuse too
+    assert store.save_with_outcome("categories", "imported", categories(["05974"]), "b.csv", b"b").reused_version
+    assert store.current_version("categories", "imported") == v2
+    # another source's equal content is not reused across sources
+    assert store.save_with_outcome("categories", "demo", categories(["05971"]), "demo", b"d").created
+
+
+def test_confirm_clicked_twice_and_same_file_again(store, reference):
+    content = csv_text([["Mã xã", "Khu vực"], [reference.area_codes[0], "I"]]).encode()
+    first = store.save_result_with_outcome(import_categories(content, "tot.csv", reference))
+    second = store.save_result_with_outcome(import_categories(content, "tot.csv", reference))
+    assert first.created and second == SaveOutcome(first.version_id, created=False, reused_version=False)
+    assert store.save_result(import_categories(content, "tot_copy.csv", reference)) == first.version_id
+    assert len(store.history()) == 1
+
+
+def test_two_clicks_at_once_store_one_version(store):
+    frame = pd.DataFrame({"gso_code": ["06001"] * 20_000, "area_category": ["III"] * 20_000})
+    outcomes = []
+    threads = [threading.Thread(target=lambda: outcomes.append(
+        store.save_with_outcome("categories", "imported", frame, "big.csv", b"big"))) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(o.created for o in outcomes) == [False, True]
+    assert len(store.history()) == 1
+
+
+# --- remembered column mappings ---------------------------------------------------------------
+
+def test_column_mapping_round_trip_and_upsert(store, tmp_path):
+    mapping = {"Hộ sử dụng điện lưới quốc gia, %": "electricity_households", "Ghi chú": ""}
+    assert store.column_mapping("indicators_commune", "sig-1") is None
+    store.save_column_mapping("indicators_commune", "sig-1", mapping)
+    assert store.column_mapping("indicators_commune", "sig-1") == mapping
+    assert store.column_mapping("indicators_village", "sig-1") is None  # kept per kind
+    store.save_column_mapping("indicators_commune", "sig-1", {"Ghi chú": "electricity_households"})
+    assert Store(store.path).column_mapping("indicators_commune", "sig-1") == {"Ghi chú": "electricity_households"}
+    with sqlite3.connect(store.path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM column_mappings").fetchone()[0] == 1
+    with pytest.raises(ValueError):
+        store.save_column_mapping("khác", "sig-1", mapping)
+    with pytest.raises(ValueError):
+        store.column_mapping("khác", "sig-1")
+    with pytest.raises(ValueError):
+        store.save_column_mapping("indicators_commune", "", mapping)
+    with pytest.raises(ValueError):
+        store.save_column_mapping("indicators_commune", "sig-2", {"Cột": 3})
+
+
+def test_a_database_from_before_column_mappings_opens(tmp_path):
+    path = tmp_path / DB_NAME
+    version = Store(path).save("categories", "imported", categories(["05971"]), "a.csv", b"a")
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE column_mappings")
+    store = Store(path)
+    assert store.current_version("categories", "imported") == version
+    store.save_column_mapping("categories", "sig", {"Mã": "gso_code"})
+    assert store.column_mapping("categories", "sig") == {"Mã": "gso_code"}
+
+
+def test_a_file_that_is_not_a_database_is_a_vietnamese_error(tmp_path):
+    path = tmp_path / DB_NAME
+    path.write_bytes(b"Day khong phai co so du lieu " * 200)
+    with pytest.raises(DataError, match="Không đọc hoặc ghi được cơ sở dữ liệu"):
+        Store(path)
 
 
 def test_data_dir_lookup(tmp_path):

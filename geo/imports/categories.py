@@ -13,16 +13,9 @@ from __future__ import annotations
 import pandas as pd
 
 import texts
-from geo.imports.headers import Header, open_data_table, role_aliases
-from geo.imports.places import (
-    clean_name,
-    data_rows,
-    is_district_heading,
-    is_skipped_row,
-    known_district,
-    resolve_commune,
-    where,
-)
+from geo.imports.headers import Header, open_data_tables, role_aliases
+from geo.imports.layout import Row, walk
+from geo.imports.places import resolve_commune, where
 from geo.imports.problems import ImportResult, ProblemLog
 from geo.imports.reference import Reference
 from geo.imports.totals import compare_categories
@@ -69,28 +62,25 @@ def import_categories(content: bytes, file_name: str, reference: Reference | Non
     log = ProblemLog(file_name)
     result = ImportResult.begin(KIND, file_name, COLUMNS, content, log)
     needed = f"«{role_aliases('category')[0]}» + «{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
-    header = open_data_table(content, file_name, log, _accept, needed)
-    if header is None:
+    tables = open_data_tables(content, file_name, log, _accept, needed)
+    if not tables:
         return result
-    result.sheet = header.sheet.name
-    name_col = _name_col(header)
-    heading_district: str | None = None
+    result.sheet = ", ".join(h.sheet.name for h in tables)
     first_row: dict[str, int] = {}
     records = []
-    for row_number, row in data_rows(header):
+    for event in walk(tables, ref, commune_headings=False):
+        if not isinstance(event, Row):
+            continue
+        header, row_number, row = event.header, event.number, event.cells
+        name_col = _name_col(header)
         name = row[name_col] if name_col is not None and name_col < len(row) else None
         code = header.cell(row, "code")
-        if is_blank(code) and is_skipped_row(name):
-            continue
-        if is_blank(code) and is_district_heading(name):
-            heading_district = known_district(ref, name) or clean_name(name)
-            continue
         category, given = _category_of(header, row, log, row_number)
         if not given:
             continue  # a commune left blank (Yên Thịnh, or not filled in): reported by the totals
         district = header.cell(row, "district") if header.has("district") else None
         if is_blank(district):
-            district = heading_district
+            district = event.district
         gso = resolve_commune(ref, log, header, row_number, code=code, name=name, district=district,
                               name_col=name_col)
         if gso is None or category is None:
@@ -110,7 +100,7 @@ def import_categories(content: bytes, file_name: str, reference: Reference | Non
                         "area_category": category})
     frame = pd.DataFrame(records, columns=COLUMNS)
     if frame.empty and not log.problems:
-        log.error("no_rows", texts.IMP_NO_ROWS, **where(header, header.row_number, None))
+        log.error("no_rows", texts.IMP_NO_ROWS, **where(tables[0], tables[0].row_number, None))
     result.frame = frame
     result.summary = compare_categories(frame, ref, log)
     return result

@@ -12,9 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from geo.indicators import Indicator, find_indicator, header_key
 import texts
+from geo.imports.column_meaning import Guess, guess_indicator
+from geo.imports.problems import column_letter
 from geo.imports.reading import Sheet, read_sheets_or_log
+from geo.indicators import INDICATORS, Indicator, header_key
 
 HEADER_SCAN_ROWS = 40
 
@@ -24,8 +26,12 @@ _ROLE_ALIASES = {
     "district": ["Huyện", "Tên huyện", "Huyện / thành phố", "Huyện/TP", "district", "Đơn vị cấp huyện",
                  "Thuộc huyện", "Tên huyện, thành phố"],
     "commune": ["Xã", "Tên xã", "Xã / phường / thị trấn", "Tên xã, phường, thị trấn", "Xã, phường",
-                "commune", "Tên đơn vị cấp xã", "Đơn vị cấp xã", "Tên xã, phường", "Thuộc xã"],
-    "village": ["Thôn", "Tên thôn", "Thôn, bản", "Tên thôn, bản", "Thôn, bản, tổ dân phố",
+                "commune", "Tên đơn vị cấp xã", "Đơn vị cấp xã", "Tên xã, phường", "Thuộc xã", "Tên xã, thị trấn",
+                "Xã, thị trấn", "Xã/thị trấn", "Tên xã/thị trấn", "Xã/phường/thị trấn", "Tên xã/phường/thị trấn",
+                "Xã, phường, thị trấn", "Đơn vị hành chính cấp xã"],
+    "village": ["Thôn", "Tên thôn", "Thôn, bản", "Tên thôn, bản", "Thôn, bản, tổ dân phố", "Thôn ĐBKK",
+                "Tên thôn ĐBKK", "Thôn, bản ĐBKK", "Tên thôn, bản ĐBKK", "Tên thôn, bản, khối phố", "Thôn/bản",
+                "Tên thôn/bản", "Thôn (bản)", "Tên thôn (bản)", "Thôn, xóm", "Tên thôn, xóm",
                 "Tên thôn, bản, tổ dân phố", "village", "Thôn đặc biệt khó khăn",
                 "Tên thôn đặc biệt khó khăn", "Thôn, bản đặc biệt khó khăn"],
     "category": ["Khu vực", "KV", "Phân loại", "Phân loại khu vực", "Khu vực xã", "category",
@@ -33,14 +39,16 @@ _ROLE_ALIASES = {
                  "commune_area_category", "Khu vực (I, II, III)"],
     "name": ["Tên đơn vị", "Tên đơn vị hành chính", "Tên", "Đơn vị hành chính", "Tên huyện, xã",
              "Huyện, xã", "Tên tỉnh, huyện, xã", "Tỉnh, huyện, xã", "Tên xã, thôn", "Xã, thôn",
-             "Tên huyện, xã, thôn", "Huyện, xã, thôn", "Địa bàn", "Tên địa bàn"],
+             "Tên huyện, xã, thôn", "Huyện, xã, thôn", "Địa bàn", "Tên địa bàn", "Tên huyện, xã, thôn, bản",
+             "Huyện, xã, thôn, bản", "Tên đơn vị, địa bàn", "Huyện/xã/thôn", "Tên huyện/xã", "Huyện/xã",
+             "Tên huyện, thành phố, xã, phường, thị trấn", "Đơn vị"],
     "lon": ["Kinh độ", "lon", "longitude", "lng"],
     "lat": ["Vĩ độ", "lat", "latitude"],
     "indicator": ["Chỉ tiêu", "Mã chỉ tiêu", "Tên chỉ tiêu", "indicator"],
     "value": ["Giá trị", "value", "Số liệu", "Kết quả", "Giá trị chỉ tiêu"],
     "year": ["Năm", "year", "Năm số liệu"],
     "stt": ["STT", "TT", "Số thứ tự", "Số TT"],
-    "ignore": ["Ghi chú", "note", "source", "Nguồn", "Thuộc vùng ĐBDTTS&MN 2021-2025", "Đơn vị tính", "Đơn vị",
+    "ignore": ["Ghi chú", "note", "source", "Nguồn", "Thuộc vùng ĐBDTTS&MN 2021-2025", "Đơn vị tính", "ĐVT",
                "Loại", "commune_type", "Loại đơn vị"],
 }
 ROLE_INDEX = {header_key(alias): role for role, aliases in _ROLE_ALIASES.items() for alias in aliases}
@@ -68,6 +76,8 @@ class Header:
     roles: dict[str, int] = field(default_factory=dict)  # role -> column (first one wins)
     marks: dict[int, str] = field(default_factory=dict)  # column -> category it marks
     indicators: dict[int, Indicator] = field(default_factory=dict)  # wide layout value columns
+    uncertain: dict[int, Guess] = field(default_factory=dict)  # close to an indicator: the user decides
+    skipped: set[int] = field(default_factory=set)  # columns the user said to leave out
     unknown: dict[int, str] = field(default_factory=dict)  # non-empty headers we do not know
 
     @property
@@ -85,50 +95,133 @@ class Header:
         col = self.roles.get(role)
         return self.texts.get(col) if col is not None else None
 
-    def score(self) -> int:
-        return len(self.roles) + len(self.marks) + len(self.indicators)
+    def score(self) -> float:
+        return len(self.roles) + len(self.marks) + len(self.indicators) + 0.5 * len(self.uncertain)
+
+    def signature(self) -> tuple:
+        """What the table holds, to recognise the same table on several sheets."""
+        return (tuple(sorted(self.roles)), tuple(sorted(set(self.marks.values()))),
+                tuple(sorted({ind.id for ind in self.indicators.values()})))
 
 
-def read_header(sheet: Sheet, index: int) -> Header:
-    header = Header(sheet=sheet, index=index, texts={})
-    for col, value in enumerate(sheet.rows[index]):
-        if value is None or str(value).strip() == "":
+@dataclass(frozen=True)
+class ColumnChoice:
+    """One value column as the column-mapping step shows it: what it holds and what we made of it."""
+
+    column: int  # 0-based
+    letter: str  # "D"
+    text: str  # the header as written
+    samples: tuple[str, ...]  # the first values under it, as text
+    indicator: str | None  # the indicator taken now ("" = left out by the user, None = not taken)
+    suggestion: str | None  # the most likely indicator, for a column not taken
+    needs_decision: bool  # unsure or unknown: the page asks
+
+
+def column_choices(header: Header, samples: int = 3) -> list[ColumnChoice]:
+    """Every column that is not a place or bookkeeping column, for the column-mapping step."""
+    choices = []
+    for col, text in header.texts.items():
+        if col in header.roles.values() or col in header.marks:
             continue
-        text = str(value).strip()
+        values = []
+        for row in header.sheet.rows[header.index + 1:header.index + 40]:
+            if col < len(row) and row[col] is not None and str(row[col]).strip():
+                values.append(str(row[col]).strip()[:40])
+            if len(values) == samples:
+                break
+        if col in header.indicators:
+            taken, suggestion, ask = header.indicators[col].id, None, False
+        elif col in header.skipped:
+            taken, suggestion, ask = "", None, False
+        elif col in header.uncertain:
+            taken, suggestion, ask = None, header.uncertain[col].best.id, True
+        else:
+            taken, suggestion, ask = None, None, True
+        choices.append(ColumnChoice(col, column_letter(col), text, tuple(values), taken, suggestion, ask))
+    return choices
+
+
+def signature_of(choices: list[ColumnChoice]) -> str:
+    """Key under which a user's mapping is remembered: the same headers give the same key."""
+    return "|".join(sorted(mapping_key(c.text) for c in choices))
+
+
+def mapping_key(text: object) -> str:
+    """How a remembered column choice finds its column again: the header without case or marks."""
+    return header_key(text)
+
+
+def read_header(sheet: Sheet, index: int, mapping: dict[str, str] | None = None) -> Header:
+    """What each column of row `index` means; `mapping` (header text -> indicator id, "" = skip) wins."""
+    chosen = {mapping_key(text): ind_id for text, ind_id in (mapping or {}).items()}
+    header = Header(sheet=sheet, index=index, texts={})
+    cells = [(col, str(value).strip()) for col, value in enumerate(sheet.rows[index])
+             if value is not None and str(value).strip() != ""]
+    if len(cells) >= 2 and len({text for _, text in cells}) == 1:
+        return header  # a title merged across the table, not a header
+    for col, text in cells:
         header.texts[col] = text
         key = header_key(text)
-        if key in ROLE_INDEX:
+        if key in chosen:
+            if chosen[key] in INDICATORS:
+                header.indicators[col] = INDICATORS[chosen[key]]
+            else:
+                header.skipped.add(col)
+        elif key in ROLE_INDEX:
             header.roles.setdefault(ROLE_INDEX[key], col)
         elif key in MARK_INDEX:
             header.marks[col] = MARK_INDEX[key]
-        elif (indicator := find_indicator(text)) is not None:
-            header.indicators[col] = indicator
+        elif (guess := guess_indicator(text)).indicator is not None:
+            header.indicators[col] = guess.indicator
+        elif guess.uncertain:
+            header.uncertain[col] = guess
         else:
             header.unknown[col] = text
     return header
 
 
-def find_header(sheets: list[Sheet], accept: Callable[[Header], bool]) -> Header | None:
-    """The best accepted header row over all sheets, preferring earlier sheets on ties."""
-    best: Header | None = None
+def find_tables(sheets: list[Sheet], accept: Callable[[Header], bool],
+                mapping: dict[str, str] | None = None) -> list[Header]:
+    """The data table of every sheet that holds the same kind of table as the best one.
+
+    One sheet per district is common; an instructions or summary sheet beside
+    them has another header (or none) and is left out.
+    """
+    best_per_sheet = []
     for sheet in sheets:
+        best: Header | None = None
         for index in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
-            header = read_header(sheet, index)
+            header = read_header(sheet, index, mapping)
             if header.score() and accept(header) and (best is None or header.score() > best.score()):
                 best = header
         if best is not None:
-            return best  # the first sheet with a usable header is the data sheet
-    return None
+            best_per_sheet.append(best)
+    if not best_per_sheet:
+        return []
+    top = max(best_per_sheet, key=lambda h: h.score())  # max keeps the earliest sheet on ties
+    return [h for h in best_per_sheet if h.signature() == top.signature()]
 
 
-def open_data_table(content: bytes, file_name: str, log, accept: Callable[[Header], bool],
-                    needed: str) -> Header | None:
-    """Read the file and find the header row an importer accepts; log why not (what columns are `needed`)."""
+def open_data_tables(content: bytes, file_name: str, log, accept: Callable[[Header], bool],
+                     needed: str, mapping: dict[str, str] | None = None) -> list[Header]:
+    """Read the file and find the tables an importer accepts; log why not, naming the columns found."""
     sheets = read_sheets_or_log(content, file_name, log)
     if sheets is None:
-        return None
-    header = find_header(sheets, accept)
-    if header is None:
-        log.error("missing_column", texts.IMP_NO_HEADER.format(needed=needed,
-                                                               sheets=", ".join(s.name for s in sheets)))
-    return header
+        return []
+    tables = find_tables(sheets, accept, mapping)
+    if not tables:
+        found = _headers_found(sheets)
+        log.error("missing_column", texts.IMP_NO_HEADER.format(
+            needed=needed, sheets=", ".join(s.name for s in sheets), found=found or "—"))
+    return tables
+
+
+def _headers_found(sheets: list[Sheet]) -> str:
+    """The most header-like row of the first sheets, to show what the file does have."""
+    for sheet in sheets:
+        rows = sheet.rows[:HEADER_SCAN_ROWS]
+        candidates = [row for row in rows if sum(isinstance(v, str) and bool(v.strip()) for v in row) >= 2]
+        if candidates:
+            best = max(candidates, key=lambda row: sum(isinstance(v, str) and bool(v.strip()) for v in row))
+            return ", ".join(f"«{str(v).strip()}»" for v in best if isinstance(v, str) and v.strip())
+    return ""

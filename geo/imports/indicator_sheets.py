@@ -17,12 +17,22 @@ import pandas as pd
 
 import texts
 from geo.errors import preview
-from geo.imports.headers import Header, open_data_table, role_aliases
-from geo.imports.places import clean_name, data_rows, resolve_commune, village_key, where
+from geo.imports.column_meaning import guess_indicator
+from geo.imports.headers import Header, column_choices, open_data_tables, role_aliases
+from geo.imports.layout import COMMUNE, Heading, walk
+from geo.imports.places import clean_name, name_problem, resolve_commune, village_key, where
 from geo.imports.problems import ImportResult, ProblemLog
 from geo.imports.reference import Reference
-from geo.imports.values import BadValue, format_number, is_blank, parse_number, parse_year, parse_yes_no
-from geo.indicators import COUNT, PERCENT, YES_NO, Indicator, find_indicator
+from geo.imports.values import (
+    BadValue,
+    format_number,
+    is_blank,
+    parse_number,
+    parse_share,
+    parse_year,
+    parse_yes_no,
+)
+from geo.indicators import COUNT, PERCENT, VALUE_RANGES, YES_NO, Indicator
 
 COMMUNE_COLUMNS = ["gso_code", "district", "commune", "indicator", "value", "year"]
 VILLAGE_COLUMNS = ["gso_code", "district", "commune", "village", "village_key", "indicator", "value", "year"]
@@ -33,6 +43,7 @@ KINDS = {"commune": "indicators_commune", "village": "indicators_village"}
 class _Cell:
     """One value read from the sheet, before the per-column scale decision."""
 
+    header: Header
     row: int
     col: int
     key: tuple  # (gso_code, village_key or "", indicator id, year)
@@ -45,34 +56,41 @@ class _Cell:
 
 def _accept_for(level: str):
     def accept(header: Header) -> bool:
-        place = any(header.has(r) for r in ("code", "commune", "name"))
-        if level == "village":
-            place = place and header.has("village")
-        layout = (header.has("indicator") and header.has("value")) or bool(header.indicators)
-        return place and layout
+        place = any(header.has(r) for r in ("code", "commune", "name", "village"))
+        long_layout = header.has("indicator") and header.has("value")
+        # Columns nobody recognised are still a table: the page lets the user say what they hold.
+        columns = header.indicators or header.uncertain or header.unknown
+        return place and (long_layout or bool(columns))
     return accept
 
 
 def _place_cols(header: Header, level: str) -> tuple[int | None, int | None]:
     commune_col = header.roles.get("commune", header.roles.get("name"))
     village_col = header.roles.get("village") if level == "village" else None
+    if level == "village" and village_col is None:
+        village_col, commune_col = commune_col, None  # an annex: villages under "Xã …" heading rows
     return commune_col, village_col
 
 
-def _read_value(ind: Indicator, raw: object, log: ProblemLog, header: Header, row: int, col: int):
+def _read_value(ind: Indicator, level: str, raw: object, log: ProblemLog, header: Header, row: int, col: int):
     """(number, had % sign) or None after logging why the cell is unusable."""
+    kind = ind.kind_at(level)
     try:
-        if ind.kind == YES_NO:
+        if kind == YES_NO:
             number = parse_yes_no(raw)
             return (number, False) if number is not None else None
+        if kind != ind.kind:  # a share of villages: "12/15" means 12 of the commune's 15 villages
+            share = parse_share(raw)
+            if share is not None:
+                return share, True
         number, percent = parse_number(raw)
-    except BadValue:
-        text = texts.IMP_BAD_YES_NO if ind.kind == YES_NO else texts.IMP_BAD_NUMBER
-        log.error("bad_number", text.format(value=raw), **where(header, row, col))
+    except BadValue as bad:
+        text = texts.IMP_BAD_YES_NO if kind == YES_NO else texts.IMP_BAD_NUMBER
+        log.error("bad_number", bad.reason or text.format(value=raw), **where(header, row, col))
         return None
     if number is None:
         return None
-    if percent and ind.kind != PERCENT:
+    if percent and kind != PERCENT:
         log.error("bad_number", texts.IMP_BAD_NUMBER.format(value=raw), **where(header, row, col))
         return None
     return number, percent
@@ -87,43 +105,68 @@ def _check_level(ind: Indicator, level: str, log: ProblemLog, header: Header, ro
     return False
 
 
-def _finish(cells: list[_Cell], log: ProblemLog, header: Header) -> list[dict]:
+def _finish(cells: list[_Cell], log: ProblemLog, level: str) -> list[dict]:
     """Scale percentage columns, check ranges, and build the tidy rows."""
-    by_column: dict[tuple[int, str], list[_Cell]] = {}
+    by_column: dict[tuple[int, int, str], list[_Cell]] = {}
     for cell in cells:
-        by_column.setdefault((cell.col, cell.indicator.id), []).append(cell)
-    scale: dict[tuple[int, str], float] = {}
+        by_column.setdefault((id(cell.header), cell.col, cell.indicator.id), []).append(cell)
+    scale: dict[tuple[int, int, str], float] = {}
     for key, group in by_column.items():
-        if group[0].indicator.kind != PERCENT:
+        if group[0].indicator.kind_at(level) != PERCENT:
             continue
+        header = group[0].header
         plain = [c for c in group if not c.percent_sign]
         small = [c for c in plain if 0 < c.number < 1]
         if small and all(0 <= c.number <= 1 for c in plain):
             scale[key] = 100.0
-            log.note("fraction_scale", texts.IMP_FRACTION_SCALE, **where(header, header.row_number, key[0]))
+            log.note("fraction_scale", texts.IMP_FRACTION_SCALE, **where(header, header.row_number, key[1]))
         elif small and any(c.number > 1 for c in plain):
             log.note("mixed_scale", texts.IMP_MIXED_SCALE.format(rows=preview([c.row for c in small])),
-                     **where(header, header.row_number, key[0]))
+                     **where(header, header.row_number, key[1]))
     records = []
     for cell in cells:
         ind = cell.indicator
-        value = cell.number * (1.0 if cell.percent_sign else scale.get((cell.col, ind.id), 1.0))
+        value = cell.number * (1.0 if cell.percent_sign else scale.get((id(cell.header), cell.col, ind.id), 1.0))
         value = round(value, 10)
-        low, high = ind.value_range
+        low, high = VALUE_RANGES[ind.kind_at(level)]
+        header = cell.header
         if not low <= value <= high:
             log.error("out_of_range", texts.IMP_OUT_OF_RANGE.format(
-                value=format_number(value), low=format_number(low), high=format_number(high), unit=ind.unit),
+                value=format_number(value), low=format_number(low), high=format_number(high),
+                unit=_unit_at(ind, level)),
                 **where(header, cell.row, cell.col))
             continue
         if ind.kind == COUNT and not float(value).is_integer():
-            log.error("not_whole", texts.IMP_NOT_WHOLE.format(value=format_number(value), unit=ind.unit),
+            log.error("not_whole", texts.IMP_NOT_WHOLE.format(value=format_number(value), unit=_unit_at(ind, level)),
                       **where(header, cell.row, cell.col))
             continue
         records.append({**cell.place, "indicator": ind.id, "value": value, "year": cell.year})
     return records
 
 
-def _import(content: bytes, file_name: str, level: str, reference: Reference | None) -> ImportResult:
+def _unit_at(ind: Indicator, level: str) -> str:
+    """The unit of one value as given at `level`, for messages ("% số thôn" for a share)."""
+    if ind.kind_at(level) != ind.kind:
+        return ind.display_unit
+    return "" if ind.kind == YES_NO else ind.unit
+
+
+def _wide_columns(header: Header, level: str, log: ProblemLog) -> dict[int, Indicator]:
+    """The value columns of a wide table, with a note for each column left out and why."""
+    columns: dict[int, Indicator] = {}
+    for col, ind in header.indicators.items():
+        if _check_level(ind, level, log, header, header.row_number, col):
+            columns[col] = ind
+    for col, guess in header.uncertain.items():
+        log.note("uncertain_column", texts.IMP_UNCERTAIN_COLUMN.format(
+            first=guess.best.label, second=guess.runner_up.label), **where(header, header.row_number, col))
+    for col in header.unknown:
+        log.note("ignored_column", texts.IMP_IGNORED_COLUMN, **where(header, header.row_number, col))
+    return columns
+
+
+def _import(content: bytes, file_name: str, level: str, reference: Reference | None,
+            mapping: dict[str, str] | None = None) -> ImportResult:
     ref = reference or Reference.load()
     columns = VILLAGE_COLUMNS if level == "village" else COMMUNE_COLUMNS
     log = ProblemLog(file_name)
@@ -133,23 +176,30 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
         place += f" + «{role_aliases('village')[1]}»"
     needed = (f"{place} + (một cột cho mỗi chỉ tiêu, hoặc «{role_aliases('indicator')[0]}» + "
               f"«{role_aliases('value')[0]}»)")
-    header = open_data_table(content, file_name, log, _accept_for(level), needed)
-    if header is None:
+    tables = open_data_tables(content, file_name, log, _accept_for(level), needed, mapping)
+    if not tables:
         return result
-    result.sheet = header.sheet.name
-    long_layout = header.has("indicator") and header.has("value")
-    wide_columns: dict[int, Indicator] = {}
-    if not long_layout:
-        for col, ind in header.indicators.items():
-            if _check_level(ind, level, log, header, header.row_number, col):
-                wide_columns[col] = ind
-        for col in header.unknown:
-            log.note("ignored_column", texts.IMP_IGNORED_COLUMN, **where(header, header.row_number, col))
-    commune_col, village_col = _place_cols(header, level)
+    result.sheet = ", ".join(h.sheet.name for h in tables)
+    result.columns = column_choices(tables[0])
+    long_layout = tables[0].has("indicator") and tables[0].has("value")
+    wide = {} if long_layout else {id(h): _wide_columns(h, level, log) for h in tables}
+    if not long_layout and not any(wide.values()):
+        found = ", ".join(f"«{text}»" for text in tables[0].texts.values())
+        log.error("missing_column", texts.IMP_NO_INDICATOR_COLUMN.format(found=found, needed=needed),
+                  **where(tables[0], tables[0].row_number, None))
+        return result
     cells: list[_Cell] = []
     first_row: dict[tuple, int] = {}
-    for row_number, row in data_rows(header):
-        pairs = _pairs(header, row, row_number, long_layout, wide_columns, level, log)
+    heading_commune: str | None = None
+    for event in walk(tables, ref, commune_headings=level == "village"):
+        if isinstance(event, Heading):
+            heading_commune = None
+            if event.kind == COMMUNE:
+                heading_commune = resolve_commune(ref, log, event.header, event.number, code=None, name=event.text,
+                                                  district=event.district, name_col=event.column)
+            continue
+        header, row_number, row = event.header, event.number, event.cells
+        pairs = _pairs(header, row, row_number, long_layout, wide.get(id(header), {}), level, log)
         if not pairs:
             continue
         try:
@@ -158,17 +208,26 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
             log.error("bad_year", texts.IMP_BAD_YEAR.format(value=header.cell(row, "year")),
                       **where(header, row_number, header.roles.get("year")))
             continue
-        gso = resolve_commune(ref, log, header, row_number, code=header.cell(row, "code"),
-                              name=row[commune_col] if commune_col is not None and commune_col < len(row) else None,
-                              district=header.cell(row, "district"), name_col=commune_col)
+        commune_col, village_col = _place_cols(header, level)
+        commune = row[commune_col] if commune_col is not None and commune_col < len(row) else None
+        code = header.cell(row, "code")
+        district = header.cell(row, "district")
+        if is_blank(code) and is_blank(commune) and heading_commune is not None:
+            gso = heading_commune
+        else:
+            gso = resolve_commune(ref, log, header, row_number, code=code, name=commune,
+                                  district=event.district if is_blank(district) else district, name_col=commune_col)
         if gso is None:
             continue
         place = {"gso_code": gso, "district": ref.district_of(gso), "commune": ref.commune_of(gso)}
         vkey = ""
         if level == "village":
-            raw_village = header.cell(row, "village")
+            raw_village = row[village_col] if village_col is not None and village_col < len(row) else None
             if is_blank(raw_village):
                 log.error("no_village_name", texts.IMP_NO_VILLAGE_NAME, **where(header, row_number, village_col))
+                continue
+            if (problem := name_problem(raw_village)) is not None:
+                log.error("bad_name", problem, **where(header, row_number, village_col))
                 continue
             if gso in ref.outside_codes:
                 log.error("outside_area", texts.IMP_VILLAGE_OUTSIDE.format(
@@ -186,14 +245,14 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
                           **where(header, row_number, col))
                 continue
             first_row[key] = row_number
-            read = _read_value(ind, raw, log, header, row_number, col)
+            read = _read_value(ind, level, raw, log, header, row_number, col)
             if read is not None:
-                cells.append(_Cell(row_number, col, key, place, ind, read[0], read[1], year))
-    frame = pd.DataFrame(_finish(cells, log, header), columns=columns)
+                cells.append(_Cell(header, row_number, col, key, place, ind, read[0], read[1], year))
+    frame = pd.DataFrame(_finish(cells, log, level), columns=columns)
     frame["value"] = frame["value"].astype(float)
     frame["year"] = frame["year"].astype("Int64")
     if frame.empty and not result.errors:
-        log.error("no_values", texts.IMP_NO_VALUES, **where(header, header.row_number, None))
+        log.error("no_values", texts.IMP_NO_VALUES, **where(tables[0], tables[0].row_number, None))
     result.frame = frame
     result.summary = _coverage(frame, level)
     return result
@@ -208,7 +267,7 @@ def _pairs(header: Header, row: list[object], row_number: int, long_layout: bool
     if is_blank(name) and is_blank(raw):
         return []
     ind_col, value_col = header.roles["indicator"], header.roles["value"]
-    ind = find_indicator(name) if not is_blank(name) else None
+    ind = guess_indicator(str(name)).indicator if not is_blank(name) else None
     if ind is None:
         log.error("unknown_indicator", texts.IMP_UNKNOWN_INDICATOR.format(value=name if name is not None else ""),
                   **where(header, row_number, ind_col))
@@ -231,11 +290,32 @@ def _coverage(frame: pd.DataFrame, level: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["item", "found", "official", "difference", "unit"])
 
 
-def import_commune_indicators(content: bytes, file_name: str, reference: Reference | None = None) -> ImportResult:
-    """Read and check a commune-level indicator sheet; never writes anything."""
-    return _import(content, file_name, "commune", reference)
+def import_commune_indicators(content: bytes, file_name: str, reference: Reference | None = None,
+                              mapping: dict[str, str] | None = None) -> ImportResult:
+    """Read and check a commune-level indicator sheet; never writes anything.
+
+    `mapping`: header text -> indicator id ("" = leave the column out), the
+    user's choices in the column-mapping step; they win over recognition.
+    """
+    return _import(content, file_name, "commune", reference, mapping)
 
 
-def import_village_indicators(content: bytes, file_name: str, reference: Reference | None = None) -> ImportResult:
-    """Read and check a village-level indicator sheet; never writes anything."""
-    return _import(content, file_name, "village", reference)
+def import_village_indicators(content: bytes, file_name: str, reference: Reference | None = None,
+                              mapping: dict[str, str] | None = None) -> ImportResult:
+    """Read and check a village-level indicator sheet; never writes anything (see `mapping` above)."""
+    return _import(content, file_name, "village", reference, mapping)
+
+
+def with_other_indicators(new: pd.DataFrame, current: pd.DataFrame | None) -> pd.DataFrame:
+    """What is stored after importing `new`: its indicators replaced, every other indicator kept.
+
+    Each department sends its own indicators (electricity from one office, roads
+    from another); a sheet of one indicator must not erase the others.
+    """
+    if current is None or current.empty:
+        return new
+    kept = current[~current["indicator"].isin(set(new["indicator"]))].reindex(columns=new.columns)
+    if kept.empty:
+        return new
+    combined = pd.concat([kept.astype(new.dtypes.to_dict()), new], ignore_index=True)
+    return combined

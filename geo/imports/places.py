@@ -15,10 +15,10 @@ import texts
 from geo.imports.headers import Header
 from geo.imports.problems import ProblemLog
 from geo.imports.reference import Reference
-from geo.imports.values import is_blank
+from geo.imports.values import UncomputedFormula, is_blank
 from geo.names import district_key, name_key, normalise_code
 
-_NUMBERING = re.compile(r"^\s*(?:[ivx]{1,4}|\d{1,4})\s*[.)]\s+", re.IGNORECASE)
+_NUMBERING = re.compile(r"^\s*(?:[ivx]{1,5}|\d{1,4}(?:\.\d{1,3})*|[a-zđ])\s*[.):\-–]\s*(?=\S)", re.IGNORECASE)
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _DISTRICT_HEAD = re.compile(r"^(huyện|thành phố|thị xã|tp\.?|tx\.?|h\.)(\s|$)")
 _COMMUNE_HEAD = re.compile(r"^(xã|phường|thị trấn|tt\.?|p\.)(\s|$)")
@@ -27,6 +27,31 @@ _TOTAL_ROW = re.compile(r"^(tổng|cộng|tổng cộng|tổng số)(\s|:|$)")
 # Village prefixes that are a kind of settlement, not part of its name. "Bản" and
 # "Khu" are left alone: in Lạng Sơn they are often the first word of the name itself.
 _VILLAGE_PREFIX = re.compile(r"^(thôn|xóm|tổ dân phố|tdp|khối)\s+")
+
+
+# Characters that have no place in a name: markup that a careless page would run,
+# control characters, and invisible ones (zero-width, bidirectional overrides) that
+# make two names look equal while they differ, or reorder what is shown.
+_MARKUP = re.compile(r"[<>]")
+_INVISIBLE = re.compile("[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u2069\u061c\ufeff\ufff9-\ufffb]")
+
+
+def name_problem(value: object) -> str | None:
+    """Why a name taken from a file cannot be stored, in Vietnamese; None when it can."""
+    if isinstance(value, UncomputedFormula):
+        return texts.IMP_UNCOMPUTED_FORMULA.format(formula=value.formula)
+    text = str(value)
+    if _MARKUP.search(text):
+        return texts.IMP_NAME_MARKUP.format(value=_visible(text))
+    if _INVISIBLE.search(text):
+        return texts.IMP_NAME_INVISIBLE.format(value=_visible(text))
+    return None
+
+
+def _visible(text: str) -> str:
+    """The name with every invisible character written as its code point, e.g. [U+200B]."""
+    return _INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
 
 
 def clean_name(value: object) -> str:
@@ -79,7 +104,7 @@ def known_district(ref: Reference, text: str) -> str | None:
 def where(header: Header, row_number: int, col: int | None) -> dict:
     """Location keywords for ProblemLog.add for one cell."""
     sheet = None if header.sheet.is_csv else header.sheet.name
-    return {"sheet": sheet, "row": row_number, "column": header.texts.get(col) if col is not None else None,
+    return {"sheet": sheet, "row": row_number, "column": header.texts.get(col, "") if col is not None else None,
             "column_index": col}
 
 
@@ -105,19 +130,33 @@ def resolve_commune(ref: Reference, log: ProblemLog, header: Header, row_number:
     if is_blank(name):
         log.error("no_commune", texts.IMP_NO_COMMUNE, **where(header, row_number, name_col))
         return None
+    if (problem := name_problem(name)) is not None:
+        log.error("bad_name", problem, **where(header, row_number, name_col))
+        return None
     resolution = ref.matcher.resolve(clean_name(name), district_text)
     if resolution.status == "ok":
         return resolution.code
     if resolution.status == "ambiguous":
         districts = ", ".join(f"{c.name} – {c.district}" for c in resolution.candidates)
         log.error("ambiguous_commune", texts.IMP_AMBIGUOUS_COMMUNE.format(
-            name=name, count=len(resolution.candidates), districts=districts),
-            **where(header, row_number, name_col))
+            name=name, count=len(resolution.candidates), districts=districts,
+            hint=_ambiguity_hint(resolution.candidates)), **where(header, row_number, name_col))
         return None
     suffix = texts.IMP_UNKNOWN_COMMUNE_DISTRICT.format(district=district_text) if district_text else ""
     log.error("unknown_commune", texts.IMP_UNKNOWN_COMMUNE.format(name=name, district=suffix),
               **where(header, row_number, name_col))
     return None
+
+
+def _ambiguity_hint(candidates) -> str:
+    """What tells these communes apart: the district when they are in different
+    districts, else the prefix (xã / thị trấn / phường), and always the code."""
+    if len({c.district for c in candidates}) == len(candidates):
+        return texts.IMP_AMBIGUOUS_HINT_DISTRICT
+    types = sorted({c.commune_type for c in candidates})
+    if len(types) == len(candidates):
+        return texts.IMP_AMBIGUOUS_HINT_PREFIX.format(prefixes=" / ".join(f"«{t.capitalize()}»" for t in types))
+    return texts.IMP_AMBIGUOUS_HINT_CODE
 
 
 def data_rows(header: Header):

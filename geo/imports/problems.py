@@ -58,9 +58,11 @@ class ProblemLog:
             parts.append(texts.IMP_LOC_SHEET.format(sheet=sheet))
         if row is not None:
             parts.append(texts.IMP_LOC_ROW.format(row=row))
-        if column is not None:
+        if column:
             letter = column_letter(column_index) if column_index is not None else "?"
             parts.append(texts.IMP_LOC_COLUMN.format(letter=letter, column=column))
+        elif column_index is not None:
+            parts.append(texts.IMP_LOC_COLUMN_LETTER.format(letter=column_letter(column_index)))
         problem = Problem(severity, code, ", ".join(parts) + ": " + text, self.file, sheet, row, column)
         self.problems.append(problem)
         return problem
@@ -83,7 +85,8 @@ class ImportResult:
     summary: pd.DataFrame | None = None  # totals compared with the official ones
     sha256: str = ""
     content: bytes = b""
-    sheet: str | None = None  # the sheet the data came from
+    sheet: str | None = None  # the sheet(s) the data came from
+    columns: list = field(default_factory=list)  # headers.ColumnChoice of an indicator sheet's value columns
 
     @classmethod
     def begin(cls, kind: str, file_name: str, columns: list[str], content: bytes,

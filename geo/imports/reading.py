@@ -1,21 +1,28 @@
 """Turn uploaded bytes into plain rows of cells, whatever the file really is.
 
-Staff send .xlsx saved by Excel, CSV saved by Excel ("CSV UTF-8" with a BOM, or
-"Unicode Text", which is UTF-16 with tabs), and old CSVs in Windows-1258, the
-Vietnamese code page that writes tones as separate combining marks. The file
-name's extension is not trusted: the content decides. Every string is NFC
-normalised so the same name always has the same code points.
+Staff send .xlsx saved by Excel, old .xls (Excel 97-2003), .ods from LibreOffice,
+and CSV saved by Excel ("CSV UTF-8", "Unicode Text", or Windows-1258). The file
+name's extension is not trusted: the content decides, so an .xlsx renamed .xls
+reads as what it is. Every reader streams within the limits of
+`geo.imports.formats.limits` and refuses a file with a Vietnamese reason naming
+the sheet and the cell or row; every string is NFC normalised so the same name
+always has the same code points.
+
+The public names of the package live here; the readers are in geo/imports/formats/.
 """
 
 from __future__ import annotations
 
-import csv
 import io
-import re
-import unicodedata
-from dataclasses import dataclass
+import zipfile
+from collections.abc import Callable
+from dataclasses import replace
 
 import texts
+from geo.imports.formats.cells import BLANK_ROW, CellError, Sheet, UncomputedFormula, UnreadableFile, clean_cell
+from geo.imports.formats.limits import MAX_CELLS, MAX_COLUMNS, MAX_MERGED, MAX_ROW_NUMBER, MAX_ROWS, \
+    MAX_UNPACKED_BYTES, PROGRESS_EVERY, Budget, Limits
+from geo.imports.formats.text import decode_text, read_csv
 
 MAX_BYTES = 20 * 1024 * 1024  # the same limit as maxUploadSize in .streamlit/config.toml
 
@@ -28,136 +35,76 @@ _MAGIC = {
 }
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+__all__ = [
+    "BLANK_ROW", "CellError", "Limits", "MAX_BYTES", "MAX_CELLS", "MAX_COLUMNS", "MAX_MERGED", "MAX_ROWS",
+    "MAX_ROW_NUMBER", "MAX_UNPACKED_BYTES", "PROGRESS_EVERY", "Sheet", "UncomputedFormula", "UnreadableFile",
+    "clean_cell", "decode_text", "read_sheets", "read_sheets_or_log",
+]
 
 
-@dataclass
-class Sheet:
-    name: str  # worksheet title; texts.IMP_CSV_SHEET for a CSV
-    rows: list[list[object]]  # rows[i] is the row Excel shows as number i + 1
-    is_csv: bool = False
+def read_sheets(content: bytes, file_name: str = "", progress: Callable[[int], None] | None = None,
+                limits: Limits | None = None) -> list[Sheet]:
+    """All sheets of an .xlsx, .xls or .ods, or the one table of a CSV; raises UnreadableFile.
 
-
-class UnreadableFile(Exception):
-    """The file is not a spreadsheet we can read; `text` says why, in Vietnamese."""
-
-    def __init__(self, code: str, text: str):
-        super().__init__(text)
-        self.code = code
-        self.text = text
-
-
-def clean_cell(value: object) -> object:
-    """NFC text without surrounding blanks; empty text becomes None."""
-    if isinstance(value, str):
-        value = unicodedata.normalize("NFC", value).replace("\u00a0", " ").strip()
-        return value or None
-    return value
-
-
-def read_sheets(content: bytes, file_name: str = "") -> list[Sheet]:
-    """All sheets of an .xlsx, or the one table of a CSV; raises UnreadableFile."""
+    `progress(rows_read)` is called about every PROGRESS_EVERY rows and once at the end;
+    `limits` replaces the default MAX_* limits (tests, or a caller that wants less).
+    """
     if len(content) > MAX_BYTES:
         raise UnreadableFile("too_big", texts.IMP_TOO_BIG.format(size=round(len(content) / 2**20, 1),
                                                                   limit=MAX_BYTES // 2**20))
     if not content.strip():
         raise UnreadableFile("empty_file", texts.IMP_EMPTY_FILE)
+    budget = Budget(limits, progress)
     if content.startswith(_ZIP):
-        return _read_xlsx(content)
-    if content.startswith(_OLE):
-        raise UnreadableFile("old_xls", texts.IMP_XLS_OLD)
-    for magic, kind in _MAGIC.items():
-        if content.startswith(magic):
-            raise UnreadableFile("not_spreadsheet", texts.IMP_NOT_SPREADSHEET.format(
-                detail=texts.IMP_NOT_SPREADSHEET_KIND.format(kind=kind)))
-    return [_read_csv(decode_text(content))]
-
-
-def decode_text(content: bytes) -> str:
-    """Decode a text file in one of the encodings Vietnamese offices produce, NFC."""
-    text = None
-    if content.startswith(b"\xef\xbb\xbf"):
-        text = _try(content[3:], "utf-8")
-    elif content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = _try(content, "utf-16")
-    elif b"\x00" in content[:4096]:
-        head = content[:4096]
-        odd_nuls, even_nuls = head[1::2].count(0), head[0::2].count(0)
-        text = _try(content, "utf-16-le" if odd_nuls >= even_nuls else "utf-16-be")
+        sheets = _read_zip(content, budget)
+    elif content.startswith(_OLE):
+        from geo.imports.formats.xls import read_xls
+        sheets = read_xls(content, budget)
     else:
-        text = _try(content, "utf-8")
-        if text is None:
-            text = _try(content, "cp1258")
-    if text is None:
-        raise UnreadableFile("unknown_encoding", texts.IMP_UNREADABLE_TEXT)
-    text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
-    if _CONTROL.search(text):
-        raise UnreadableFile("not_spreadsheet", texts.IMP_NOT_SPREADSHEET.format(detail=""))
-    return text
-
-
-def _try(content: bytes, encoding: str) -> str | None:
-    try:
-        return content.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-
-
-def _read_csv(text: str) -> Sheet:
-    sample = "\n".join(text.splitlines()[:30])
-    try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-    except csv.Error:
-        first = text.splitlines()[0] if text.splitlines() else ""
-        delimiter = max(",;\t|", key=first.count)
-    try:
-        rows = [[clean_cell(cell) for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise UnreadableFile("broken_csv", texts.IMP_CSV_BROKEN.format(detail=exc)) from exc
-    return Sheet(texts.IMP_CSV_SHEET, rows, is_csv=True)
-
-
-def _read_xlsx(content: bytes) -> list[Sheet]:
-    import openpyxl  # imported here: CSV-only use does not pay for it
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(content), data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a broken zip/xml; all mean "unreadable"
-        raise UnreadableFile("unreadable_xlsx", texts.IMP_UNREADABLE_XLSX.format(
-            detail=type(exc).__name__)) from exc
-    sheets = []
-    for ws in book.worksheets:
-        rows = [[_xlsx_value(cell) for cell in row] for row in ws.iter_rows()]
-        _fill_vertical_merges(ws, rows)
-        sheets.append(Sheet(ws.title, rows))
+        for magic, kind in _MAGIC.items():
+            if content.startswith(magic):
+                raise UnreadableFile("not_spreadsheet", _not_spreadsheet(kind))
+        sheets = [replace(read_csv(decode_text(content), budget).finish(), is_csv=True)]
+    budget.finished()
     return sheets
 
 
-def _xlsx_value(cell) -> object:
-    value = cell.value
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
-        # A cell formatted as a percentage stores 0.86 and shows "86%": keep what the user sees.
-        return f"{round(value * 100, 10)!r}%"
-    return clean_cell(value)
+def _read_zip(content: bytes, budget: Budget) -> list[Sheet]:
+    """.xlsx or .ods, told apart by what the package holds, after the zip-bomb check."""
+    from geo.imports.formats import ods, xlsx
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        budget.check_unpacked(sum(info.file_size for info in archive.infolist()))
+        mimetype = archive.read("mimetype")[:100] if "mimetype" in archive.namelist() else b""
+        workbook = None if mimetype else xlsx.find_workbook(archive)
+    except xlsx.BROKEN as exc:
+        raise UnreadableFile("unreadable_xlsx", texts.IMP_ZIP_BROKEN) from exc
+    if mimetype.startswith(ods.MIME_TYPES):
+        if ods.is_encrypted(archive):
+            raise UnreadableFile("encrypted", texts.IMP_ENCRYPTED)
+        return ods.read_ods(archive, budget)
+    if mimetype.startswith(b"application/vnd.oasis.opendocument."):
+        raise UnreadableFile("not_spreadsheet", _not_spreadsheet(texts.IMP_FILE_KINDS["odf"]))
+    part = (workbook or "").lower()
+    if not part or part.startswith(("word/", "ppt/")):
+        kind = "docx" if part.startswith("word/") else "pptx" if part.startswith("ppt/") else "zip"
+        raise UnreadableFile("not_spreadsheet", _not_spreadsheet(texts.IMP_FILE_KINDS[kind]))
+    if part.endswith(".bin"):
+        raise UnreadableFile("xlsb", texts.IMP_XLSB)
+    return xlsx.read_xlsx(archive, workbook, budget)
 
 
-def _fill_vertical_merges(ws, rows: list[list[object]]) -> None:
-    """A district merged over several rows belongs to each of them (horizontal spans do not)."""
-    for merged in ws.merged_cells.ranges:
-        top = merged.min_row - 1
-        col = merged.min_col - 1
-        if top >= len(rows) or col >= len(rows[top]):
-            continue
-        value = rows[top][col]
-        for r in range(merged.min_row, merged.max_row):
-            if r < len(rows) and col < len(rows[r]):
-                rows[r][col] = value
+def _not_spreadsheet(kind: str) -> str:
+    return texts.IMP_NOT_SPREADSHEET.format(detail=texts.IMP_NOT_SPREADSHEET_KIND.format(kind=kind))
 
 
-def read_sheets_or_log(content: bytes, file_name: str, log) -> list[Sheet] | None:
+def read_sheets_or_log(content: bytes, file_name: str, log, progress: Callable[[int], None] | None = None
+                       ) -> list[Sheet] | None:
     """read_sheets, with an unreadable file turned into one error in `log`."""
     try:
-        return read_sheets(content, file_name)
+        return read_sheets(content, file_name, progress=progress)
     except UnreadableFile as exc:
         log.error(exc.code, exc.text)
         return None

@@ -14,13 +14,31 @@ import re
 import unicodedata
 from datetime import date, datetime, time
 
+import texts
+from geo.imports.reading import CellError, UncomputedFormula
 from geo.vnformat import vn_number
 
 CATEGORIES = ("I", "II", "III")
 
 
 class BadValue(ValueError):
-    """The cell cannot be read as asked; the importer turns it into a Problem."""
+    """The cell cannot be read as asked; the importer turns it into a Problem.
+
+    `reason` is a Vietnamese sentence when the cause is more specific than
+    "not a number" (a formula Excel never computed, a share of 12 out of 10).
+    """
+
+    def __init__(self, value: object, reason: str | None = None):
+        super().__init__(str(value))
+        self.reason = reason
+
+
+def _refuse_formula(value: object) -> None:
+    """A formula without a saved result, or an Excel error (#DIV/0!), has no value to read: say which."""
+    if isinstance(value, UncomputedFormula):
+        raise BadValue(value, texts.IMP_UNCOMPUTED_FORMULA.format(formula=value.formula))
+    if isinstance(value, CellError):
+        raise BadValue(value, texts.IMP_CELL_ERROR.format(error=value.text))
 
 
 def is_blank(value: object) -> bool:
@@ -50,6 +68,7 @@ def parse_number(value: object) -> tuple[float | None, bool]:
     """
     if is_blank(value):
         return None, False
+    _refuse_formula(value)
     if isinstance(value, bool):
         return float(value), False
     if isinstance(value, (int, float)):
@@ -107,6 +126,7 @@ def parse_yes_no(value: object) -> float | None:
     """1.0 or 0.0 for the usual ways of writing yes/no; None for a blank."""
     if is_blank(value):
         return None
+    _refuse_formula(value)
     if isinstance(value, bool):
         return float(value)
     if isinstance(value, (int, float)):
@@ -127,6 +147,22 @@ def parse_yes_no(value: object) -> float | None:
     if text in _NO:
         return 0.0
     raise BadValue(str(value))
+
+
+_SHARE = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*([^\d\s/].*)?$")
+
+
+def parse_share(value: object) -> float | None:
+    """"12/15" or "12/15 thôn" (12 of 15 villages) as a percentage; None when not written so."""
+    if not isinstance(value, str):
+        return None
+    match = _SHARE.match(unicodedata.normalize("NFKC", value))
+    if not match:
+        return None
+    part, whole = int(match.group(1)), int(match.group(2))
+    if whole == 0 or part > whole:
+        raise BadValue(value, texts.IMP_BAD_SHARE.format(value=value))
+    return 100.0 * part / whole
 
 
 def parse_year(value: object) -> int | None:

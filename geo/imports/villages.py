@@ -15,24 +15,18 @@ import pandas as pd
 
 import texts
 from geo.boundaries import PROVINCE_BOUNDS
-from geo.imports.headers import Header, open_data_table, role_aliases
-from geo.imports.places import (
-    clean_name,
-    data_rows,
-    is_commune_heading,
-    is_district_heading,
-    is_skipped_row,
-    known_district,
-    resolve_commune,
-    village_key,
-    where,
-)
+from geo.imports.headers import Header, open_data_tables, role_aliases
+from geo.imports.layout import DISTRICT, Heading, walk
+from geo.imports.places import clean_name, name_problem, resolve_commune, village_key, where
 from geo.imports.problems import ImportResult, ProblemLog
-from geo.imports.reference import Reference
+from geo.imports.reference import OFFICIAL_VILLAGE_TOTAL, Reference
 from geo.imports.totals import compare_villages
 from geo.imports.values import BadValue, format_number, is_blank, parse_number
 
 KIND = "villages"
+# A list far larger than the official 644 is another kind of file (every village of
+# the province, a population table): refuse it rather than replace the official list.
+MAX_VILLAGES = 3 * OFFICIAL_VILLAGE_TOTAL
 COLUMNS = ["gso_code", "district", "commune", "village", "village_key", "lon", "lat"]
 
 
@@ -80,38 +74,38 @@ def import_villages(content: bytes, file_name: str, reference: Reference | None 
     log = ProblemLog(file_name)
     result = ImportResult.begin(KIND, file_name, COLUMNS, content, log)
     needed = f"«{role_aliases('village')[1]}» + «{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
-    header = open_data_table(content, file_name, log, _accept, needed)
-    if header is None:
+    tables = open_data_tables(content, file_name, log, _accept, needed)
+    if not tables:
         return result
-    result.sheet = header.sheet.name
-    text_col, commune_col = _columns(header)
+    result.sheet = ", ".join(h.sheet.name for h in tables)
     west, south, east, north = PROVINCE_BOUNDS
-    heading_district: str | None = None
     heading_commune: str | None = None
     heading_failed = False  # a commune heading that did not resolve: its villages are not re-reported
     first_row: dict[tuple[str, str], int] = {}
     records = []
-    for row_number, row in data_rows(header):
+    for event in walk(tables, ref, commune_headings=True):
+        if isinstance(event, Heading):
+            if event.kind == DISTRICT:
+                heading_commune, heading_failed = None, False
+            else:
+                heading_commune = resolve_commune(ref, log, event.header, event.number, code=None,
+                                                  name=event.text, district=event.district, name_col=event.column)
+                heading_failed = heading_commune is None
+            continue
+        header, row_number, row = event.header, event.number, event.cells
+        text_col, commune_col = _columns(header)
         text = row[text_col] if text_col < len(row) else None
         commune = row[commune_col] if commune_col is not None and commune_col < len(row) else None
         code = header.cell(row, "code")
         place_given = not (is_blank(code) and is_blank(commune))
-        if not place_given and is_skipped_row(text):
-            continue
         district = header.cell(row, "district") if header.has("district") else None
         if is_blank(district):
-            district = heading_district
-        if not place_given and is_district_heading(text):
-            heading_district = known_district(ref, text) or clean_name(text)
-            heading_commune, heading_failed = None, False
-            continue
-        if is_blank(commune) and is_commune_heading(text):
-            heading_commune = resolve_commune(ref, log, header, row_number, code=code, name=text,
-                                              district=district, name_col=text_col)
-            heading_failed = heading_commune is None
-            continue
+            district = event.district
         if is_blank(text):
             log.error("no_village_name", texts.IMP_NO_VILLAGE_NAME, **where(header, row_number, text_col))
+            continue
+        if (problem := name_problem(text)) is not None:
+            log.error("bad_name", problem, **where(header, row_number, text_col))
             continue
         village = clean_name(text)
         if place_given:
@@ -145,10 +139,15 @@ def import_villages(content: bytes, file_name: str, reference: Reference | None 
         first_row[key] = row_number
         records.append({"gso_code": gso, "district": ref.district_of(gso), "commune": ref.commune_of(gso),
                         "village": village, "village_key": key[1], "lon": lon, "lat": lat})
+        if len(records) > MAX_VILLAGES:
+            log.error("too_many_rows", texts.IMP_TOO_MANY_VILLAGES.format(
+                limit=MAX_VILLAGES, official=OFFICIAL_VILLAGE_TOTAL), **where(header, row_number, text_col))
+            records = []
+            break
     frame = pd.DataFrame(records, columns=COLUMNS)
     frame[["lon", "lat"]] = frame[["lon", "lat"]].astype(float)
     if frame.empty and not log.problems:
-        log.error("no_rows", texts.IMP_NO_ROWS, **where(header, header.row_number, None))
+        log.error("no_rows", texts.IMP_NO_ROWS, **where(tables[0], tables[0].row_number, None))
     result.frame = frame
     result.summary = compare_villages(frame, ref, log, categories)
     return result

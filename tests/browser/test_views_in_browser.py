@@ -1,5 +1,6 @@
 """Thematic views, clicking a commune, and hostile text, in a real headless Chromium."""
 
+import pandas as pd
 import pytest
 
 from geo.demo import store_demo
@@ -19,12 +20,15 @@ def app_url(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("var")
     store = Store.default(data_dir)
     store_demo(store)
-    # A real-format village file from "the province" whose village names are hostile markup.
-    content = ("Huyện,Xã,Thôn\nHuyện Cao Lộc,Xã Xuất Lễ," + HOSTILE + "\nHuyện Cao Lộc,Xã Xuất Lễ,Thôn Nà Pàn\n"
-               "Huyện Cao Lộc,Xã Xuất Lễ," + TEMPLATE + "\n").encode("utf-8")
+    # The importer refuses markup in names (tests/test_imports_villages.py); the map must still show any
+    # stored name as text, so hostile names are written straight into the store as a second line of defence.
+    content = "Huyện,Xã,Thôn\nHuyện Cao Lộc,Xã Xuất Lễ,Thôn Nà Pàn\n".encode("utf-8")
     result = import_villages(content, "thon_dbkk.csv", Reference.load({"LANGSON_GEODATA_DIR": str(SHARED)}))
     assert result.ok, result.problems_frame()
-    store.save_result(result)
+    hostile = pd.concat([result.frame] * 3, ignore_index=True)
+    hostile["village"] = [HOSTILE, "Thôn Nà Pàn", TEMPLATE]
+    hostile["village_key"] = ["hostile", "nà pàn", "template"]
+    store.save("villages", "imported", hostile, "thon_dbkk.csv", content)
     with running_app({"LANGSON_GEODATA_DIR": str(SHARED), "LANGSON_DATA_DIR": str(data_dir)}) as url:
         yield url
 
@@ -80,7 +84,10 @@ def test_indicator_map_legend_and_priority_table(app_url, browser):
     wait_until(page, lambda: "Điểm ưu tiên (0–100)" in legend_text(page))
     frame = map_frame(page)
     wait_until(page, lambda: count(frame, "path.commune-top") == 10)
-    first_row = page.locator('[data-testid="stDataFrame"] [role="row"]').nth(1).text_content()
+    # The table arrives after the map is redrawn: wait for the ranked table, as a reader would.
+    table = page.locator('[data-testid="stDataFrame"]').first
+    wait_until(page, lambda: "Hạng" in (table.locator('[role="row"]').first.text_content() or ""))
+    first_row = table.locator('[role="row"]').nth(1).text_content()
     assert first_row.startswith("1")  # rank 1 first
     assert blocked == []
 

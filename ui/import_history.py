@@ -1,0 +1,164 @@
+"""The import page's history section: what happened, what is in use now, and going back.
+
+Going back takes two clicks: the choice, then a confirmation that names what
+will change. The change is made in the confirm button's callback, which
+Streamlit runs before the script, so the table drawn in the same run already
+shows the version in use. What a session is in the middle of (the pending
+choice, the message to show once) lives in st.session_state, never here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+import texts
+from geo.errors import DataError
+from geo.store import DEMO, IMPORTED, KINDS, SaveOutcome, Store
+from geo.vnformat import vn_number
+from layers.tables import history_table, version_labels
+
+NO_DATA = 0  # the choice "no data"; real version ids start at 1
+PENDING = "rollback_pending"  # session_state: {"kind", "source", "target", "current"} awaiting confirmation
+MESSAGE = "rollback_message"  # session_state: (level, text) to show once after an action
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+def plain(text: str) -> str:
+    """Text from a file (a file name) made inert for Streamlit markdown: every markup character escaped."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+def show(store: Store) -> None:
+    """The history table (events newest first, version in use) and the two-step rollback."""
+    st.markdown(f"##### {texts.IMPORT_HISTORY}")
+    events = store.event_history()
+    history = store.history()
+    if events.empty and history.empty:
+        st.caption(texts.IMPORT_NO_HISTORY)
+        return
+    # The kind's long name gives way, so the version columns stay in view without scrolling.
+    st.dataframe(history_table(events), hide_index=True, width="stretch",
+                 column_config={texts.HISTORY_COLUMNS["kind"]: st.column_config.TextColumn(width="medium")})
+    _rollback_form(store, history)
+    message = st.session_state.pop(MESSAGE, None)
+    if message:
+        level, text = message
+        {"success": st.success, "info": st.info, "error": st.error}[level](text)
+
+
+def save_message(outcome: SaveOutcome, file_name: str, kind: str) -> str:
+    """What the page says after "Xác nhận nhập": stored, reused an older version, or nothing to do.
+
+    Ready for st.success: the file name is escaped for markdown.
+    """
+    template = texts.IMPORT_DONE if outcome.created else (
+        texts.SAVE_REUSED if outcome.reused_version else texts.SAVE_UNCHANGED)
+    return template.format(file=plain(file_name), version=outcome.version_id, dataset=texts.DATASET_LABELS[kind])
+
+
+def _rollback_form(store: Store, history: pd.DataFrame) -> None:
+    """Choose a kind of data and a version (or "no data"), then ask; the confirmation follows."""
+    present = set(zip(history["kind"], history["source"]))
+    datasets = [(kind, source) for kind in KINDS for source in (IMPORTED, DEMO) if (kind, source) in present]
+    st.caption(texts.ROLLBACK_HELP)
+    # Option labels stay the same after a rollback (Streamlit keeps a choice by its label);
+    # what is in use is said in the caption below instead.
+    kind, source = st.selectbox(texts.ROLLBACK_DATASET, datasets, key="rollback_dataset", on_change=_forget,
+                                format_func=lambda d: texts.ROLLBACK_DATASET_OPTION.format(
+                                    dataset=texts.DATASET_LABELS[d[0]], source=texts.SOURCE_LABELS[d[1]]))
+    versions = history[(history["kind"] == kind) & (history["source"] == source)]
+    current = store.current_version(kind, source)
+    st.caption(_in_use(versions, current))
+    labels = version_labels(versions)
+    options = [*labels, NO_DATA]
+    first_change = next(i for i, v in enumerate(options) if v != current)
+    st.selectbox(texts.ROLLBACK_VERSION, options, index=first_change, on_change=_forget,
+                 key=_version_key(kind, source), format_func=lambda v: labels.get(v, texts.ROLLBACK_NO_DATA_OPTION))
+    st.button(texts.ROLLBACK_ASK, key="rollback_ask", on_click=_ask, args=(store,))
+    pending = st.session_state.get(PENDING)
+    if pending and (pending["kind"], pending["source"]) == (kind, source):
+        st.warning(_question(versions, pending))
+        confirm, cancel, _ = st.columns([1, 1, 4])
+        confirm.button(texts.ROLLBACK_CONFIRM, key="rollback_confirm", type="primary", on_click=_confirm,
+                       args=(store,))
+        cancel.button(texts.ROLLBACK_CANCEL, key="rollback_cancel", on_click=_forget)
+
+
+def _in_use(versions: pd.DataFrame, current: int | None) -> str:
+    if current is None:
+        return texts.ROLLBACK_IN_USE_NONE
+    row = versions.set_index("version_id").loc[current]
+    return texts.ROLLBACK_IN_USE.format(version=current, file=plain(row["file_name"]),
+                                        rows=vn_number(row["row_count"], 0))
+
+
+def _question(versions: pd.DataFrame, pending: dict) -> str:
+    """The confirmation that names the change: which version replaces which, with files and row counts."""
+    meta = versions.set_index("version_id")
+    names = {"dataset": texts.DATASET_LABELS[pending["kind"]], "source": texts.SOURCE_LABELS[pending["source"]]}
+    if pending["current"] is not None:
+        old = meta.loc[pending["current"]]
+        names.update(current=pending["current"], current_file=plain(old["file_name"]),
+                     current_rows=vn_number(old["row_count"], 0))
+    if pending["target"] == NO_DATA:
+        return texts.CLEAR_QUESTION.format(**names)
+    new = meta.loc[pending["target"]]
+    names.update(version=pending["target"], file=plain(new["file_name"]), rows=vn_number(new["row_count"], 0))
+    template = texts.ROLLBACK_QUESTION if pending["current"] is not None else texts.ROLLBACK_QUESTION_FROM_NO_DATA
+    return template.format(**names)
+
+
+def _forget() -> None:
+    st.session_state.pop(PENDING, None)
+
+
+def _version_key(kind: str, source: str) -> str:
+    return f"rollback_version_{kind}_{source}"
+
+
+def _ask(store: Store) -> None:
+    """First click: remember the choice (or say at once that it changes nothing).
+
+    The choice is read from the widgets' state when the click arrives, not from
+    the run that drew the button, so it is always the one on the screen.
+    """
+    _forget()
+    kind, source = st.session_state["rollback_dataset"]
+    target = st.session_state.get(_version_key(kind, source))
+    if target is None:
+        return
+    try:
+        current = store.current_version(kind, source)
+    except DataError as error:
+        st.session_state[MESSAGE] = ("error", plain(error))
+        return
+    names = {"dataset": texts.DATASET_LABELS[kind], "source": texts.SOURCE_LABELS[source]}
+    if target == current:
+        st.session_state[MESSAGE] = ("info", texts.ROLLBACK_ALREADY.format(version=target))
+    elif target == NO_DATA and current is None:
+        st.session_state[MESSAGE] = ("info", texts.ROLLBACK_NOTHING_TO_CLEAR.format(**names))
+    else:
+        st.session_state[PENDING] = {"kind": kind, "source": source, "target": target, "current": current}
+
+
+def _confirm(store: Store) -> None:
+    """Second click: make the change, unless what is in use changed since the question was asked."""
+    pending = st.session_state.pop(PENDING, None)
+    if pending is None:
+        return
+    kind, source, target = pending["kind"], pending["source"], pending["target"]
+    names = {"dataset": texts.DATASET_LABELS[kind], "source": texts.SOURCE_LABELS[source]}
+    try:
+        if store.current_version(kind, source) != pending["current"]:
+            st.session_state[MESSAGE] = ("error", texts.ROLLBACK_STALE.format(**names))
+        elif target == NO_DATA:
+            dropped = store.clear(kind, source)
+            st.session_state[MESSAGE] = ("success", texts.CLEAR_DONE.format(version=dropped, **names))
+        else:
+            store.rollback(kind, source, target)
+            st.session_state[MESSAGE] = ("success", texts.ROLLBACK_DONE_NAMED.format(version=target, **names))
+    except DataError as error:
+        st.session_state[MESSAGE] = ("error", plain(error))

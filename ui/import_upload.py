@@ -1,0 +1,168 @@
+"""The import page's upload section: check a file, map its columns, see what changes, confirm.
+
+A file is parsed once: the check is cached on its content hash, the user's
+column choices and the category list it is checked against, so clicking
+"Xác nhận nhập" or changing a column choice does not read 100,000 rows again.
+Nothing is stored until the user confirms, after seeing what the import
+replaces ("thay 644 thôn bằng 2 thôn"); a shrinking list or totals far from
+the official ones need a second, explicit confirmation. Text from the file
+(its name, its headers and values) reaches the page only through dataframes,
+st.text or escaped markdown.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+import texts
+from geo.imports import ImportResult, Reference, import_file
+from geo.imports.changes import Changes, describe_changes
+from geo.imports.headers import ColumnChoice, signature_of
+from geo.imports.indicator_sheets import with_other_indicators
+from geo.imports.problems import sha256_of
+from geo.indicators import INDICATORS, indicators_for_level
+from geo.store import IMPORTED, Store
+from layers.tables import problems_table
+from ui.import_history import plain, save_message
+
+INDICATOR_KINDS = {"indicators_commune": "commune", "indicators_village": "village"}
+SKIP = ""  # a mapping value: leave the column out
+UNDECIDED = "__undecided__"  # a select option: not chosen yet (nothing is remembered)
+SAVED = "import_saved_message"  # session_state: what the last confirm did, shown once
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _checked(kind: str, sha256: str, file_name: str, mapping_json: str, categories_version: int | None,
+             _content: bytes, _reference: Reference, _categories) -> ImportResult:
+    """The importer's result for one file content and one set of choices; shared, never mutated."""
+    options = {"categories": _categories} if kind == "villages" else {}
+    if kind in INDICATOR_KINDS:
+        options["mapping"] = json.loads(mapping_json) or None
+    return import_file(kind, _content, file_name, _reference, **options)
+
+
+def _mapping_state(kind: str, sha256: str) -> str:
+    return f"column_mapping_{kind}_{sha256}"
+
+
+def check(kind: str, content: bytes, file_name: str, reference: Reference, store: Store) -> ImportResult:
+    """Read and check the upload with the user's (or remembered) column choices; cached."""
+    sha = sha256_of(content)
+    categories_version = store.current_version("categories", IMPORTED) if kind == "villages" else None
+    categories = store.current("categories", IMPORTED) if kind == "villages" else None
+
+    def run(mapping: dict[str, str]) -> ImportResult:
+        with st.spinner(texts.IMPORT_CHECKING.format(size=_megabytes(len(content)))):
+            return _checked(kind, sha, file_name, json.dumps(mapping, sort_keys=True, ensure_ascii=False),
+                            categories_version, content, reference, categories)
+
+    chosen = st.session_state.get(_mapping_state(kind, sha))
+    result = run(chosen or {})
+    if chosen is None and kind in INDICATOR_KINDS and result.columns:
+        remembered = store.column_mapping(kind, signature_of(result.columns))
+        if remembered:
+            st.session_state[_mapping_state(kind, sha)] = remembered
+            result = run(remembered)
+            st.info(texts.MAPPING_REMEMBERED)
+    return result
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f}".replace(".", ",")
+
+
+def show_result(result: ImportResult) -> None:
+    """What the check found: counts, totals against the official ones, every problem located."""
+    st.text(texts.IMPORT_READ.format(file=result.file_name, rows=len(result.frame), errors=len(result.errors),
+                                     notes=len(result.notes)))
+    if result.summary is not None and not result.summary.empty:
+        st.markdown(f"**{texts.IMPORT_TOTALS}**")
+        st.dataframe(result.summary.rename(columns=texts.TOT_SUMMARY_COLUMNS), hide_index=True, width="stretch")
+    if result.problems:
+        st.markdown(f"**{texts.IMPORT_PROBLEMS}**")
+        st.dataframe(problems_table(result.problems_frame()), hide_index=True, width="stretch")
+    if not result.frame.empty:
+        with st.expander(texts.IMPORT_PREVIEW.format(rows=min(len(result.frame), 200))):
+            st.dataframe(result.frame.head(200), hide_index=True, width="stretch")
+
+
+def mapping_step(kind: str, result: ImportResult, store: Store) -> None:
+    """Each value column with its first values and the indicator it is read as; the user may change it."""
+    if kind not in INDICATOR_KINDS or not result.columns:
+        return
+    choices: list[ColumnChoice] = result.columns
+    open_now = any(c.needs_decision for c in choices)
+    level = INDICATOR_KINDS[kind]
+    options = [UNDECIDED, SKIP] + [ind.id for ind in indicators_for_level(level)]
+    labels = {UNDECIDED: texts.MAPPING_UNDECIDED, SKIP: texts.MAPPING_SKIP,
+              **{ind_id: INDICATORS[ind_id].label for ind_id in options[2:]}}
+    with st.expander(texts.MAPPING_TITLE, expanded=open_now):
+        st.caption(texts.MAPPING_HELP)
+        with st.form(f"mapping_{kind}_{result.sha256}"):
+            picked = {}
+            for choice in choices:
+                now = choice.indicator if choice.indicator is not None else UNDECIDED
+                st.text(texts.MAPPING_COLUMN.format(letter=choice.letter, header=choice.text,
+                                                    samples="; ".join(choice.samples) or "—"))
+                if choice.suggestion:
+                    st.caption(texts.MAPPING_SUGGESTION.format(label=INDICATORS[choice.suggestion].label))
+                picked[choice.text] = st.selectbox(
+                    texts.MAPPING_CHOICE.format(letter=choice.letter), options, index=options.index(now),
+                    format_func=labels.get, key=f"map_{kind}_{result.sha256}_{choice.column}",
+                    label_visibility="collapsed")
+            if st.form_submit_button(texts.MAPPING_APPLY):
+                mapping = {text: value for text, value in picked.items() if value != UNDECIDED}
+                st.session_state[_mapping_state(kind, result.sha256)] = mapping
+                store.save_column_mapping(kind, signature_of(choices), mapping)
+                st.rerun()
+
+
+def confirm_step(kind: str, result: ImportResult, store: Store, reference: Reference) -> None:
+    """What the import replaces, a second confirmation when it looks wrong, and the one-time confirm."""
+    saved = st.session_state.pop(SAVED, None)
+    if saved:
+        st.success(saved)
+    current = store.current(kind, IMPORTED)
+    frame = with_other_indicators(result.frame, current) if kind in INDICATOR_KINDS else result.frame
+    changes = describe_changes(kind, frame, current, reference)
+    _show_changes(changes)
+    if changes.identical:
+        st.info(texts.IMPORT_NOTHING_NEW)
+        return
+    allowed = True
+    if changes.needs_second_confirmation:
+        for warning in changes.warnings:
+            st.warning(warning)
+        allowed = st.checkbox(texts.IMPORT_SECOND_CONFIRM.format(headline=changes.headline),
+                              key=f"second_confirm_{kind}_{result.sha256}")
+    st.button(texts.IMPORT_CONFIRM, type="primary", key="confirm_import", disabled=not allowed,
+              on_click=_save, args=(store, kind, frame, result))
+
+
+def _save(store: Store, kind: str, frame, result: ImportResult) -> None:
+    """Store the import before the script reruns, so the page drawn next already compares with it."""
+    outcome = store.save_with_outcome(kind, IMPORTED, frame, result.file_name, result.content)
+    st.session_state[SAVED] = save_message(outcome, result.file_name, kind)
+
+
+def _show_changes(changes: Changes) -> None:
+    st.markdown(f"**{texts.IMPORT_CHANGES}**")
+    st.text(changes.headline)
+    if not changes.table.empty:
+        with st.expander(texts.IMPORT_CHANGES_TABLE, expanded=changes.needs_second_confirmation):
+            st.dataframe(changes.table, hide_index=True, width="stretch")
+            if changes.table_note:
+                st.caption(changes.table_note)
+
+
+def show(kind: str, upload, reference: Reference, store: Store) -> None:
+    """The whole upload section for one uploaded file."""
+    result = check(kind, upload.getvalue(), upload.name, reference, store)
+    show_result(result)
+    mapping_step(kind, result, store)
+    if result.ok:
+        confirm_step(kind, result, store, reference)
+    else:
+        st.error(texts.IMPORT_BLOCKED.format(file=plain(upload.name), errors=len(result.errors)))
