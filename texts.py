@@ -162,7 +162,8 @@ YES = "Có"
 NO = "Không"
 IMPORT_TITLE = "Nhập dữ liệu của tỉnh"
 IMPORT_INTRO = ("Nhập danh sách khu vực (QĐ 861/QĐ-TTg), danh sách thôn đặc biệt khó khăn (QĐ 612/QĐ-UBDT) và "
-                "số liệu chỉ tiêu từ tệp Excel (.xlsx) hoặc CSV. Tệp được kiểm tra trước; chỉ khi không có lỗi và "
+                "số liệu chỉ tiêu từ tệp Excel (.xlsx, .xls), LibreOffice (.ods) hoặc CSV, đúng như các sở đang lưu "
+                "(bảng phụ lục quyết định, mỗi huyện một trang tính…). Tệp được kiểm tra trước; chỉ khi không có lỗi và "
                 "bạn bấm xác nhận thì dữ liệu mới được lưu. Mỗi lần nhập là một phiên bản, có thể quay lại.")
 IMPORT_TEMPLATES = "1. Tải mẫu nhập liệu (đã điền sẵn 200 xã)"
 IMPORT_UPLOAD = "2. Tải tệp lên và kiểm tra"
@@ -632,6 +633,11 @@ CHG_WARN_CATEGORY_TOTAL = (
     "Khu vực {category}: tệp có {found} xã, Quyết định 861/QĐ-TTg có {official} xã: chênh lệch hơn {percent}%."
 )
 # --- annex layouts, headers by meaning, column mapping (issue 10) -------------------
+IMP_SHEET_NOT_DISTRICT = ("trang tính «{sheet}» có cùng các cột nhưng không mang tên huyện nào, trong khi các trang "
+                          "khác mỗi trang một huyện, nên không được đọc (thường là trang tổng hợp).")
+IMPORT_PREVIEW_COLUMNS = {"gso_code": "Mã xã", "district": "Huyện", "commune": "Xã", "village": "Thôn",
+                          "area_category": "Khu vực", "indicator": "Chỉ tiêu", "value": "Giá trị", "year": "Năm",
+                          "lon": "Kinh độ", "lat": "Vĩ độ"}
 IMP_CELL_ERROR = "ô có lỗi công thức của Excel «{error}», không có giá trị; hãy sửa công thức hoặc nhập giá trị."
 IMPORT_CHECKING = "Đang đọc và kiểm tra tệp ({size} MB)…"
 IMPORT_CHANGES = "Nhập tệp này sẽ thay đổi gì so với dữ liệu đang dùng"

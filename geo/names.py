@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Combining marks that carry a Vietnamese tone. Other marks (circumflex, breve,
 # horn) are part of the vowel and stay where they are.
@@ -29,6 +30,13 @@ _COMMUNE_PREFIXES = {
 _DISTRICT_PREFIXES = ("thành phố", "thị xã", "huyện", "tp", "tx", "h")
 # Abbreviations written inside official names.
 _ALIASES = {"nt": "nông trường"}
+# Keys and resolutions are remembered per spelling, not worked out per row: a 100,000-row
+# sheet names a few hundred communes and districts and a few thousand villages. Only names
+# up to _CACHED_LENGTH characters are kept, so a file of long distinct names holds at most
+# ~1 KB x entries per cache (~16 MB); real names (< 40 characters) hold a few MB.
+_KEY_CACHE = 16384
+_RESOLUTION_CACHE = 4096
+_CACHED_LENGTH = 100
 
 
 def _move_tones_to_syllable_end(word: str) -> str:
@@ -60,12 +68,24 @@ def split_commune_prefix(name: str) -> tuple[str | None, str]:
 
 def name_key(name: str) -> str:
     """Comparison key of a commune name: no prefix, no case, tone placement-free."""
-    _, bare = split_commune_prefix(name)
-    return _key_of_words(bare.split())
+    text = str(name)
+    return _name_key(text) if len(text) <= _CACHED_LENGTH else _name_key.__wrapped__(text)
 
 
 def district_key(name: str) -> str:
     """Comparison key of a district name ("Huyện Cao Lộc", "H. Cao Lộc", "cao loc")."""
+    text = str(name)
+    return _district_key(text) if len(text) <= _CACHED_LENGTH else _district_key.__wrapped__(text)
+
+
+@lru_cache(maxsize=_KEY_CACHE)
+def _name_key(name: str) -> str:
+    _, bare = split_commune_prefix(name)
+    return _key_of_words(bare.split())
+
+
+@lru_cache(maxsize=_KEY_CACHE)
+def _district_key(name: str) -> str:
     words = _words(name)
     for prefix in sorted(_DISTRICT_PREFIXES, key=len, reverse=True):
         prefix_words = prefix.split()
@@ -108,23 +128,39 @@ class CommuneMatcher:
         for record in self.records:
             self._by_key.setdefault(name_key(record.name), []).append(record)
         self._codes = {r.code: r for r in self.records}
+        self._resolved: dict[tuple[str, str | None], tuple] = {}
 
     def by_code(self, code: str) -> CommuneRecord | None:
         return self._codes.get(normalise_code(code))
 
     def resolve(self, name: str, district: str | None = None) -> Resolution:
+        """The commune `name` means (within `district` when given); the same answer for
+        the same spelling, so each (name, district) is worked out once per matcher."""
+        within = str(district) if district and str(district).strip() else None
+        asked = (str(name), within)
+        found = self._resolved.get(asked)
+        if found is None:
+            found = self._resolve(*asked)
+            if len(asked[0]) + len(within or "") <= _CACHED_LENGTH:
+                if len(self._resolved) >= _RESOLUTION_CACHE:
+                    self._resolved.clear()  # rare (thousands of spellings); simpler than LRU order
+                self._resolved[asked] = found
+        code, status, candidates = found
+        return Resolution(code, status, list(candidates))  # a fresh list: callers may change theirs
+
+    def _resolve(self, name: str, district: str | None) -> tuple[str | None, str, tuple[CommuneRecord, ...]]:
         kind, _ = split_commune_prefix(name)
         candidates = self._by_key.get(name_key(name), [])
-        if district and str(district).strip():
+        if district is not None:
             wanted = district_key(district)
             candidates = [c for c in candidates if district_key(c.district) == wanted]
         if len(candidates) > 1 and kind is not None:
             candidates = [c for c in candidates if c.commune_type == kind] or candidates
         if len(candidates) == 1:
-            return Resolution(candidates[0].code, "ok", candidates)
+            return candidates[0].code, "ok", tuple(candidates)
         if not candidates:
-            return Resolution(None, "unknown", [])
-        return Resolution(None, "ambiguous", candidates)
+            return None, "unknown", ()
+        return None, "ambiguous", tuple(candidates)
 
 
 def normalise_code(code: object) -> str:

@@ -77,12 +77,13 @@ def commune_values(programme: Programme) -> pd.DataFrame:
     A commune value given directly (the department's own count over all the
     commune's villages) wins over a roll-up of the villages listed, which may
     cover only some of them (e.g. only the extremely disadvantaged ones).
+    Where a sheet gives several years, the map shows the latest one.
     """
-    direct = programme.commune_indicators[["gso_code", "indicator", "value"]].copy()
+    direct = latest_year(programme.commune_indicators, ["gso_code", "indicator"])[["gso_code", "indicator", "value"]]
     direct["value"] = pd.to_numeric(direct["value"], errors="coerce")
     yes_no = direct["indicator"].map(lambda i: i in INDICATORS and INDICATORS[i].kind_at("commune") == YES_NO)
     direct.loc[yes_no, "value"] = direct.loc[yes_no, "value"] * 100.0
-    village = programme.village_indicators
+    village = latest_year(programme.village_indicators, ["gso_code", "village", "indicator"])
     rolled = roll_up_villages(village[["gso_code", "indicator", "value"]].assign(
         value=pd.to_numeric(village["value"], errors="coerce"))) if not village.empty else \
         pd.DataFrame(columns=["gso_code", "indicator", "value"])
@@ -91,6 +92,15 @@ def commune_values(programme: Programme) -> pd.DataFrame:
     if combined.empty:
         return pd.DataFrame()
     return combined.pivot(index="gso_code", columns="indicator", values="value")
+
+
+def latest_year(values: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """One row per `keys`: the latest year's value (a value without a year counts as oldest)."""
+    if "year" not in values.columns or values.empty:
+        return values.copy()
+    years = pd.to_numeric(values["year"], errors="coerce").fillna(-1)
+    order = values.assign(_year=years).sort_values("_year", kind="stable")
+    return order.drop_duplicates(keys, keep="last").drop(columns="_year").sort_index()
 
 
 def commune_table(communes: pd.DataFrame, programme: Programme) -> pd.DataFrame:

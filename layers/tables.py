@@ -193,3 +193,22 @@ def problems_table(problems: pd.DataFrame) -> pd.DataFrame:
     shown = problems.copy()
     shown[row] = shown[row].map(lambda r: "" if r is None or pd.isna(r) else str(int(r)))
     return shown
+
+
+def import_summary(summary: pd.DataFrame) -> pd.DataFrame:
+    """An import's totals for display: Vietnamese headers, only the columns it has."""
+    return summary.rename(columns=texts.TOT_SUMMARY_COLUMNS)
+
+
+def import_preview(frame: pd.DataFrame) -> pd.DataFrame:
+    """What an import would store, as a person reads it: Vietnamese headers, indicator labels,
+    Vietnamese numbers, no internal keys."""
+    out = frame.drop(columns=[c for c in ("village_key",) if c in frame.columns]).copy()
+    if "indicator" in out.columns:
+        out["indicator"] = out["indicator"].map(lambda i: INDICATORS[i].label if i in INDICATORS else i)
+    for column in ("value", "lon", "lat"):
+        if column in out.columns:
+            out[column] = out[column].map(lambda v: vn_number(v, 6 if column != "value" else 2))
+    if "year" in out.columns:
+        out["year"] = out["year"].map(lambda y: "" if pd.isna(y) else str(int(y)))
+    return out.rename(columns=texts.IMPORT_PREVIEW_COLUMNS)

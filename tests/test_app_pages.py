@@ -193,3 +193,21 @@ def test_every_view_survives_a_district_filter(demo_app, kind):
     at.sidebar.multiselect(key="districts").set_value(["Huyện Đình Lập"])
     at = run(at)
     assert len(at.dataframe[0].value) == 12
+
+
+def test_village_sheet_with_a_commune_only_column_and_vietnamese_check_tables(env, commune_list):
+    """A village sheet whose "Tỷ lệ hộ nghèo" column is a commune-only indicator: the mapping step offers
+    the village indicators (no crash), and the report's tables have Vietnamese headers and no "None"."""
+    at = import_page()
+    at.selectbox(key="import_kind").set_value("indicators_village")
+    at = run(at)
+    code = commune_list.gso_code.iloc[1]
+    rows = f"Mã xã,Thôn,Tỷ lệ hộ nghèo (%),Thôn có nhà văn hóa đạt chuẩn\n{code},Thôn Thử,12,1\n"
+    at = upload(at, "thon.csv", rows.encode("utf-8"))
+    mapping = [s for s in at.selectbox if s.label.startswith("Chỉ tiêu của cột")]
+    assert [s.value for s in mapping] == ["__undecided__", "cultural_house_standard"]
+    shown = pd.concat([d.value.astype(str) for d in at.dataframe], axis=1)
+    headers = " ".join(str(c) for d in at.dataframe for c in d.value.columns)
+    assert "None" not in shown.to_string() and "nan" not in shown.to_string()
+    for internal in ("gso_code", "indicator", "village_key", "unit"):
+        assert internal not in headers

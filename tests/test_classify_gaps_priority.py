@@ -138,3 +138,20 @@ def test_vietnamese_number_format():
     from geo.vnformat import vn_number
     assert vn_number(1234.5) == "1.234,5" and vn_number(86.0) == "86" and vn_number(0.86) == "0,86"
     assert vn_number(None) == "–" and vn_number(float("nan")) == "–"
+
+
+def test_the_map_shows_the_latest_year_of_each_value():
+    """A sheet with 2024 before 2022 rows: the 2024 value is shown, and village shares use 2024 only."""
+    from geo.programme import Programme, commune_values
+
+    commune = pd.DataFrame({"gso_code": ["06001"] * 3, "indicator": ["poor_household_rate"] * 3,
+                            "value": [12.0, 30.0, 40.0], "year": pd.array([2024, 2022, pd.NA], dtype="Int64")})
+    village = pd.DataFrame({"gso_code": ["06001"] * 4, "village": ["A", "A", "B", "B"],
+                            "indicator": ["road_village_hardened"] * 4, "value": [0.0, 1.0, 1.0, 1.0],
+                            "year": pd.array([2022, 2024, 2022, 2024], dtype="Int64")})
+    empty = pd.DataFrame(columns=["gso_code", "area_category"])
+    programme = Programme(source="imported", categories=empty, villages=pd.DataFrame(columns=["gso_code", "village"]),
+                          commune_indicators=commune, village_indicators=village, files={})
+    values = commune_values(programme)
+    assert values.loc["06001", "poor_household_rate"] == 12.0
+    assert values.loc["06001", "road_village_hardened"] == 100.0  # both villages have it in 2024

@@ -259,3 +259,57 @@ def test_writers_keep_merges():
     sheet = xlrd.open_workbook(file_contents=to_xls([spec]), formatting_info=True).sheet_by_index(0)
     assert sheet.merged_cells == [(1, 2, 0, 3)] and sheet.cell_value(1, 0) == "I. HUYỆN CAO LỘC"
     assert b'number-columns-spanned="3"' in zipfile.ZipFile(io.BytesIO(to_ods([spec]))).read("content.xml")
+
+
+# --- headings and sheets as the review found them in real annexes -------------------------------------------
+
+def _categories(reference, rows, sheets=None, hidden=()):
+    """Import categories from one sheet of `rows` (or several `sheets`), some sheets hidden."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, sheet_rows in (sheets or {"DS": rows}).items():
+        ws = book.create_sheet(name)
+        for row in sheet_rows:
+            ws.append(row)
+        if name in hidden:
+            ws.sheet_state = "hidden"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return import_file("categories", buffer.getvalue(), "kv.xlsx", reference)
+
+
+def _codes(result):
+    return sorted(zip(result.frame["gso_code"], result.frame["area_category"]))
+
+
+def test_heading_with_a_count_and_a_roman_numeral_in_its_own_cell(reference):
+    """"Huyện Chi Lăng: 2 xã" names the district; "II | Văn Quan" (bare name after a Roman numeral) too."""
+    rows = [["STT", "Tên huyện, xã", "Khu vực"],
+            [None, "Huyện Chi Lăng: 2 xã", None], [1, "Hòa Bình", "III"], [2, "Thị trấn Đồng Mỏ", "I"],
+            ["II", "Văn Quan", None], [1, "Hòa Bình", "II"]]
+    result = _categories(reference, rows)
+    assert not result.errors, messages(result)
+    assert _codes(result) == sorted([(place_of(reference, "Xã Hòa Bình", "Huyện Chi Lăng").code, "III"),
+                                     (place_of(reference, "Thị trấn Đồng Mỏ", "Huyện Chi Lăng").code, "I"),
+                                     (place_of(reference, "Xã Hòa Bình", "Huyện Văn Quan").code, "II")])
+
+
+def test_summary_and_hidden_sheets_beside_district_sheets_are_left_out(reference):
+    """"Tổng hợp" repeats every commune without districts; a hidden lookup sheet has the same header."""
+    rows = [["Xã", "Khu vực"], ["Hòa Bình", "III"]]
+    sheets = {"Chi Lang": rows, "Văn Quan": [["Xã", "Khu vực"], ["Hòa Bình", "II"]],
+              "Tổng hợp": [["Xã", "Khu vực"], ["Hòa Bình", "III"], ["Hòa Bình", "II"]], "Danh mục": rows}
+    result = _categories(reference, None, sheets, hidden=("Danh mục",))
+    assert not result.errors, messages(result)
+    assert _codes(result) == sorted([(place_of(reference, "Xã Hòa Bình", "Huyện Chi Lăng").code, "III"),
+                                     (place_of(reference, "Xã Hòa Bình", "Huyện Văn Quan").code, "II")])
+    assert [p.code for p in result.notes if "Tổng hợp" in p.message] == ["sheet_left_out"]
+
+
+def test_a_note_inside_the_table_does_not_end_it_and_a_starred_name_is_read(reference):
+    rows = [["STT", "Tên huyện, xã", "Khu vực"], [None, "Huyện Chi Lăng", None], [1, "Hòa Bình*", "III"],
+            ["Ghi chú: xã Hòa Bình có thôn mới sáp nhập", None, None], [2, "Thị trấn Đồng Mỏ", "I"],
+            ["KT. CHỦ TỊCH", None, None], ["Nguyễn Văn Thử", None, None]]
+    result = _categories(reference, rows)
+    assert not result.errors, messages(result)
+    assert len(result.frame) == 2

@@ -9,8 +9,6 @@ choice, the message to show once) lives in st.session_state, never here.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -19,16 +17,11 @@ from geo.errors import DataError
 from geo.store import DEMO, IMPORTED, KINDS, SaveOutcome, Store
 from geo.vnformat import vn_number
 from layers.tables import history_table, version_labels
+from ui.plain_text import plain
 
 NO_DATA = 0  # the choice "no data"; real version ids start at 1
 PENDING = "rollback_pending"  # session_state: {"kind", "source", "target", "current"} awaiting confirmation
 MESSAGE = "rollback_message"  # session_state: (level, text) to show once after an action
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
-
-
-def plain(text: str) -> str:
-    """Text from a file (a file name) made inert for Streamlit markdown: every markup character escaped."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def show(store: Store) -> None:

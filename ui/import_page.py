@@ -10,6 +10,7 @@ from geo.errors import DataError
 from geo.store import KINDS
 from geo.templates import FILE_NAMES, template_for
 from ui import import_history, import_upload, state
+from ui.plain_text import plain
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -19,7 +20,7 @@ try:
     reference = state.reference()
     store = state.store()
 except DataError as error:
-    st.error(str(error))
+    st.error(plain(error))
     st.stop()
 
 st.markdown(f"##### {texts.IMPORT_TEMPLATES}")

@@ -20,17 +20,20 @@ import texts
 from geo.imports import ImportResult, Reference, import_file
 from geo.imports.changes import Changes, describe_changes
 from geo.imports.headers import ColumnChoice, signature_of
-from geo.imports.indicator_sheets import with_other_indicators
+from geo.errors import DataError
+from geo.imports import frame_to_store
 from geo.imports.problems import sha256_of
 from geo.indicators import INDICATORS, indicators_for_level
 from geo.store import IMPORTED, Store
-from layers.tables import problems_table
-from ui.import_history import plain, save_message
+from layers.tables import import_preview, import_summary, problems_table
+from ui.import_history import save_message
+from ui.plain_text import plain
 
 INDICATOR_KINDS = {"indicators_commune": "commune", "indicators_village": "village"}
 SKIP = ""  # a mapping value: leave the column out
 UNDECIDED = "__undecided__"  # a select option: not chosen yet (nothing is remembered)
 SAVED = "import_saved_message"  # session_state: what the last confirm did, shown once
+SAVED_ERROR = "import_save_error"  # session_state: why the last confirm could not store, shown once
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -79,13 +82,13 @@ def show_result(result: ImportResult) -> None:
                                      notes=len(result.notes)))
     if result.summary is not None and not result.summary.empty:
         st.markdown(f"**{texts.IMPORT_TOTALS}**")
-        st.dataframe(result.summary.rename(columns=texts.TOT_SUMMARY_COLUMNS), hide_index=True, width="stretch")
+        st.dataframe(import_summary(result.summary), hide_index=True, width="stretch")
     if result.problems:
         st.markdown(f"**{texts.IMPORT_PROBLEMS}**")
         st.dataframe(problems_table(result.problems_frame()), hide_index=True, width="stretch")
     if not result.frame.empty:
         with st.expander(texts.IMPORT_PREVIEW.format(rows=min(len(result.frame), 200))):
-            st.dataframe(result.frame.head(200), hide_index=True, width="stretch")
+            st.dataframe(import_preview(result.frame.head(200)), hide_index=True, width="stretch")
 
 
 def mapping_step(kind: str, result: ImportResult, store: Store) -> None:
@@ -103,7 +106,7 @@ def mapping_step(kind: str, result: ImportResult, store: Store) -> None:
         with st.form(f"mapping_{kind}_{result.sha256}"):
             picked = {}
             for choice in choices:
-                now = choice.indicator if choice.indicator is not None else UNDECIDED
+                now = choice.indicator if choice.indicator in options else UNDECIDED
                 st.text(texts.MAPPING_COLUMN.format(letter=choice.letter, header=choice.text,
                                                     samples="; ".join(choice.samples) or "—"))
                 if choice.suggestion:
@@ -121,11 +124,13 @@ def mapping_step(kind: str, result: ImportResult, store: Store) -> None:
 
 def confirm_step(kind: str, result: ImportResult, store: Store, reference: Reference) -> None:
     """What the import replaces, a second confirmation when it looks wrong, and the one-time confirm."""
-    saved = st.session_state.pop(SAVED, None)
+    saved, failed = st.session_state.pop(SAVED, None), st.session_state.pop(SAVED_ERROR, None)
     if saved:
         st.success(saved)
+    if failed:
+        st.error(failed)
     current = store.current(kind, IMPORTED)
-    frame = with_other_indicators(result.frame, current) if kind in INDICATOR_KINDS else result.frame
+    frame = frame_to_store(kind, result.frame, current)
     changes = describe_changes(kind, frame, current, reference)
     _show_changes(changes)
     if changes.identical:
@@ -143,7 +148,11 @@ def confirm_step(kind: str, result: ImportResult, store: Store, reference: Refer
 
 def _save(store: Store, kind: str, frame, result: ImportResult) -> None:
     """Store the import before the script reruns, so the page drawn next already compares with it."""
-    outcome = store.save_with_outcome(kind, IMPORTED, frame, result.file_name, result.content)
+    try:
+        outcome = store.save_with_outcome(kind, IMPORTED, frame, result.file_name, result.content)
+    except DataError as error:
+        st.session_state[SAVED_ERROR] = plain(error)
+        return
     st.session_state[SAVED] = save_message(outcome, result.file_name, kind)
 
 
@@ -158,7 +167,14 @@ def _show_changes(changes: Changes) -> None:
 
 
 def show(kind: str, upload, reference: Reference, store: Store) -> None:
-    """The whole upload section for one uploaded file."""
+    """The whole upload section for one uploaded file; a database that cannot be read is said, not raised."""
+    try:
+        _show(kind, upload, reference, store)
+    except DataError as error:
+        st.error(plain(error))
+
+
+def _show(kind: str, upload, reference: Reference, store: Store) -> None:
     result = check(kind, upload.getvalue(), upload.name, reference, store)
     show_result(result)
     mapping_step(kind, result, store)

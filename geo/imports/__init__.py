@@ -10,7 +10,7 @@ so a faulty file is never half-imported.
 from __future__ import annotations
 
 from geo.imports.categories import import_categories
-from geo.imports.indicator_sheets import import_commune_indicators, import_village_indicators
+from geo.imports.indicator_sheets import import_commune_indicators, import_village_indicators, with_other_indicators
 from geo.imports.problems import ERROR, NOTE, ImportResult, Problem
 from geo.imports.reference import Reference
 from geo.imports.villages import import_villages
@@ -19,7 +19,7 @@ KINDS = ("categories", "villages", "indicators_commune", "indicators_village")
 
 __all__ = [
     "ERROR", "NOTE", "KINDS", "ImportResult", "Problem", "Reference", "import_categories", "import_villages",
-    "import_commune_indicators", "import_village_indicators", "import_file",
+    "import_commune_indicators", "import_village_indicators", "import_file", "frame_to_store",
 ]
 
 
@@ -35,3 +35,9 @@ def import_file(kind: str, content: bytes, file_name: str, reference: Reference 
     if kind not in importers:
         raise ValueError(f"unknown dataset kind {kind!r}; expected one of {KINDS}")
     return importers[kind](content, file_name, reference, **options)
+
+
+def frame_to_store(kind: str, new, current):
+    """What is stored when `new` is confirmed: a list replaces the list in use; an indicator sheet
+    replaces only its own indicators (each department sends its own)."""
+    return with_other_indicators(new, current) if kind.startswith("indicators_") else new

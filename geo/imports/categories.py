@@ -13,8 +13,8 @@ from __future__ import annotations
 import pandas as pd
 
 import texts
-from geo.imports.headers import Header, open_data_tables, role_aliases
-from geo.imports.layout import Row, walk
+from geo.imports.headers import Header, role_aliases
+from geo.imports.layout import Row, data_tables, walk
 from geo.imports.places import resolve_commune, where
 from geo.imports.problems import ImportResult, ProblemLog
 from geo.imports.reference import Reference
@@ -62,7 +62,7 @@ def import_categories(content: bytes, file_name: str, reference: Reference | Non
     log = ProblemLog(file_name)
     result = ImportResult.begin(KIND, file_name, COLUMNS, content, log)
     needed = f"«{role_aliases('category')[0]}» + «{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
-    tables = open_data_tables(content, file_name, log, _accept, needed)
+    tables = data_tables(content, file_name, log, _accept, needed, ref)
     if not tables:
         return result
     result.sheet = ", ".join(h.sheet.name for h in tables)

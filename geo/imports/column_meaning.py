@@ -14,11 +14,15 @@ the same normalisation on both sides:
 The similarity is rapidfuzz's token-set ratio (word order free, a header
 that contains a known wording scores 100) blended with its token-sort ratio,
 which keeps a short generic header ("Số thôn", "Số hộ") from matching a long
-label it happens to be part of. On the header wordings in
-tests/test_column_meaning.py, right answers score 86-100 and the nearest
-wrong indicator at most 79, so a column is taken when its best indicator
-scores >= SURE (85) and beats the runner-up by >= MARGIN (6); between
-POSSIBLE (70) and that, the import page asks the user.
+label it happens to be part of. On the wordings in tests/test_column_meaning.py
+the right indicator scores 85.5-100 and unrelated headers ("Dân số", "Ghi
+chú", "Diện tích") at most 76, so a column is taken when its best indicator
+scores >= SURE (85) and leads the runner-up by >= MARGIN (6): the road to the
+commune centre and the road to the village centre differ by one word and
+score within 6 of each other unless the header says which. Two kinds of
+header are asked about even when the words match: a count ("Số hộ nghèo")
+beside a rate indicator, and a word that makes another measure ("cận nghèo").
+Between POSSIBLE (70) and a sure match, the import page asks the user.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from geo.indicators import INDICATORS, Indicator, header_key
+from geo.indicators import INDICATORS, PERCENT, SHARE_OF_COMMUNES, YES_NO, Indicator, header_key
 
 SURE = 85.0
 MARGIN = 6.0
@@ -56,7 +60,10 @@ _SYNONYMS = [
     (r"\bnuoc sach\b", "nuoc hop ve sinh"),
 ]
 _FILLER = {"ty", "le", "so", "duoc", "co", "cac", "va", "cua", "tren", "toan", "nam", "hien", "nay",
-           "tong", "trong", "den", "tai", "%"}
+           "tong", "trong", "den", "%"}
+# Words that turn a wording into another measure: "hộ cận nghèo" (near-poor), "thoát nghèo"
+# (left poverty), "tái nghèo" (fell back), "phát sinh" (newly poor) are not the poverty rate.
+_CHANGES_MEANING = {"can", "thoat", "tai", "phat", "sinh", "moi"}
 _UNITS_AFTER_COMMA = {"%", "nhà", "hộ", "người", "thôn", "xã", "trường", "0/1", "tỷ lệ", "tỷ lệ %", "(%)"}
 
 
@@ -119,6 +126,18 @@ def guess_indicator(header: str) -> Guess:
             best[ind_id] = score
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
     (first, first_score), (second, second_score) = ranked[0], ranked[1]
-    sure = first_score >= SURE and first_score - second_score >= MARGIN
+    sure = first_score >= SURE and first_score - second_score >= MARGIN and not _doubt(header, key, first)
     return Guess(INDICATORS[first] if sure else None, INDICATORS[first], round(first_score, 1),
                  INDICATORS[second], round(second_score, 1))
+
+
+def _doubt(header: str, key: str, ind_id: str) -> bool:
+    """Reasons to ask although the words match: a count where the indicator is a rate, or a word
+    that makes it another measure ("hộ cận nghèo", "hộ thoát nghèo" are not "hộ nghèo")."""
+    ind = INDICATORS[ind_id]
+    wordings = [wording for wording, owner in _wordings() if owner == ind_id]
+    if any(word in key.split() and not any(word in w.split() for w in wordings) for word in _CHANGES_MEANING):
+        return True
+    plain = header_key(header)
+    counts = plain.startswith("so ") and "ty le" not in plain and "%" not in str(header)
+    return counts and ind.kind_at("commune") in (PERCENT, YES_NO) and ind.aggregate != SHARE_OF_COMMUNES

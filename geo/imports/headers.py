@@ -185,10 +185,10 @@ def find_tables(sheets: list[Sheet], accept: Callable[[Header], bool],
     """The data table of every sheet that holds the same kind of table as the best one.
 
     One sheet per district is common; an instructions or summary sheet beside
-    them has another header (or none) and is left out.
+    them has another header (or none) and is left out, and so is a hidden sheet.
     """
     best_per_sheet = []
-    for sheet in sheets:
+    for sheet in [s for s in sheets if not s.hidden] or sheets:  # hidden sheets hold lookup lists
         best: Header | None = None
         for index in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
             header = read_header(sheet, index, mapping)

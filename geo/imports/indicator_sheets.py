@@ -18,8 +18,8 @@ import pandas as pd
 import texts
 from geo.errors import preview
 from geo.imports.column_meaning import guess_indicator
-from geo.imports.headers import Header, column_choices, open_data_tables, role_aliases
-from geo.imports.layout import COMMUNE, Heading, walk
+from geo.imports.headers import Header, column_choices, role_aliases
+from geo.imports.layout import COMMUNE, Heading, data_tables, walk
 from geo.imports.places import clean_name, name_problem, resolve_commune, village_key, where
 from geo.imports.problems import ImportResult, ProblemLog
 from geo.imports.reference import Reference
@@ -32,7 +32,7 @@ from geo.imports.values import (
     parse_year,
     parse_yes_no,
 )
-from geo.indicators import COUNT, PERCENT, VALUE_RANGES, YES_NO, Indicator
+from geo.indicators import COUNT, INDICATORS, PERCENT, VALUE_RANGES, YES_NO, Indicator
 
 COMMUNE_COLUMNS = ["gso_code", "district", "commune", "indicator", "value", "year"]
 VILLAGE_COLUMNS = ["gso_code", "district", "commune", "village", "village_key", "indicator", "value", "year"]
@@ -176,7 +176,7 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
         place += f" + «{role_aliases('village')[1]}»"
     needed = (f"{place} + (một cột cho mỗi chỉ tiêu, hoặc «{role_aliases('indicator')[0]}» + "
               f"«{role_aliases('value')[0]}»)")
-    tables = open_data_tables(content, file_name, log, _accept_for(level), needed, mapping)
+    tables = data_tables(content, file_name, log, _accept_for(level), needed, ref, mapping)
     if not tables:
         return result
     result.sheet = ", ".join(h.sheet.name for h in tables)
@@ -191,12 +191,14 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
     cells: list[_Cell] = []
     first_row: dict[tuple, int] = {}
     heading_commune: str | None = None
+    heading_failed = False  # the villages under a commune heading that did not resolve are not re-reported
     for event in walk(tables, ref, commune_headings=level == "village"):
         if isinstance(event, Heading):
             heading_commune = None
             if event.kind == COMMUNE:
                 heading_commune = resolve_commune(ref, log, event.header, event.number, code=None, name=event.text,
                                                   district=event.district, name_col=event.column)
+            heading_failed = heading_commune is None and event.kind == COMMUNE
             continue
         header, row_number, row = event.header, event.number, event.cells
         pairs = _pairs(header, row, row_number, long_layout, wide.get(id(header), {}), level, log)
@@ -214,6 +216,8 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
         district = header.cell(row, "district")
         if is_blank(code) and is_blank(commune) and heading_commune is not None:
             gso = heading_commune
+        elif is_blank(code) and is_blank(commune) and heading_failed:
+            continue
         else:
             gso = resolve_commune(ref, log, header, row_number, code=code, name=commune,
                                   district=event.district if is_blank(district) else district, name_col=commune_col)
@@ -278,16 +282,11 @@ def _pairs(header: Header, row: list[object], row_number: int, long_layout: bool
 
 
 def _coverage(frame: pd.DataFrame, level: str) -> pd.DataFrame:
-    """How many communes (villages) have a value, per indicator — for the preview."""
-    from geo.indicators import INDICATORS
-
-    unit = texts.LEVEL_NAMES[level]
-    rows = []
+    """How many communes (villages) have a value, per indicator — for the check report."""
     key = ["gso_code", "village_key"] if level == "village" else ["gso_code"]
-    for ind_id, group in frame.groupby("indicator", sort=False):
-        rows.append({"item": INDICATORS[ind_id].label, "found": len(group.drop_duplicates(key)),
-                     "official": None, "difference": None, "unit": unit})
-    return pd.DataFrame(rows, columns=["item", "found", "official", "difference", "unit"])
+    rows = [{"item": INDICATORS[ind_id].label, "found": len(group.drop_duplicates(key))}
+            for ind_id, group in frame.groupby("indicator", sort=False)]
+    return pd.DataFrame(rows, columns=["item", "found"])
 
 
 def import_commune_indicators(content: bytes, file_name: str, reference: Reference | None = None,

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from geo.imports.headers import Header
+import texts
+from geo.imports.headers import Header, open_data_tables
 from geo.imports.places import clean_name, is_commune_heading, is_district_heading, known_district
 from geo.imports.reference import Reference
 from geo.imports.values import is_blank
@@ -29,10 +30,12 @@ COMMUNE = "commune"
 _NUMBERING_CELL = re.compile(r"^\(?([ivxlc]{1,6}|\d{1,4}(\.\d{1,3})*|[a-zđ]|[-+*•–])\)?[.):]?$", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?$")
 _ROMAN = re.compile(r"^\s*[IVX]{1,5}\s*[.):\-–]")
+_ROMAN_CELL = re.compile(r"^[IVX]{1,5}[.)]?$")
 _TOTAL = re.compile(r"^(tổng cộng|tổng số|tổng|cộng|toàn tỉnh|tỉnh lạng sơn)(\s|:|$)")
 _FOOTNOTE = re.compile(
-    r"^(ghi chú|chú thích|chú giải|lưu ý|nguồn\s*:|nguồn số liệu|\*|\(\*\)|người lập|người ký|kt\.|tm\.|"
-    r"chủ tịch|phó chủ tịch|giám đốc|nơi nhận|lạng sơn, ngày|ngày \d+ tháng|xác nhận của|thủ trưởng)")
+    r"^(ghi chú|chú thích|chú giải|lưu ý|nguồn\s*:|nguồn số liệu|\(\*\)|\*\s*(ghi chú|chú thích|lưu ý)|"
+    r"người lập|người ký|kt\.|tm\.|chủ tịch|phó chủ tịch|giám đốc|nơi nhận|lạng sơn, ngày|ngày \d+ tháng|"
+    r"xác nhận của|thủ trưởng)")
 _MAX_NAME_WORDS = 12  # longer single-text rows are sentences (notes), not place names
 
 
@@ -68,12 +71,20 @@ def _is_numbering(header: Header, col: int, value: object, first_place: int | No
     return in_number_column and bool(_NUMBERING_CELL.match(str(value).strip()))
 
 
-def _labels(header: Header, cells: list) -> list[tuple[int, str]]:
-    """(column, text) of the row's text cells, numbering cells left out."""
+def _labels(header: Header, cells: list) -> tuple[list[tuple[int, str]], bool]:
+    """(column, text) of the row's text cells, numbering cells left out; and whether one of those
+    numbering cells is a Roman numeral (annexes number districts I, II, III)."""
     places = _place_columns(header)
     first_place = places[0] if places else None
-    return [(col, value.strip()) for col, value in enumerate(cells)
-            if isinstance(value, str) and value.strip() and not _is_numbering(header, col, value, first_place)]
+    labels, roman = [], False
+    for col, value in enumerate(cells):
+        if not isinstance(value, str) or not value.strip():
+            continue
+        if _is_numbering(header, col, value, first_place):
+            roman = roman or bool(_ROMAN_CELL.match(value.strip()))
+        else:
+            labels.append((col, value.strip()))
+    return labels, roman
 
 
 def _is_column_numbers(cells: list) -> bool:
@@ -86,18 +97,37 @@ def _lower(text: str) -> str:
     return clean_name(text).lower()
 
 
-def _district_heading(ref: Reference, text: str) -> str | None:
-    """The district a heading text names, "" for a district-like heading we do not know, else None."""
+def _district_heading(ref: Reference, text: str, roman: bool) -> str | None:
+    """The district a heading text names, "" for a district-like heading we do not know, else None.
+
+    A bare district name ("Bình Gia") is a heading only when written as one:
+    in capitals, or numbered with a Roman numeral (in its own cell or in front).
+    """
     if is_district_heading(text):
         return known_district(ref, text) or ""
     official = known_district(ref, text)
-    shouted = text.upper() == text or bool(_ROMAN.match(text))
+    name = clean_name(text)
+    shouted = name.upper() == name or roman or bool(_ROMAN.match(text))
     return official if official and shouted else None
 
 
 def sheet_district(ref: Reference, sheet_name: str) -> str | None:
     """"Cao Lộc", "H. Tràng Định", "Huyện Văn Lãng" as a sheet title -> the official district name."""
     return known_district(ref, re.sub(r"^\s*(h|huyện)\s*[.\-_ ]\s*", "", sheet_name, flags=re.IGNORECASE))
+
+
+def data_tables(content: bytes, file_name: str, log, accept, needed: str, ref: Reference,
+                mapping: dict[str, str] | None = None) -> list[Header]:
+    """The tables an importer reads: every sheet with the same table (see `find_tables`) except,
+    when the sheets are one per district, a sheet named after no district ("Tổng hợp")."""
+    tables = open_data_tables(content, file_name, log, accept, needed, mapping)
+    named = [h for h in tables if sheet_district(ref, h.sheet.name)]
+    if len(named) < 2 or len(named) == len(tables):
+        return tables
+    for header in tables:
+        if header not in named:
+            log.note("sheet_left_out", texts.IMP_SHEET_NOT_DISTRICT.format(sheet=header.sheet.name))
+    return named
 
 
 def walk(tables: list[Header], ref: Reference, *, commune_headings: bool) -> Iterator[Heading | Row]:
@@ -137,13 +167,13 @@ def _filled_down(header: Header, events: Iterator[Heading | Row]) -> Iterator[He
 
 def _walk_table(header: Header, ref: Reference, commune_headings: bool) -> Iterator[Heading | Row]:
     district = sheet_district(ref, header.sheet.name)
-    seen_data = False
+    seen_data = in_footer = False
     district_col = header.roles.get("district")
     place_cols = set(_place_columns(header)) - {district_col}
     for index in range(header.index + 1, len(header.sheet.rows)):
         cells = header.sheet.rows[index]
         number = index + 1
-        labels = _labels(header, cells)
+        labels, roman = _labels(header, cells)
         if not labels:
             if any(not is_blank(v) for v in cells):
                 if not seen_data and _is_column_numbers(cells):
@@ -157,12 +187,14 @@ def _walk_table(header: Header, ref: Reference, commune_headings: bool) -> Itera
             continue
         single = len({text for _, text in labels}) == 1
         if _FOOTNOTE.match(lead.lower()) or (single and len(lead.split()) > _MAX_NAME_WORDS):
-            if seen_data:
-                return  # footnotes and signatures close the table
+            in_footer = seen_data  # below the table: notes, signatures and signers' names
             continue
+        if in_footer and single:
+            continue  # a signer's name under "KT. CHỦ TỊCH" is not a village
+        in_footer = False
         others_blank = all(is_blank(cells[c]) for c in place_cols if c != col and c < len(cells))
         if col != district_col and (single or others_blank):
-            named = _district_heading(ref, lead)
+            named = _district_heading(ref, lead, roman)
             if named is not None:
                 district = named or clean_name(lead)
                 yield Heading(DISTRICT, header, number, clean_name(lead), col, named or None)

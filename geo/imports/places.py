@@ -20,6 +20,9 @@ from geo.names import district_key, name_key, normalise_code
 
 _NUMBERING = re.compile(r"^\s*(?:[ivx]{1,5}|\d{1,4}(?:\.\d{1,3})*|[a-zđ])\s*[.):\-–]\s*(?=\S)", re.IGNORECASE)
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+# A count written after a heading ("Huyện Cao Lộc: 12 xã", "Xã Hoa Thám - 5 thôn") or a note mark ("Hồng Phong*").
+_TRAILING_COUNT = re.compile(r"\s*[:\-–]\s*\d+\s*(xã|thôn|bản|đơn vị|phường|thị trấn)\b.*$", re.IGNORECASE)
+_TRAILING_MARK = re.compile(r"\s*\*+\s*$")
 _DISTRICT_HEAD = re.compile(r"^(huyện|thành phố|thị xã|tp\.?|tx\.?|h\.)(\s|$)")
 _COMMUNE_HEAD = re.compile(r"^(xã|phường|thị trấn|tt\.?|p\.)(\s|$)")
 _PROVINCE_ROW = re.compile(r"^(tỉnh|toàn tỉnh)(\s|$)")
@@ -58,7 +61,7 @@ def clean_name(value: object) -> str:
     """A place name as written, without list numbering or a trailing note in brackets."""
     text = unicodedata.normalize("NFC", str(value)).strip()
     text = _NUMBERING.sub("", text, count=1)
-    text = _TRAILING_PAREN.sub("", text)
+    text = _TRAILING_MARK.sub("", _TRAILING_COUNT.sub("", _TRAILING_PAREN.sub("", text)))
     return " ".join(text.split())
 
 
@@ -93,12 +96,25 @@ def village_key(name: str) -> str:
 
 
 def known_district(ref: Reference, text: str) -> str | None:
-    """The official district name a heading or cell means, or None."""
+    """The official district name a heading, cell or sheet title means, or None.
+
+    Without diacritics ("Cao Loc", a sheet title typed on a keyboard without a
+    Vietnamese input method) a name is taken only when one district matches.
+    """
     wanted = district_key(clean_name(text))
-    for district in ref.commune_list["district"].unique():
+    districts = ref.commune_list["district"].unique()
+    for district in districts:
         if district_key(district) == wanted:
             return district
-    return None
+    bare = _bare(wanted)
+    matches = [d for d in districts if _bare(district_key(d)) == bare]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _bare(text: str) -> str:
+    """Letters without diacritics or spaces, for titles typed without a Vietnamese keyboard."""
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
 
 
 def where(header: Header, row_number: int, col: int | None) -> dict:

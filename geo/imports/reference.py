@@ -60,12 +60,27 @@ class Reference:
     def by_code(self) -> pd.DataFrame:
         return self.commune_list.set_index("gso_code")
 
+    @cached_property
+    def _districts(self) -> dict[str, str]:
+        """District name by code: a dict, since importers ask once per row."""
+        return dict(zip(self.commune_list["gso_code"], self.commune_list["district"]))
+
+    @cached_property
+    def _communes(self) -> dict[str, str]:
+        return dict(zip(self.commune_list["gso_code"], self.commune_list["commune"]))
+
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        return {code: f"{commune} ({self._districts[code]})" for code, commune in self._communes.items()}
+
     def district_of(self, code: str) -> str:
-        return self.by_code.at[code, "district"]
+        """Official district name; KeyError for a code not in the list."""
+        return self._districts[code]
 
     def commune_of(self, code: str) -> str:
-        return self.by_code.at[code, "commune"]
+        """Official commune name; KeyError for a code not in the list."""
+        return self._communes[code]
 
     def label(self, code: str) -> str:
         """"Xã Hòa Bình (Huyện Chi Lăng)" — unambiguous in messages."""
-        return f"{self.commune_of(code)} ({self.district_of(code)})"
+        return self._labels[code]

@@ -15,8 +15,8 @@ import pandas as pd
 
 import texts
 from geo.boundaries import PROVINCE_BOUNDS
-from geo.imports.headers import Header, open_data_tables, role_aliases
-from geo.imports.layout import DISTRICT, Heading, walk
+from geo.imports.headers import Header, role_aliases
+from geo.imports.layout import DISTRICT, Heading, data_tables, walk
 from geo.imports.places import clean_name, name_problem, resolve_commune, village_key, where
 from geo.imports.problems import ImportResult, ProblemLog
 from geo.imports.reference import OFFICIAL_VILLAGE_TOTAL, Reference
@@ -74,7 +74,7 @@ def import_villages(content: bytes, file_name: str, reference: Reference | None 
     log = ProblemLog(file_name)
     result = ImportResult.begin(KIND, file_name, COLUMNS, content, log)
     needed = f"«{role_aliases('village')[1]}» + «{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
-    tables = open_data_tables(content, file_name, log, _accept, needed)
+    tables = data_tables(content, file_name, log, _accept, needed, ref)
     if not tables:
         return result
     result.sheet = ", ".join(h.sheet.name for h in tables)

@@ -121,13 +121,51 @@ def _word_at(text: str, index: int) -> str:
     return text[max(start, index - 20):min(end, index + 20)]
 
 
+DELIMITERS = (",", ";", "\t", "|")  # in order of preference when nothing tells them apart
+_SNIFF_LINES = 50
+_SNIFF_CHARS = 65536
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the head of the file the same way on the most lines.
+
+    Each candidate reads the first ~50 non-blank lines with the csv quoting rules; the one
+    whose field separator count is the same non-zero number on the most lines wins, and on
+    a tie the one with more fields. A title line ("DANH SÁCH CÁC XÃ KHU VỰC III, II, I") or
+    a quoted name with a ";" changes one line, not the table, so neither decides (csv.Sniffer
+    weighs such lines as much as the table and picks "," for a ";" file with a comma title).
+    """
+    head = text[:_SNIFF_CHARS]
+    best, best_score = DELIMITERS[0], (0, 0)
+    for delimiter in DELIMITERS:
+        counts: dict[int, int] = {}
+        for fields in _head_rows(head, delimiter, truncated=len(text) > len(head)):
+            if len(fields) > 1:
+                counts[len(fields) - 1] = counts.get(len(fields) - 1, 0) + 1
+        score = max(((lines, count) for count, lines in counts.items()), default=(0, 0))
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _head_rows(head: str, delimiter: str, truncated: bool) -> list[list[str]]:
+    """The first non-blank rows of `head` as `delimiter` splits them (without a row cut short)."""
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(head, newline=""), delimiter=delimiter)
+    try:
+        for fields in reader:
+            if any(field.strip() for field in fields):
+                rows.append(fields)
+                if len(rows) > _SNIFF_LINES:
+                    return rows[:_SNIFF_LINES]
+    except csv.Error:  # an unclosed quote: the rows before it are what there is
+        return rows
+    return rows[:-1] if truncated and len(rows) > 1 else rows
+
+
 def read_csv(text: str, budget: Budget) -> SheetBuilder:
     """The one table of a CSV, cell by cell through the same limits as a workbook."""
-    lines = text[:65536].splitlines()[:30]
-    try:
-        delimiter = csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t|").delimiter
-    except csv.Error:
-        delimiter = max(",;\t|", key=(lines[0] if lines else "").count)
+    delimiter = sniff_delimiter(text)
     builder = SheetBuilder(texts.IMP_CSV_SHEET, budget)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
