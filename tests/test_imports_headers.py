@@ -267,3 +267,32 @@ def test_mapping_to_nothing_skips_a_recognised_column(reference):
     assert not result.errors, messages(result)
     assert set(result.frame["indicator"]) == {"poor_household_rate"}
     assert values(result, "poor_household_rate") == {p.code: 40.0 + n for n, p in enumerate(chosen)}
+
+
+def test_two_row_header_with_a_year_under_each_column(reference):
+    """"Tỷ lệ hộ nghèo (%)" merged over "Năm 2023 | Năm 2024": one indicator, two years."""
+    a, b = places(reference, 2)
+    rows = [["Huyện", "Tên xã", "Tỷ lệ hộ nghèo (%)", None],
+            [None, None, "Năm 2023", "Năm 2024"],
+            [*name_columns(a), "15,2", "12,1"],
+            [*name_columns(b), 20, 18]]
+    merges = ["A1:A2", "B1:B2", "C1:D1"]
+    result = import_file("indicators_commune", xlsx_bytes({"S": rows}, merges={"S": merges}), "ngheo.xlsx",
+                         reference)
+    assert not result.errors, messages(result)
+    got = sorted(zip(result.frame["gso_code"], result.frame["year"], result.frame["value"]))
+    assert got == sorted([(a.code, 2023, 15.2), (a.code, 2024, 12.1), (b.code, 2023, 20.0), (b.code, 2024, 18.0)])
+
+
+def test_two_row_header_with_category_marks_under_a_merged_heading(reference):
+    """"Xã thuộc khu vực" merged over "III | II | I", an "x" under the commune's category."""
+    a, b = places(reference, 2)
+    rows = [["STT", "Huyện", "Tên xã", "Xã thuộc khu vực", None, None],
+            [None, None, None, "III", "II", "I"],
+            [1, *name_columns(a), "x", None, None],
+            [2, *name_columns(b), None, None, "x"]]
+    merges = ["A1:A2", "B1:B2", "C1:C2", "D1:F1"]
+    result = import_file("categories", xlsx_bytes({"S": rows}, merges={"S": merges}), "kv.xlsx", reference)
+    assert not result.errors, messages(result)
+    assert sorted(zip(result.frame["gso_code"], result.frame["area_category"])) == sorted([(a.code, "III"),
+                                                                                          (b.code, "I")])

@@ -491,3 +491,61 @@ def test_csv_limits_and_unclosed_quote():
     assert error.code == "too_many_columns" and "GY1" in error.text
     error = refused(("Xã,Thôn\nXã Gia Miễn,\"Thôn\n" + "x" * 200_000).encode())
     assert error.code == "broken_csv" and "dòng" in error.text
+
+
+# --- CSV delimiter: the one that splits the most lines the same way ---------------------------------
+
+TITLE_BLOCK = [["UBND TỈNH LẠNG SƠN"], ["DANH SÁCH CÁC XÃ KHU VỰC III, II, I"],
+               ["(Kèm theo Quyết định số 861/QĐ-TTg ngày 04/6/2021, giai đoạn 2021 - 2025)"], []]
+ANNEX = [["STT", "Tên đơn vị", "Khu vực"], ["I", "Huyện Văn Lãng"], ["1", "Xã Gia Miễn", "III"],
+         ["2", "Xã Bắc La", "III"], ["3", "Thị trấn Na Sầm", "I"], ["II", "Huyện Tràng Định"],
+         ["4", "Xã Đội Cấn", "III"], ["5", "Thị trấn Thất Khê", "I"]]
+
+
+def expected(rows: list[list[str]]) -> list:
+    """Rows as a reader keeps them: blank cells None, no trailing blank cells, a blank row ()."""
+    out = []
+    for row in rows:
+        cells = [value if value != "" else None for value in row]
+        while cells and cells[-1] is None:
+            cells.pop()
+        out.append(tuple(cells) if not cells else cells)
+    return out
+
+
+@pytest.mark.parametrize("padded", [False, True])  # Excel pads the title lines with ";;" to the table width
+def test_semicolon_annex_with_a_comma_title_block_splits_on_semicolons(padded):
+    rows = [row + [""] * (3 - len(row)) if padded else row for row in TITLE_BLOCK + ANNEX]
+    (sheet,) = read_sheets(encode(csv_text(rows, ";"), "utf-8-sig"), "phụ lục.csv")
+    assert sheet.rows == expected(TITLE_BLOCK + ANNEX)
+    assert sheet.rows[1] == ["DANH SÁCH CÁC XÃ KHU VỰC III, II, I"]
+    assert sheet.rows[6] == ["1", "Xã Gia Miễn", "III"]
+
+
+def test_comma_file_with_semicolons_inside_quoted_names():
+    rows = [["Huyện", "Xã", "Thôn sáp nhập"]] + [  # test village names; a varying number of commas in quotes
+        ["Huyện Văn Lãng", commune, f"Thôn thử nghiệm {i}; " + ", ".join(f"Thôn thử nghiệm {i}{k}" for k in range(i % 3 + 1))]
+        for i, commune in enumerate(["Xã Gia Miễn", "Xã Bắc La", "Xã Tân Tác", "Xã Hội Hoan"] * 3, start=1)]
+    text = csv_text(rows, ",")
+    assert text.count('"') >= 16 and text.count(";") == 12  # the fixture has what it claims
+    (sheet,) = read_sheets(text.encode(), "x.csv")
+    assert sheet.rows == rows
+    assert sheet.rows[2][2] == "Thôn thử nghiệm 2; Thôn thử nghiệm 20, Thôn thử nghiệm 21, Thôn thử nghiệm 22"
+
+
+def test_tab_separated_utf16_with_commas_in_cells():
+    rows = [["DANH SÁCH CÁC XÃ KHU VỰC III, II, I"], ["Huyện", "Xã", "Tỷ lệ hộ dùng điện, %"],
+            ["Huyện Văn Lãng", "Xã Gia Miễn", "85,5"], ["Huyện Văn Lãng", "Xã Bắc La", "90,25"],
+            ["Huyện Tràng Định", "Xã Đội Cấn", "100"], ["Huyện Tràng Định", "Thị trấn Thất Khê", "99,9"]]
+    content = encode(csv_text(rows, "\t"), "utf-16")  # Excel's "Unicode Text": UTF-16 with a BOM, tabs
+    assert content.startswith(b"\xff\xfe") and "\t".encode("utf-16-le") in content
+    (sheet,) = read_sheets(content, "x.txt")
+    assert sheet.rows == rows
+
+
+def test_on_a_tie_the_delimiter_with_more_fields_wins():
+    # every line holds one "," (a decimal comma or the header's unit) and three ";"
+    rows = [["Xã", "Thôn", "Tỷ lệ (%, năm 2023)", "Ghi chú"], ["Xã Gia Miễn", "Thôn thử nghiệm 1", "85,5", "x"],
+            ["Xã Bắc La", "Thôn thử nghiệm 2", "90,5", "y"]]  # test village names
+    (sheet,) = read_sheets(csv_text(rows, ";").encode(), "x.csv")
+    assert sheet.rows == rows

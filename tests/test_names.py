@@ -96,3 +96,29 @@ def test_wrong_district_is_unknown_not_guessed(matcher):
 def test_every_official_name_resolves_to_itself_with_its_district(matcher, commune_list):
     for row in commune_list.itertuples():
         assert matcher.resolve(row.commune, row.district).code == row.gso_code, row.commune
+
+
+def test_repeated_questions_get_the_same_answers_whatever_came_before(matcher, commune_list):
+    chi_lang = code_of(commune_list, "Xã Hòa Bình", "Huyện Chi Lăng")
+    van_quan = code_of(commune_list, "Xã Hòa Bình", "Huyện Văn Quan")
+    answers = [matcher.resolve("Hòa Bình", district) for district in
+               ["Chi Lăng", "Văn Quan", None, "  ", "Chi Lăng", "Huyện Văn Quan", ""]]
+    assert [a.code for a in answers] == [chi_lang, van_quan, None, None, chi_lang, van_quan, None]
+    assert [a.status for a in answers[2:4]] == ["ambiguous", "ambiguous"] and answers[6].status == "ambiguous"
+
+
+def test_a_caller_changing_its_answer_does_not_change_the_next_one(matcher):
+    first = matcher.resolve("Hòa Bình")
+    first.candidates.clear()
+    first.code = "00000"
+    again = matcher.resolve("Hòa Bình")
+    assert again.code is None and len(again.candidates) == 4
+
+
+def test_long_names_get_the_same_keys_and_answers_as_short_ones(matcher, commune_list):
+    padded = "Xã" + " " * 150 + "Hoà Bình"  # longer than the caches keep
+    assert len(padded) > 150 and name_key(padded) == name_key("Xã Hòa Bình")
+    assert district_key("Huyện" + " " * 150 + "Cao Lộc") == district_key("Cao Lộc")
+    for _ in range(2):
+        assert matcher.resolve(padded, "Huyện" + " " * 150 + "Chi Lăng").code == code_of(
+            commune_list, "Xã Hòa Bình", "Huyện Chi Lăng")

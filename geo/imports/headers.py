@@ -9,6 +9,7 @@ without case or diacritics (see `indicators.header_key`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -60,6 +61,9 @@ _MARK_ALIASES = {
     "I": ["Khu vực I", "Xã khu vực I", "KV I", "Xã KV I", "Khu vực 1", "KV1"],
 }
 MARK_INDEX = {header_key(alias): cat for cat, aliases in _MARK_ALIASES.items() for alias in aliases}
+_MARK = re.compile(r"(khu vuc|kv)\s*(iii|ii|i|1|2|3)$")  # "Xã thuộc khu vực" + "III" under it
+_ROMAN_OF = {"iii": "III", "ii": "II", "i": "I", "3": "III", "2": "II", "1": "I"}
+_YEAR = re.compile(r"^(?:năm\s*)?(20\d\d)$", re.IGNORECASE)
 
 
 def role_aliases(role: str) -> list[str]:
@@ -79,6 +83,7 @@ class Header:
     uncertain: dict[int, Guess] = field(default_factory=dict)  # close to an indicator: the user decides
     skipped: set[int] = field(default_factory=set)  # columns the user said to leave out
     unknown: dict[int, str] = field(default_factory=dict)  # non-empty headers we do not know
+    years: dict[int, int] = field(default_factory=dict)  # column -> the year its values are for
 
     @property
     def row_number(self) -> int:
@@ -152,11 +157,11 @@ def mapping_key(text: object) -> str:
 
 
 def read_header(sheet: Sheet, index: int, mapping: dict[str, str] | None = None) -> Header:
-    """What each column of row `index` means; `mapping` (header text -> indicator id, "" = skip) wins."""
+    """What each column of the header at row `index` means (one row, or two when the next row
+    splits merged headings); `mapping` (header text -> indicator id, "" = skip) wins."""
     chosen = {mapping_key(text): ind_id for text, ind_id in (mapping or {}).items()}
-    header = Header(sheet=sheet, index=index, texts={})
-    cells = [(col, str(value).strip()) for col, value in enumerate(sheet.rows[index])
-             if value is not None and str(value).strip() != ""]
+    cells, years, last = _header_cells(sheet, index)
+    header = Header(sheet=sheet, index=last, texts={}, years=years)
     if len(cells) >= 2 and len({text for _, text in cells}) == 1:
         return header  # a title merged across the table, not a header
     for col, text in cells:
@@ -169,8 +174,8 @@ def read_header(sheet: Sheet, index: int, mapping: dict[str, str] | None = None)
                 header.skipped.add(col)
         elif key in ROLE_INDEX:
             header.roles.setdefault(ROLE_INDEX[key], col)
-        elif key in MARK_INDEX:
-            header.marks[col] = MARK_INDEX[key]
+        elif key in MARK_INDEX or _MARK.search(key):
+            header.marks[col] = MARK_INDEX.get(key) or _ROMAN_OF[_MARK.search(key).group(2)]
         elif (guess := guess_indicator(text)).indicator is not None:
             header.indicators[col] = guess.indicator
         elif guess.uncertain:
@@ -178,6 +183,40 @@ def read_header(sheet: Sheet, index: int, mapping: dict[str, str] | None = None)
         else:
             header.unknown[col] = text
     return header
+
+
+def _texts(row) -> dict[int, str]:
+    return {col: str(value).strip() for col, value in enumerate(row) if value is not None and str(value).strip()}
+
+
+def _header_cells(sheet: Sheet, index: int) -> tuple[list[tuple[int, str]], dict[int, int], int]:
+    """(column, text) of a header, the year a column gives ("Năm 2024" under its indicator), and
+    the index of the header's last row.
+
+    A heading merged over several columns ("Tỷ lệ hộ nghèo (%)" over "Năm 2023 | Năm 2024",
+    "Xã thuộc khu vực" over "III | II | I") reads the same text in each of them; the row under it
+    names the columns. It is taken as part of the header when it holds only text, and only
+    under merged headings or repeating the text above (a heading merged down two rows).
+    """
+    top = _texts(sheet.rows[index])
+    below_row = sheet.rows[index + 1] if index + 1 < len(sheet.rows) else ()
+    below = _texts(below_row)
+    merged_across = {col for col, text in top.items() if top.get(col - 1) == text or top.get(col + 1) == text}
+    is_sub_header = (
+        any(col in merged_across for col in below)
+        and all(isinstance(value, str) for value in below_row if value is not None and str(value).strip())
+        and all(col in merged_across or text == top.get(col) for col, text in below.items()))
+    if not is_sub_header:
+        return list(top.items()), {}, index
+    cells, years = [], {}
+    for col in sorted(set(top) | set(below)):
+        parent, child = top.get(col, ""), below.get(col, "")
+        year = _YEAR.match(child) if col in merged_across else None
+        if year:
+            years[col] = int(year.group(1))
+        text = parent if (year or not child or child == parent) else f"{parent} {child}".strip()
+        cells.append((col, text))
+    return cells, years, index + 1
 
 
 def find_tables(sheets: list[Sheet], accept: Callable[[Header], bool],

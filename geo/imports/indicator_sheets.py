@@ -242,7 +242,7 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
             vkey = village_key(village)
             place.update({"village": village, "village_key": vkey})
         for col, ind, raw in pairs:
-            key = (gso, vkey, ind.id, year)
+            key = (gso, vkey, ind.id, header.years.get(col, year))
             if key in first_row:
                 what = f"{ind.label}, {place['commune']}" + (f", {place['village']}" if vkey else "")
                 log.error("duplicate_row", texts.IMP_DUPLICATE.format(first=first_row[key], what=what),
@@ -251,7 +251,7 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
             first_row[key] = row_number
             read = _read_value(ind, level, raw, log, header, row_number, col)
             if read is not None:
-                cells.append(_Cell(header, row_number, col, key, place, ind, read[0], read[1], year))
+                cells.append(_Cell(header, row_number, col, key, place, ind, read[0], read[1], key[3]))
     frame = pd.DataFrame(_finish(cells, log, level), columns=columns)
     frame["value"] = frame["value"].astype(float)
     frame["year"] = frame["year"].astype("Int64")
