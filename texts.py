@@ -175,7 +175,6 @@ IMPORT_READ = "Đã đọc tệp «{file}»: {rows} dòng hợp lệ, {errors} l
 IMPORT_TOTALS = "So với số chính thức"
 IMPORT_PROBLEMS = "Kết quả kiểm tra (lỗi trước, lưu ý sau)"
 IMPORT_PREVIEW = "Xem trước dữ liệu sẽ lưu ({rows} dòng đầu)"
-IMPORT_SAME_FILE = "Tệp này giống hệt tệp đã nhập ở phiên bản {version}."
 IMPORT_CONFIRM = "Xác nhận nhập"
 IMPORT_DONE = "Đã lưu «{file}» thành phiên bản {version} của «{dataset}». Bản đồ dùng dữ liệu này ngay."
 IMPORT_BLOCKED = ("Tệp «{file}» có {errors} lỗi nên CHƯA được nhập; dữ liệu đã lưu không thay đổi. "
@@ -184,9 +183,6 @@ IMPORT_HISTORY = "3. Lịch sử nhập và quay lại phiên bản cũ"
 IMPORT_NO_HISTORY = "Chưa có lần nhập nào."
 ROLLBACK_HELP = "Chọn một phiên bản để dùng lại nó (các phiên bản khác vẫn được giữ)."
 ROLLBACK_VERSION = "Phiên bản"
-ROLLBACK_OPTION = "Phiên bản {version}: {kind} — {source} — {file_name}"
-ROLLBACK_BUTTON = "Dùng phiên bản này"
-ROLLBACK_DONE = "Đã chuyển sang phiên bản {version}."
 DEMO_SECTION = "4. Dữ liệu minh họa"
 DEMO_HELP = ("Tạo bộ dữ liệu minh họa (khu vực ngẫu nhiên theo đúng tổng 88/8/103, 644 thôn tên «Thôn minh họa», "
              "số liệu quanh mức năm 2020) để trình diễn khi chưa có tệp của tỉnh. Dữ liệu này lưu riêng, luôn "
@@ -370,10 +366,6 @@ STORE_REFUSED = (
 )
 STORE_EMPTY = "Không lưu tệp {file}: không có dòng dữ liệu hợp lệ nào."
 STORE_UNKNOWN_VERSION = "Không có phiên bản {version} của «{dataset}» ({source})."
-STORE_HISTORY_COLUMNS = {
-    "version_id": "Phiên bản", "kind": "Dữ liệu", "source": "Nguồn", "file_name": "Tệp",
-    "imported_at": "Thời điểm", "row_count": "Số dòng", "sha256": "Mã băm SHA-256", "is_current": "Đang dùng",
-}
 
 # Templates
 TPL_SHEET_CATEGORIES = "Khu vực"

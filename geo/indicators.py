@@ -265,23 +265,6 @@ def header_key(text: object) -> str:
     return " ".join(re.sub(r"[^0-9a-z%]+", " ", text).split())
 
 
-def _header_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for ind in INDICATORS.values():
-        for text in (ind.id, ind.label, *ind.aliases):
-            index.setdefault(header_key(text), ind.id)
-    return index
-
-
-_HEADER_INDEX = _header_index()
-
-
-def find_indicator(header: object) -> Indicator | None:
-    """The indicator a column header or a long-layout cell names, or None."""
-    found = _HEADER_INDEX.get(header_key(header))
-    return INDICATORS[found] if found else None
-
-
 def template_header(ind: Indicator, level: str | None = None) -> str:
     """Column header used in templates: the label plus its unit at that level.
 

@@ -428,14 +428,6 @@ class Store:
             frame[column] = frame[column].astype("Int64")
         return frame
 
-    def find_by_hash(self, kind: str, source: str, sha256: str) -> int | None:
-        """The newest version made from a file with this content, to warn about re-imports."""
-        _check(kind, source)
-        with self._connection() as conn:
-            row = conn.execute("SELECT MAX(version_id) FROM versions WHERE kind = ? AND source = ? AND sha256 = ?",
-                               (kind, source, sha256)).fetchone()
-        return row[0] if row and row[0] is not None else None
-
     def source_in_use(self, kind: str) -> str | None:
         """Which source the map should show: imported real data if any, else demo, else None."""
         current = self.current_versions()

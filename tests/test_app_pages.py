@@ -8,14 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from geo.demo import store_demo
 from geo.store import Store
+from tests.apptest import import_page, run
 from tests.conftest import ROOT, open_map_page
-
-
-def run(at_or_widget):
-    """Run the app (or the app a clicked widget belongs to) and insist on no exception."""
-    at = at_or_widget.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 @pytest.fixture
@@ -23,12 +17,6 @@ def env(shared_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("LANGSON_GEODATA_DIR", str(shared_dir))
     monkeypatch.setenv("LANGSON_DATA_DIR", str(tmp_path / "var"))
     return tmp_path / "var"
-
-
-def import_page():
-    at = run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
-    at.switch_page("ui/import_page.py")
-    return run(at)
 
 
 def categories_csv(commune_list, category="III", broken_name=None):

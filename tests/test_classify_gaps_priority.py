@@ -155,3 +155,20 @@ def test_the_map_shows_the_latest_year_of_each_value():
     values = commune_values(programme)
     assert values.loc["06001", "poor_household_rate"] == 12.0
     assert values.loc["06001", "road_village_hardened"] == 100.0  # both villages have it in 2024
+
+
+def test_road_map_from_one_commune_table_of_shares():
+    """One row per commune with "12/15"-style shares: the road indicator is drawable, in % of villages,
+    and a commune's own share wins over a roll-up of the villages listed for it."""
+    from geo.programme import Programme, commune_values, indicators_with_values
+
+    commune = pd.DataFrame({"gso_code": ["06001", "06004"], "indicator": ["road_village_hardened"] * 2,
+                            "value": [80.0, 25.0], "year": pd.array([pd.NA, pd.NA], dtype="Int64")})
+    village = pd.DataFrame({"gso_code": ["06001"], "village": ["A"], "indicator": ["road_village_hardened"],
+                            "value": [0.0], "year": pd.array([pd.NA], dtype="Int64")})
+    programme = Programme(source="imported", categories=pd.DataFrame(columns=["gso_code", "area_category"]),
+                          villages=pd.DataFrame(columns=["gso_code", "village"]),
+                          commune_indicators=commune, village_indicators=village, files={})
+    values = commune_values(programme)
+    assert values["road_village_hardened"].to_dict() == {"06001": 80.0, "06004": 25.0}
+    assert indicators_with_values(values) == ["road_village_hardened"]

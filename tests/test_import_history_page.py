@@ -4,20 +4,13 @@ import re
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from geo.store import Store
-from tests.conftest import ROOT
+from tests.apptest import import_page, run
 
 IN_USE = "Phiên bản đang dùng"
 ACTION = "Thao tác"
 VERSION_KEY = "rollback_version_categories_imported"
-
-
-def run(at_or_widget):
-    at = at_or_widget.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 @pytest.fixture
@@ -25,12 +18,6 @@ def store(shared_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("LANGSON_GEODATA_DIR", str(shared_dir))
     monkeypatch.setenv("LANGSON_DATA_DIR", str(tmp_path / "var"))
     return Store.default(tmp_path / "var")
-
-
-def import_page():
-    at = run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
-    at.switch_page("ui/import_page.py")
-    return run(at)
 
 
 def categories(commune_list, category):

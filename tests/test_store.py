@@ -110,8 +110,6 @@ def test_save_result_refuses_a_file_with_errors(store, reference):
         store.save_result(result)
     assert store.current_version("categories", "imported") == version
     assert store.current("categories", "imported")["gso_code"].tolist() == [reference.area_codes[0]]
-    assert store.find_by_hash("categories", "imported", import_categories(good, "x", reference).sha256) == version
-    assert store.find_by_hash("categories", "imported", result.sha256) is None
 
 
 # --- rolling back to "no data", the event history, Vietnam time ---------------------------------

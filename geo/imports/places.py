@@ -25,8 +25,6 @@ _TRAILING_COUNT = re.compile(r"\s*[:\-–]\s*\d+\s*(xã|thôn|bản|đơn vị|p
 _TRAILING_MARK = re.compile(r"\s*\*+\s*$")
 _DISTRICT_HEAD = re.compile(r"^(huyện|thành phố|thị xã|tp\.?|tx\.?|h\.)(\s|$)")
 _COMMUNE_HEAD = re.compile(r"^(xã|phường|thị trấn|tt\.?|p\.)(\s|$)")
-_PROVINCE_ROW = re.compile(r"^(tỉnh|toàn tỉnh)(\s|$)")
-_TOTAL_ROW = re.compile(r"^(tổng|cộng|tổng cộng|tổng số)(\s|:|$)")
 # Village prefixes that are a kind of settlement, not part of its name. "Bản" and
 # "Khu" are left alone: in Lạng Sơn they are often the first word of the name itself.
 _VILLAGE_PREFIX = re.compile(r"^(thôn|xóm|tổ dân phố|tdp|khối)\s+")
@@ -79,14 +77,6 @@ def is_district_heading(value: object) -> bool:
 
 def is_commune_heading(value: object) -> bool:
     return isinstance(value, str) and bool(_COMMUNE_HEAD.match(_lower_clean(value)))
-
-
-def is_skipped_row(value: object) -> bool:
-    """Province title or total rows inside an annex table carry no data."""
-    if not isinstance(value, str):
-        return False
-    text = _lower_clean(value)
-    return bool(_PROVINCE_ROW.match(text) or _TOTAL_ROW.match(text))
 
 
 def village_key(name: str) -> str:
@@ -173,11 +163,3 @@ def _ambiguity_hint(candidates) -> str:
     if len(types) == len(candidates):
         return texts.IMP_AMBIGUOUS_HINT_PREFIX.format(prefixes=" / ".join(f"«{t.capitalize()}»" for t in types))
     return texts.IMP_AMBIGUOUS_HINT_CODE
-
-
-def data_rows(header: Header):
-    """(row number as Excel shows it, cells) for each non-blank row under the header."""
-    for index in range(header.index + 1, len(header.sheet.rows)):
-        row = header.sheet.rows[index]
-        if any(not is_blank(cell) for cell in row):
-            yield index + 1, row
