@@ -71,11 +71,9 @@ def _is_numbering(header: Header, col: int, value: object, first_place: int | No
     return in_number_column and bool(_NUMBERING_CELL.match(str(value).strip()))
 
 
-def _labels(header: Header, cells: list) -> tuple[list[tuple[int, str]], bool]:
+def _labels(header: Header, cells: list, first_place: int | None) -> tuple[list[tuple[int, str]], bool]:
     """(column, text) of the row's text cells, numbering cells left out; and whether one of those
     numbering cells is a Roman numeral (annexes number districts I, II, III)."""
-    places = _place_columns(header)
-    first_place = places[0] if places else None
     labels, roman = [], False
     for col, value in enumerate(cells):
         if not isinstance(value, str) or not value.strip():
@@ -170,10 +168,11 @@ def _walk_table(header: Header, ref: Reference, commune_headings: bool) -> Itera
     seen_data = in_footer = False
     district_col = header.roles.get("district")
     place_cols = set(_place_columns(header)) - {district_col}
+    first_place = min(_place_columns(header), default=None)
     for index in range(header.index + 1, len(header.sheet.rows)):
         cells = header.sheet.rows[index]
         number = index + 1
-        labels, roman = _labels(header, cells)
+        labels, roman = _labels(header, cells, first_place)
         if not labels:
             if any(not is_blank(v) for v in cells):
                 if not seen_data and _is_column_numbers(cells):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import texts
 from geo.imports.headers import Header
@@ -57,7 +58,13 @@ def _visible(text: str) -> str:
 
 def clean_name(value: object) -> str:
     """A place name as written, without list numbering or a trailing note in brackets."""
-    text = unicodedata.normalize("NFC", str(value)).strip()
+    text = str(value)
+    return _clean_name(text) if len(text) <= 100 else _clean_name.__wrapped__(text)
+
+
+@lru_cache(maxsize=16384)  # names repeat on every row of a long table
+def _clean_name(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).strip()
     text = _NUMBERING.sub("", text, count=1)
     text = _TRAILING_MARK.sub("", _TRAILING_COUNT.sub("", _TRAILING_PAREN.sub("", text)))
     return " ".join(text.split())
