@@ -298,7 +298,9 @@ IMP_AMBIGUOUS_HINT_PREFIX = "hãy ghi đủ tiền tố {prefixes} trước tên
 IMP_AMBIGUOUS_HINT_CODE = "hãy ghi mã xã."
 IMP_UNKNOWN_CODE = "mã xã «{code}» không có trong danh mục 200 xã của tỉnh (2021)."
 IMP_CODE_NAME_MISMATCH = "mã xã {code} là {official} ({district}), nhưng tên ghi trong tệp là «{name}»."
-IMP_DUPLICATE = "trùng với dòng {first}: {what}."
+IMP_DUPLICATE = "trùng với {first}: {what}."
+IMP_EARLIER_ROW = "dòng {row}"
+IMP_EARLIER_ROW_SHEET = "dòng {row} của trang tính «{sheet}»"
 IMP_BAD_CATEGORY = (
     "khu vực «{value}» không hợp lệ; chỉ nhận I, II hoặc III "
     "(cũng hiểu «KV III», «Khu vực III», «3»)."
@@ -625,6 +627,9 @@ CHG_WARN_CATEGORY_TOTAL = (
     "Khu vực {category}: tệp có {found} xã, Quyết định 861/QĐ-TTg có {official} xã: chênh lệch hơn {percent}%."
 )
 # --- annex layouts, headers by meaning, column mapping (issue 10) -------------------
+IMP_COMMUNE_OTHER_DISTRICT = ("xã «{name}» không thuộc «{district}» (theo cột Huyện hoặc dòng tiêu đề huyện phía "
+                              "trên); trong danh mục có: {places}. Hãy kiểm tra lại huyện của dòng này.")
+IMPORT_COVERAGE = "Số đơn vị có giá trị, theo chỉ tiêu"
 IMP_SHEET_NOT_DISTRICT = ("trang tính «{sheet}» có cùng các cột nhưng không mang tên huyện nào, trong khi các trang "
                           "khác mỗi trang một huyện, nên không được đọc (thường là trang tổng hợp).")
 IMPORT_PREVIEW_COLUMNS = {"gso_code": "Mã xã", "district": "Huyện", "commune": "Xã", "village": "Thôn",

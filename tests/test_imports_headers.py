@@ -296,3 +296,12 @@ def test_two_row_header_with_category_marks_under_a_merged_heading(reference):
     assert not result.errors, messages(result)
     assert sorted(zip(result.frame["gso_code"], result.frame["area_category"])) == sorted([(a.code, "III"),
                                                                                           (b.code, "I")])
+
+
+def test_long_layout_whose_value_column_names_the_year(reference):
+    a, _ = places(reference, 2)
+    rows = [["Huyện", "Xã", "Chỉ tiêu", "Giá trị năm 2024"], [*name_columns(a), "Tỷ lệ hộ dùng điện (%)", "97,5"]]
+    result = import_file("indicators_commune", csv_text(rows).encode("utf-8"), "dai.csv", reference)
+    assert not result.errors, messages(result)
+    assert list(zip(result.frame["indicator"], result.frame["value"], result.frame["year"])) == [
+        ("electricity_households", 97.5, 2024)]

@@ -155,3 +155,10 @@ def test_ambiguous_commune_names_what_tells_them_apart(reference):
     (problem,) = errors(import_villages(csv_text(rows).encode(), "thon.csv", reference))
     assert problem.code == "ambiguous_commune" and (problem.row, problem.column) == (2, "Xã")
     assert "Huyện Chi Lăng" in problem.message and "ghi tên huyện" in problem.message and "mã xã" in problem.message
+
+
+def test_a_commune_under_the_wrong_district_says_where_it_is(reference):
+    rows = [["Huyện", "Xã", "Tên thôn"], ["Huyện Cao Lộc", "Xã Hoa Thám", "Thôn Thử Một"]]
+    (problem,) = errors(import_villages(csv_text(rows).encode(), "thon.csv", reference))
+    assert problem.code == "unknown_commune" and "không thuộc «Huyện Cao Lộc»" in problem.message
+    assert "Xã Hoa Thám – Huyện Bình Gia" in problem.message

@@ -81,7 +81,7 @@ def show_result(result: ImportResult) -> None:
     st.text(texts.IMPORT_READ.format(file=result.file_name, rows=len(result.frame), errors=len(result.errors),
                                      notes=len(result.notes)))
     if result.summary is not None and not result.summary.empty:
-        st.markdown(f"**{texts.IMPORT_TOTALS}**")
+        st.markdown(f"**{texts.IMPORT_COVERAGE if result.kind in INDICATOR_KINDS else texts.IMPORT_TOTALS}**")
         st.dataframe(import_summary(result.summary), hide_index=True, width="stretch")
     if result.problems:
         st.markdown(f"**{texts.IMPORT_PROBLEMS}**")

@@ -15,7 +15,7 @@ import pandas as pd
 import texts
 from geo.imports.headers import Header, role_aliases
 from geo.imports.layout import Row, data_tables, walk
-from geo.imports.places import resolve_commune, where
+from geo.imports.places import earlier_row, resolve_commune, where
 from geo.imports.problems import ImportResult, ProblemLog
 from geo.imports.reference import Reference
 from geo.imports.totals import compare_categories
@@ -66,7 +66,7 @@ def import_categories(content: bytes, file_name: str, reference: Reference | Non
     if not tables:
         return result
     result.sheet = ", ".join(h.sheet.name for h in tables)
-    first_row: dict[str, int] = {}
+    first_row: dict[str, tuple[str, int]] = {}  # -> (sheet, row) of its first occurrence
     records = []
     for event in walk(tables, ref, commune_headings=False):
         if not isinstance(event, Row):
@@ -92,10 +92,11 @@ def import_categories(content: bytes, file_name: str, reference: Reference | Non
                 **where(header, row_number, category_col))
             continue
         if gso in first_row:
-            log.error("duplicate_row", texts.IMP_DUPLICATE.format(first=first_row[gso], what=ref.label(gso)),
+            log.error("duplicate_row", texts.IMP_DUPLICATE.format(first=earlier_row(first_row[gso], header),
+                                                                  what=ref.label(gso)),
                       **where(header, row_number, name_col if name_col is not None else header.roles.get("code")))
             continue
-        first_row[gso] = row_number
+        first_row[gso] = (header.sheet.name, row_number)
         records.append({"gso_code": gso, "district": ref.district_of(gso), "commune": ref.commune_of(gso),
                         "area_category": category})
     frame = pd.DataFrame(records, columns=COLUMNS)

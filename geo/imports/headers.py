@@ -63,6 +63,7 @@ _MARK_ALIASES = {
 MARK_INDEX = {header_key(alias): cat for cat, aliases in _MARK_ALIASES.items() for alias in aliases}
 _MARK = re.compile(r"(khu vuc|kv)\s*(iii|ii|i|1|2|3)$")  # "Xã thuộc khu vực" + "III" under it
 _ROMAN_OF = {"iii": "III", "ii": "II", "i": "I", "3": "III", "2": "II", "1": "I"}
+_VALUE_YEAR = re.compile(r"^(?:gia tri|so lieu|ket qua)\s+(?:nam\s+)?(20\d\d)$")
 _YEAR = re.compile(r"^(?:năm\s*)?(20\d\d)$", re.IGNORECASE)
 
 
@@ -174,6 +175,9 @@ def read_header(sheet: Sheet, index: int, mapping: dict[str, str] | None = None)
                 header.skipped.add(col)
         elif key in ROLE_INDEX:
             header.roles.setdefault(ROLE_INDEX[key], col)
+        elif value_year := _VALUE_YEAR.match(key):  # "Giá trị năm 2024": the values, all of that year
+            header.roles.setdefault("value", col)
+            header.years[col] = int(value_year.group(1))
         elif key in MARK_INDEX or _MARK.search(key):
             header.marks[col] = MARK_INDEX.get(key) or _ROMAN_OF[_MARK.search(key).group(2)]
         elif (guess := guess_indicator(text)).indicator is not None:

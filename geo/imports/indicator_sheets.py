@@ -20,7 +20,7 @@ from geo.errors import preview
 from geo.imports.column_meaning import guess_indicator
 from geo.imports.headers import Header, column_choices, role_aliases
 from geo.imports.layout import COMMUNE, Heading, data_tables, walk
-from geo.imports.places import clean_name, name_problem, resolve_commune, village_key, where
+from geo.imports.places import clean_name, earlier_row, name_problem, resolve_commune, village_key, where
 from geo.imports.problems import ImportResult, ProblemLog
 from geo.imports.reference import Reference
 from geo.imports.values import (
@@ -189,7 +189,7 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
                   **where(tables[0], tables[0].row_number, None))
         return result
     cells: list[_Cell] = []
-    first_row: dict[tuple, int] = {}
+    first_row: dict[tuple, tuple[str, int]] = {}  # -> (sheet, row)
     heading_commune: str | None = None
     heading_failed = False  # the villages under a commune heading that did not resolve are not re-reported
     for event in walk(tables, ref, commune_headings=level == "village"):
@@ -245,10 +245,10 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
             key = (gso, vkey, ind.id, header.years.get(col, year))
             if key in first_row:
                 what = f"{ind.label}, {place['commune']}" + (f", {place['village']}" if vkey else "")
-                log.error("duplicate_row", texts.IMP_DUPLICATE.format(first=first_row[key], what=what),
+                log.error("duplicate_row", texts.IMP_DUPLICATE.format(first=earlier_row(first_row[key], header), what=what),
                           **where(header, row_number, col))
                 continue
-            first_row[key] = row_number
+            first_row[key] = (header.sheet.name, row_number)
             read = _read_value(ind, level, raw, log, header, row_number, col)
             if read is not None:
                 cells.append(_Cell(header, row_number, col, key, place, ind, read[0], read[1], key[3]))

@@ -155,6 +155,12 @@ def resolve_commune(ref: Reference, log: ProblemLog, header: Header, row_number:
             name=name, count=len(resolution.candidates), districts=districts,
             hint=_ambiguity_hint(resolution.candidates)), **where(header, row_number, name_col))
         return None
+    elsewhere = ref.matcher.resolve(clean_name(name)).candidates if district_text else []
+    if elsewhere:  # the commune exists, under another district than the row (or its heading) says
+        places = ", ".join(f"{c.name} – {c.district}" for c in elsewhere)
+        log.error("unknown_commune", texts.IMP_COMMUNE_OTHER_DISTRICT.format(
+            name=name, district=district_text, places=places), **where(header, row_number, name_col))
+        return None
     suffix = texts.IMP_UNKNOWN_COMMUNE_DISTRICT.format(district=district_text) if district_text else ""
     log.error("unknown_commune", texts.IMP_UNKNOWN_COMMUNE.format(name=name, district=suffix),
               **where(header, row_number, name_col))
@@ -170,3 +176,11 @@ def _ambiguity_hint(candidates) -> str:
     if len(types) == len(candidates):
         return texts.IMP_AMBIGUOUS_HINT_PREFIX.format(prefixes=" / ".join(f"«{t.capitalize()}»" for t in types))
     return texts.IMP_AMBIGUOUS_HINT_CODE
+
+
+def earlier_row(first: tuple[str, int], header: Header) -> str:
+    """Where a duplicate's first occurrence is: "dòng 5", or with its sheet when it is on another one."""
+    sheet, row = first
+    if sheet == header.sheet.name:
+        return texts.IMP_EARLIER_ROW.format(row=row)
+    return texts.IMP_EARLIER_ROW_SHEET.format(row=row, sheet=sheet)

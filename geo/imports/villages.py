@@ -17,7 +17,7 @@ import texts
 from geo.boundaries import PROVINCE_BOUNDS
 from geo.imports.headers import Header, role_aliases
 from geo.imports.layout import DISTRICT, Heading, data_tables, walk
-from geo.imports.places import clean_name, name_problem, resolve_commune, village_key, where
+from geo.imports.places import clean_name, earlier_row, name_problem, resolve_commune, village_key, where
 from geo.imports.problems import ImportResult, ProblemLog
 from geo.imports.reference import OFFICIAL_VILLAGE_TOTAL, Reference
 from geo.imports.totals import compare_villages
@@ -81,7 +81,7 @@ def import_villages(content: bytes, file_name: str, reference: Reference | None 
     west, south, east, north = PROVINCE_BOUNDS
     heading_commune: str | None = None
     heading_failed = False  # a commune heading that did not resolve: its villages are not re-reported
-    first_row: dict[tuple[str, str], int] = {}
+    first_row: dict[tuple[str, str], tuple[str, int]] = {}  # -> (sheet, row)
     records = []
     for event in walk(tables, ref, commune_headings=True):
         if isinstance(event, Heading):
@@ -134,9 +134,10 @@ def import_villages(content: bytes, file_name: str, reference: Reference | None 
         key = (gso, village_key(village))
         if key in first_row:
             log.error("duplicate_row", texts.IMP_DUPLICATE.format(
-                first=first_row[key], what=f"{village}, {ref.label(gso)}"), **where(header, row_number, text_col))
+                first=earlier_row(first_row[key], header), what=f"{village}, {ref.label(gso)}"),
+                **where(header, row_number, text_col))
             continue
-        first_row[key] = row_number
+        first_row[key] = (header.sheet.name, row_number)
         records.append({"gso_code": gso, "district": ref.district_of(gso), "commune": ref.commune_of(gso),
                         "village": village, "village_key": key[1], "lon": lon, "lat": lat})
         if len(records) > MAX_VILLAGES:
