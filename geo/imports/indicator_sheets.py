@@ -245,8 +245,8 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
             key = (gso, vkey, ind.id, header.years.get(col, year))
             if key in first_row:
                 what = f"{ind.label}, {place['commune']}" + (f", {place['village']}" if vkey else "")
-                log.error("duplicate_row", texts.IMP_DUPLICATE.format(first=earlier_row(first_row[key], header), what=what),
-                          **where(header, row_number, col))
+                log.error("duplicate_row", texts.IMP_DUPLICATE.format(
+                    first=earlier_row(first_row[key], header), what=what), **where(header, row_number, col))
                 continue
             first_row[key] = (header.sheet.name, row_number)
             read = _read_value(ind, level, raw, log, header, row_number, col)
