@@ -627,6 +627,7 @@ CHG_WARN_CATEGORY_TOTAL = (
     "Khu vực {category}: tệp có {found} xã, Quyết định 861/QĐ-TTg có {official} xã: chênh lệch hơn {percent}%."
 )
 # --- annex layouts, headers by meaning, column mapping (issue 10) -------------------
+IMPORT_ROWS_READ = "Đã đọc {rows} dòng…"
 IMP_COMMUNE_OTHER_DISTRICT = ("xã «{name}» không thuộc «{district}» (theo cột Huyện hoặc dòng tiêu đề huyện phía "
                               "trên); trong danh mục có: {places}. Hãy kiểm tra lại huyện của dòng này.")
 IMPORT_COVERAGE = "Số đơn vị có giá trị, theo chỉ tiêu"

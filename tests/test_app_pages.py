@@ -199,3 +199,16 @@ def test_village_sheet_with_a_commune_only_column_and_vietnamese_check_tables(en
     assert "None" not in shown.to_string() and "nan" not in shown.to_string()
     for internal in ("gso_code", "indicator", "village_key", "unit"):
         assert internal not in headers
+
+
+def test_a_file_is_read_once_across_reruns(env, commune_list, monkeypatch):
+    """Ticking the second confirmation and confirming rerun the page; the 20 MB a file may have is read once."""
+    import ui.import_upload as upload_section
+
+    calls = []
+    real = upload_section.import_file
+    monkeypatch.setattr(upload_section, "import_file", lambda *a, **k: calls.append(a[2]) or real(*a, **k))
+    at = import_page()
+    at = upload(at, "khu_vuc_mot_lan.csv", categories_csv(commune_list, "II"))
+    confirm_import(at)
+    assert calls == ["khu_vuc_mot_lan.csv"]

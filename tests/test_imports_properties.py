@@ -7,19 +7,21 @@ stored frame.
 
 import re
 from collections import Counter
+from fractions import Fraction
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from geo.errors import DataError
 from geo.imports import KINDS, import_file
 from geo.imports.problems import ERROR, NOTE
+from geo.indicators import INDICATORS, template_header
 from geo.store import Store
 from tests.annex_fixtures import (
-    ANNEX_DISTRICTS, TITLE_BLOCK, SheetSpec, annex_communes, annex_villages, bare, category_annex, category_sheet,
-    instructions_sheet, render, village_annex, village_columns, village_sheet,
+    ANNEX_DISTRICTS, ROMAN, TITLE_BLOCK, SheetSpec, annex_communes, annex_villages, bare, category_annex, category_sheet,
+    instructions_sheet, render, to_csv, village_annex, village_columns, village_sheet,
 )
 from tests.import_fixtures import csv_text, encode, reference, xlsx_bytes  # noqa: F401
 
@@ -109,6 +111,8 @@ ANNEX_HEADERS = ["Tên huyện, xã", "Tên đơn vị", "Tên đơn vị hành 
 VILLAGE_ANNEX_HEADERS = ["Tên huyện, xã, thôn", "Tên đơn vị", "Huyện, xã, thôn"]
 CATEGORY_WORDS = {"III": ["III", "KV III", "Khu vực III", "3"], "II": ["II", "KV II", "Khu vực II", "2"],
                   "I": ["I", "KV I", "Khu vực I", "1"]}
+BOOK_FORMATS = ("xlsx", "xls", "ods")
+TEXT_FORMATS = ("csv", "csv;", "utf16")  # Excel's "CSV UTF-8"; ";" CSV of a Vietnamese locale; "Unicode Text"
 SPELLINGS = ("as_is", "no_prefix", "upper", "old_tone", "spaces")
 HEADING_SPELLINGS = ("as_is", "upper", "old_tone", "spaces")  # a heading keeps its "Xã"/"Huyện"
 _OLD_TONE = [("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"), ("òe", "oè"), ("óe", "oé"),
@@ -130,11 +134,28 @@ def spell(name: str, style: str) -> str:
     return name
 
 
+def _csv_cell(value: object, decimal_comma: bool) -> object:
+    """A cell as a CSV writer of that locale puts it: 86,5 where the decimal mark is a comma."""
+    return repr(value).replace(".", ",") if decimal_comma and isinstance(value, float) else value
+
+
+def write(sheets: list[SheetSpec], fmt: str, decimal_comma: bool = False) -> tuple[str, bytes]:
+    """(file name, bytes) in one of BOOK_FORMATS or TEXT_FORMATS; a text format holds the first sheet."""
+    if fmt in BOOK_FORMATS or (fmt == "csv" and not decimal_comma):
+        return render(sheets, fmt)
+    assert len(sheets) == 1, "a CSV holds one sheet"
+    spec = SheetSpec(sheets[0].name, [[_csv_cell(v, decimal_comma or fmt == "csv;") for v in row]
+                                      for row in sheets[0].rows])
+    if fmt == "utf16":
+        return "bang.txt", to_csv(spec, "\t", "utf-16")  # Excel saves "Unicode Text" as .txt
+    return "phu_luc.csv", to_csv(spec, ";" if fmt == "csv;" else ",")
+
+
 @st.composite
 def category_files(draw, content):
     """(sheets, format) writing the category list `content` = [(Place, category)], drawn at random."""
     layout = draw(st.sampled_from(["tidy", "annex", "marks", "per_district"]))
-    fmt = "xlsx" if layout == "per_district" else draw(st.sampled_from(["xlsx", "csv"]))
+    fmt = draw(st.sampled_from(BOOK_FORMATS if layout == "per_district" else BOOK_FORMATS + TEXT_FORMATS))
     title, totals = draw(st.booleans()), draw(st.booleans())
 
     def commune(place):
@@ -174,7 +195,7 @@ def category_files(draw, content):
 def village_files(draw, content):
     """(sheets, format) writing the village list `content` = [(Place, village)], drawn at random."""
     layout = draw(st.sampled_from(["tidy", "annex", "columns", "per_district"]))
-    fmt = "xlsx" if layout == "per_district" else draw(st.sampled_from(["xlsx", "csv"]))
+    fmt = draw(st.sampled_from(BOOK_FORMATS if layout == "per_district" else BOOK_FORMATS + TEXT_FORMATS))
 
     def village(name):
         return spell(name, draw(st.sampled_from(SPELLINGS)))
@@ -232,7 +253,7 @@ def plain_villages(reference, annex_content):
 @given(data=st.data())
 def test_category_renderings_store_the_same_frame(reference, annex_content, data):
     communes, _ = annex_content
-    name, content = render(*data.draw(category_files(communes)))
+    name, content = write(*data.draw(category_files(communes)))
     result = import_file("categories", content, name, reference)
     assert not result.errors, [p.message for p in result.problems]
     assert sorted(zip(result.frame["gso_code"], result.frame["area_category"])) == sorted(
@@ -243,8 +264,176 @@ def test_category_renderings_store_the_same_frame(reference, annex_content, data
 @given(data=st.data())
 def test_village_renderings_store_the_same_frame(reference, annex_content, plain_villages, data):
     _, villages = annex_content
-    name, content = render(*data.draw(village_files(villages)))
+    name, content = write(*data.draw(village_files(villages)))
     result = import_file("villages", content, name, reference)
     assert not result.errors, [p.message for p in result.problems]
     assert Counter(result.frame["gso_code"]) == Counter(p.code for p, _ in villages)
     assert sorted(zip(result.frame["gso_code"], result.frame["village_key"])) == plain_villages
+
+
+# --- indicator sheets: the same values, in any wording, spelling, layout and format ------------------
+# 8 real communes of `annex_communes` (Xã Chi Lăng of Tràng Định shares its name with a district; Xã Thụy
+# Hùng is in Cao Lộc and in Văn Lãng) with test values; None = the sheet gives no value there.
+
+INDICATOR_PLACES = (0, 1, 3, 4, 5, 7, 9, 10)
+PERCENT_VALUES = {"electricity_households": [86.5, 92.25, 100, 78.4, 95, 64.75, None, 99.5],
+                  "poor_household_rate": [12.4, 35.75, 8, 21.6, 4.5, 48.2, 17, 29.95]}
+COUNT_VALUES = {"temporary_houses": [3, 0, 12, 27, 5, None, 41, 8]}
+# a village indicator given per commune as a share: (villages that have it, all villages)
+SHARE_VALUES = {"road_village_hardened": [(12, 15), (7, 9), (0, 4), (15, 15), (3, 8), (5, 6), (9, 12), (10, 11)]}
+# real-world wordings tests/test_column_meaning.py and tests/test_imports_headers.py show are taken
+INDICATOR_WORDINGS = {
+    "electricity_households": ["Hộ sử dụng điện lưới quốc gia, %", "Tỷ lệ hộ dùng điện (%)", "TỶ LỆ HỘ CÓ ĐIỆN",
+                               "electricity_households"],
+    "poor_household_rate": ["Tỷ lệ hộ nghèo đa chiều (%)", "Tỷ lệ hộ nghèo"],
+    "temporary_houses": ["Số nhà tạm, dột nát (nhà)", "Số nhà tạm, dột nát"],
+    "road_village_hardened": ["Số thôn có đường đến trung tâm thôn được bê tông hóa (%)",
+                              "Tỷ lệ thôn có đường ô tô đến trung tâm thôn được cứng hóa"],
+}
+for _id, _words in INDICATOR_WORDINGS.items():  # and the header the commune template writes
+    _words.append(template_header(INDICATORS[_id], "commune"))
+CODE_HEADERS = ["Mã xã", "Mã ĐVHC", "Mã xã GSO", "Mã đơn vị hành chính"]
+NAME_HEADERS = ANNEX_HEADERS + ["Tên xã", "Xã"]
+LONG_HEADERS = {"indicator": ["Chỉ tiêu", "Tên chỉ tiêu"], "value": ["Giá trị", "Số liệu", "Kết quả"]}
+YEAR_HEADERS = ["Năm", "Năm số liệu"]
+INDICATOR_TITLE = [["BIỂU TỔNG HỢP SỐ LIỆU CÁC CHỈ TIÊU NĂM 2024"],
+                   ["(Số liệu do Ban Dân tộc tỉnh tổng hợp để thử phần mềm)"], []]
+
+
+def _text(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else repr(float(number))
+
+
+def _percent_forms(value: float) -> list[object]:
+    """86.5 as staff type it: a number, "86.5", "86,5", "86,5%", "86.5%"."""
+    text = _text(value)
+    return [value, text, text.replace(".", ","), text.replace(".", ",") + "%", text + "%"]
+
+
+def _fraction_forms(value: float) -> list[object]:
+    """86.5 % written as a fraction of one: 0.865, "0.865", "0,865" (decided for the whole column)."""
+    number = round(value / 100, 8)
+    return [number, _text(number), _text(number).replace(".", ",")]
+
+
+@st.composite
+def indicator_cells(draw, fractions: dict[str, bool]):
+    """{(place index, indicator): cell as written}; a column of fractions has a value strictly
+    between 0 and 1 (a column of only 0 and 1 is 0-1 % as well as 0-100 %, and not asked here)."""
+    cells = {}
+    for ind, values in PERCENT_VALUES.items():
+        forms = _fraction_forms if fractions[ind] else _percent_forms
+        cells |= {(i, ind): draw(st.sampled_from(forms(v))) for i, v in enumerate(values) if v is not None}
+    for ind, values in COUNT_VALUES.items():
+        cells |= {(i, ind): draw(st.sampled_from([v, str(v), float(v)])) for i, v in enumerate(values) if v is not None}
+    for ind, shares in SHARE_VALUES.items():
+        for i, (part, whole) in enumerate(shares):
+            exact = Fraction(100 * part, whole)
+            written = [f"{part}/{whole}", f"{part}/{whole} thôn"]
+            if 10**6 % exact.denominator == 0:  # the percentage is exact: either may be written
+                plain = (_fraction_forms if fractions[ind] else _percent_forms)(float(exact))
+                forced = fractions[ind] and 0 < exact < 100 and i == 0  # see the docstring
+                written = plain if forced else written + plain
+            cells[(i, ind)] = draw(st.sampled_from(written))
+    return cells
+
+
+def expected_indicator_frame(places) -> list[tuple[str, str, float]]:
+    """(gso_code, indicator, value) the fixed content means, values in the catalogue's unit."""
+    rows = [(p.code, ind, float(v)) for values in (PERCENT_VALUES, COUNT_VALUES) for ind, vs in values.items()
+            for p, v in zip(places, vs) if v is not None]
+    rows += [(p.code, ind, 100 * part / whole) for ind, shares in SHARE_VALUES.items()
+             for p, (part, whole) in zip(places, shares)]
+    return sorted((code, ind, round(value, 6)) for code, ind, value in rows)
+
+
+def _heading(draw, district: str, number: int, stt: bool) -> tuple[str | None, str]:
+    """(numbering cell, text) of a district heading: "HUYỆN CAO LỘC", "I. Huyện Cao Lộc", "CAO LỘC"."""
+    roman = ROMAN[number]
+    style = draw(st.sampled_from(["as_is", "upper", "bare_upper", "numbered"] + (["own_cell"] if stt else [])))
+    if style == "upper":
+        return None, district.upper()
+    if style == "bare_upper":
+        return None, bare(district).upper()
+    if style == "numbered":
+        return None, f"{roman}. {district}"
+    return (roman, district) if style == "own_cell" else (None, district)
+
+
+@st.composite
+def indicator_files(draw, places):
+    """(sheets, format, decimal comma) writing the fixed indicator content, drawn at random."""
+    layout = draw(st.sampled_from(["wide", "long"]))
+    by = draw(st.sampled_from(["code", "code_name", "district_name", "heading"]))
+    fmt = draw(st.sampled_from(BOOK_FORMATS + TEXT_FORMATS))
+    decimal_comma = fmt == "csv;" or (fmt == "utf16" and draw(st.booleans()))
+    ids = [*PERCENT_VALUES, *COUNT_VALUES, *SHARE_VALUES]
+    wording = {ind: draw(st.sampled_from(INDICATOR_WORDINGS[ind])) for ind in ids}
+    cells = draw(indicator_cells({ind: draw(st.booleans()) for ind in [*PERCENT_VALUES, *SHARE_VALUES]}))
+    stt, year, title = draw(st.booleans()), draw(st.booleans()), draw(st.booleans())
+
+    headers = {"code": CODE_HEADERS, "commune": COMMUNE_HEADERS, "district": DISTRICT_HEADERS, "name": NAME_HEADERS,
+               "year": YEAR_HEADERS, **LONG_HEADERS}
+    roles = {"code": ["code"], "code_name": ["code", "commune"], "district_name": ["district", "commune"],
+             "heading": ["name"]}[by] + (["year"] if year else [])
+    roles += ["indicator", "value"] if layout == "long" else ids
+    texts_of = {role: draw(st.sampled_from(headers[role])) if role in headers else wording[role] for role in roles}
+    order = (["stt"] if stt else []) + draw(st.permutations(roles))
+
+    def place_cells(index):
+        place = places[index]
+        code = draw(st.sampled_from([place.code, int(place.code)]))
+        commune = spell(place.commune, draw(st.sampled_from(SPELLINGS)))
+        district = spell(place.district, draw(st.sampled_from(("as_is", "upper", "no_prefix"))))
+        return {"code": code, "commune": commune, "name": commune, "district": district,
+                "year": draw(st.sampled_from([2024, "2024"]))}
+
+    records = []  # (place index, {role: cell})
+    for index in range(len(places)):
+        given = {ind: cells[(index, ind)] for ind in ids if (index, ind) in cells}
+        if layout == "wide":
+            records.append((index, {**place_cells(index), **given}))
+        else:
+            records += [(index, {**place_cells(index), "indicator": wording[ind], "value": cell})
+                        for ind, cell in given.items()]
+    groups = [records]
+    if by == "heading":
+        groups = [[r for r in records if places[r[0]].district == d] for d in ANNEX_DISTRICTS]
+        groups = [groups[i] for i in draw(st.permutations(range(len(groups))))]
+
+    spec = SheetSpec("Số liệu")
+    for line in INDICATOR_TITLE if title else []:
+        spec.add(line)
+    spec.add([texts_of.get(role, "STT") for role in order])
+    for number, group in enumerate(groups):
+        if by == "heading":
+            numeral, text = _heading(draw, places[group[0][0]].district, number, stt)
+            at = draw(st.sampled_from([0, order.index("name")]))
+            row = [None] * len(order)
+            row[at] = text
+            if numeral:
+                row[0], row[order.index("name")] = numeral, text
+            merge = (1, len(order)) if at == 0 and not numeral and fmt in BOOK_FORMATS and draw(st.booleans()) else None
+            spec.add(row, "heading", merge)
+        for n, position in enumerate(draw(st.permutations(range(len(group)))), start=1):
+            record = group[position][1]
+            spec.add([n if role == "stt" else record.get(role) for role in order], "data")
+    event(f"{layout}, {by}, {fmt}")
+    return [spec], fmt, decimal_comma
+
+
+@pytest.fixture(scope="module")
+def indicator_places(reference):
+    communes = [p for p, _ in annex_communes(reference)]
+    return [communes[i] for i in INDICATOR_PLACES]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_indicator_renderings_store_the_same_frame(reference, indicator_places, data):
+    name, content = write(*data.draw(indicator_files(indicator_places)))
+    result = import_file("indicators_commune", content, name, reference)
+    assert not result.errors, [p.message for p in result.problems]
+    frame = result.frame
+    got = sorted(zip(frame["gso_code"], frame["indicator"], frame["value"].round(6)))
+    assert got == expected_indicator_frame(indicator_places)

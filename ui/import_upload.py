@@ -1,6 +1,6 @@
 """The import page's upload section: check a file, map its columns, see what changes, confirm.
 
-A file is parsed once: the check is cached on its content hash, the user's
+A file is parsed once: the check is kept by its content hash, the user's
 column choices and the category list it is checked against, so clicking
 "Xác nhận nhập" or changing a column choice does not read 100,000 rows again.
 Nothing is stored until the user confirms, after seeing what the import
@@ -13,6 +13,7 @@ st.text or escaped markdown.
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 
 import streamlit as st
 
@@ -25,6 +26,7 @@ from geo.imports import frame_to_store
 from geo.imports.problems import sha256_of
 from geo.indicators import INDICATORS, indicators_for_level
 from geo.store import IMPORTED, Store
+from geo.vnformat import vn_number
 from layers.tables import import_preview, import_summary, problems_table
 from ui.import_history import save_message
 from ui.plain_text import plain
@@ -36,14 +38,27 @@ SAVED = "import_saved_message"  # session_state: what the last confirm did, show
 SAVED_ERROR = "import_save_error"  # session_state: why the last confirm could not store, shown once
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _checked(kind: str, sha256: str, file_name: str, mapping_json: str, categories_version: int | None,
-             _content: bytes, _reference: Reference, _categories) -> ImportResult:
-    """The importer's result for one file content and one set of choices; shared, never mutated."""
-    options = {"categories": _categories} if kind == "villages" else {}
-    if kind in INDICATOR_KINDS:
-        options["mapping"] = json.loads(mapping_json) or None
-    return import_file(kind, _content, file_name, _reference, **options)
+CHECKS_KEPT = 4  # checked files kept (each holds its content, up to 20 MB)
+
+
+@st.cache_resource(show_spinner=False)
+def _checks() -> OrderedDict:
+    """Checked files by (kind, content hash, file name, column choices, category version), newest last.
+
+    A plain store rather than st.cache_resource on the check itself, so that the check can report
+    its progress on the page while it runs (Streamlit forbids that inside cached functions).
+    """
+    return OrderedDict()
+
+
+def _checked(key: tuple, run) -> ImportResult:
+    """The cached result for `key`, or `run()`'s, kept for the next rerun (a click, a column choice)."""
+    checks = _checks()
+    if key not in checks:
+        checks[key] = run()
+        while len(checks) > CHECKS_KEPT:
+            checks.popitem(last=False)
+    return checks[key]
 
 
 def _mapping_state(kind: str, sha256: str) -> str:
@@ -57,9 +72,22 @@ def check(kind: str, content: bytes, file_name: str, reference: Reference, store
     categories = store.current("categories", IMPORTED) if kind == "villages" else None
 
     def run(mapping: dict[str, str]) -> ImportResult:
-        with st.spinner(texts.IMPORT_CHECKING.format(size=_megabytes(len(content)))):
-            return _checked(kind, sha, file_name, json.dumps(mapping, sort_keys=True, ensure_ascii=False),
-                            categories_version, content, reference, categories)
+        key = (kind, sha, file_name, json.dumps(mapping, sort_keys=True, ensure_ascii=False), categories_version)
+        line = st.empty()  # "rows read so far", while a large file is read; gone once checked
+
+        def progress(rows: int) -> None:
+            line.text(texts.IMPORT_ROWS_READ.format(rows=vn_number(rows, 0)))
+
+        def check_now() -> ImportResult:
+            options = {"categories": categories} if kind == "villages" else {}
+            if kind in INDICATOR_KINDS:
+                options["mapping"] = mapping or None
+            with st.spinner(texts.IMPORT_CHECKING.format(size=_megabytes(len(content)))):
+                return import_file(kind, content, file_name, reference, progress=progress, **options)
+
+        result = _checked(key, check_now)
+        line.empty()
+        return result
 
     chosen = st.session_state.get(_mapping_state(kind, sha))
     result = run(chosen or {})

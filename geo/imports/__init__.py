@@ -25,7 +25,8 @@ __all__ = [
 
 def import_file(kind: str, content: bytes, file_name: str, reference: Reference | None = None,
                 **options) -> ImportResult:
-    """Dispatch on the dataset kind; `options` go to the importer (e.g. categories= for villages)."""
+    """Dispatch on the dataset kind; `options` go to the importer (categories= for villages, mapping=
+    for indicator sheets, progress= to hear how many rows have been read)."""
     importers = {
         "categories": import_categories,
         "villages": import_villages,

@@ -56,13 +56,14 @@ def _category_of(header: Header, row: list[object], log: ProblemLog, row_number:
     return marked[0], True
 
 
-def import_categories(content: bytes, file_name: str, reference: Reference | None = None) -> ImportResult:
+def import_categories(content: bytes, file_name: str, reference: Reference | None = None,
+                      progress=None) -> ImportResult:
     """Read and check a category file; never writes anything."""
     ref = reference or Reference.load()
     log = ProblemLog(file_name)
     result = ImportResult.begin(KIND, file_name, COLUMNS, content, log)
     needed = f"«{role_aliases('category')[0]}» + «{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
-    tables = data_tables(content, file_name, log, _accept, needed, ref)
+    tables = data_tables(content, file_name, log, _accept, needed, ref, progress=progress)
     if not tables:
         return result
     result.sheet = ", ".join(h.sheet.name for h in tables)

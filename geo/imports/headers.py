@@ -246,9 +246,12 @@ def find_tables(sheets: list[Sheet], accept: Callable[[Header], bool],
 
 
 def open_data_tables(content: bytes, file_name: str, log, accept: Callable[[Header], bool],
-                     needed: str, mapping: dict[str, str] | None = None) -> list[Header]:
-    """Read the file and find the tables an importer accepts; log why not, naming the columns found."""
-    sheets = read_sheets_or_log(content, file_name, log)
+                     needed: str, mapping: dict[str, str] | None = None,
+                     progress: Callable[[int], None] | None = None) -> list[Header]:
+    """Read the file and find the tables an importer accepts; log why not, naming the columns found.
+
+    `progress(rows_read)` is called while a large file is read."""
+    sheets = read_sheets_or_log(content, file_name, log, progress)
     if sheets is None:
         return []
     tables = find_tables(sheets, accept, mapping)

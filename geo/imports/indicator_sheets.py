@@ -166,7 +166,7 @@ def _wide_columns(header: Header, level: str, log: ProblemLog) -> dict[int, Indi
 
 
 def _import(content: bytes, file_name: str, level: str, reference: Reference | None,
-            mapping: dict[str, str] | None = None) -> ImportResult:
+            mapping: dict[str, str] | None = None, progress=None) -> ImportResult:
     ref = reference or Reference.load()
     columns = VILLAGE_COLUMNS if level == "village" else COMMUNE_COLUMNS
     log = ProblemLog(file_name)
@@ -176,7 +176,7 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
         place += f" + «{role_aliases('village')[1]}»"
     needed = (f"{place} + (một cột cho mỗi chỉ tiêu, hoặc «{role_aliases('indicator')[0]}» + "
               f"«{role_aliases('value')[0]}»)")
-    tables = data_tables(content, file_name, log, _accept_for(level), needed, ref, mapping)
+    tables = data_tables(content, file_name, log, _accept_for(level), needed, ref, mapping, progress)
     if not tables:
         return result
     result.sheet = ", ".join(h.sheet.name for h in tables)
@@ -290,19 +290,19 @@ def _coverage(frame: pd.DataFrame, level: str) -> pd.DataFrame:
 
 
 def import_commune_indicators(content: bytes, file_name: str, reference: Reference | None = None,
-                              mapping: dict[str, str] | None = None) -> ImportResult:
+                              mapping: dict[str, str] | None = None, progress=None) -> ImportResult:
     """Read and check a commune-level indicator sheet; never writes anything.
 
     `mapping`: header text -> indicator id ("" = leave the column out), the
     user's choices in the column-mapping step; they win over recognition.
     """
-    return _import(content, file_name, "commune", reference, mapping)
+    return _import(content, file_name, "commune", reference, mapping, progress)
 
 
 def import_village_indicators(content: bytes, file_name: str, reference: Reference | None = None,
-                              mapping: dict[str, str] | None = None) -> ImportResult:
+                              mapping: dict[str, str] | None = None, progress=None) -> ImportResult:
     """Read and check a village-level indicator sheet; never writes anything (see `mapping` above)."""
-    return _import(content, file_name, "village", reference, mapping)
+    return _import(content, file_name, "village", reference, mapping, progress)
 
 
 def with_other_indicators(new: pd.DataFrame, current: pd.DataFrame | None) -> pd.DataFrame:

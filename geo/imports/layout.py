@@ -115,10 +115,10 @@ def sheet_district(ref: Reference, sheet_name: str) -> str | None:
 
 
 def data_tables(content: bytes, file_name: str, log, accept, needed: str, ref: Reference,
-                mapping: dict[str, str] | None = None) -> list[Header]:
+                mapping: dict[str, str] | None = None, progress=None) -> list[Header]:
     """The tables an importer reads: every sheet with the same table (see `find_tables`) except,
     when the sheets are one per district, a sheet named after no district ("Tổng hợp")."""
-    tables = open_data_tables(content, file_name, log, accept, needed, mapping)
+    tables = open_data_tables(content, file_name, log, accept, needed, mapping, progress)
     named = [h for h in tables if sheet_district(ref, h.sheet.name)]
     if len(named) < 2 or len(named) == len(tables):
         return tables

@@ -68,13 +68,13 @@ def _coordinate(header: Header, row: list[object], role: str, log: ProblemLog, r
 
 
 def import_villages(content: bytes, file_name: str, reference: Reference | None = None,
-                    categories: pd.DataFrame | None = None) -> ImportResult:
+                    categories: pd.DataFrame | None = None, progress=None) -> ImportResult:
     """Read and check a village list; `categories` (gso_code, area_category) enables the 84/24/536 check."""
     ref = reference or Reference.load()
     log = ProblemLog(file_name)
     result = ImportResult.begin(KIND, file_name, COLUMNS, content, log)
     needed = f"«{role_aliases('village')[1]}» + «{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
-    tables = data_tables(content, file_name, log, _accept, needed, ref)
+    tables = data_tables(content, file_name, log, _accept, needed, ref, progress=progress)
     if not tables:
         return result
     result.sheet = ", ".join(h.sheet.name for h in tables)
