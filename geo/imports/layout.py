@@ -85,6 +85,11 @@ def _labels(header: Header, cells: list, first_place: int | None) -> tuple[list[
     return labels, roman
 
 
+def _numbering_count(header: Header, cells: list, first_place: int | None) -> int:
+    return sum(isinstance(v, str) and v.strip() != "" and _is_numbering(header, col, v, first_place)
+               for col, v in enumerate(cells))
+
+
 def _is_column_numbers(cells: list) -> bool:
     """The "(1) (2) (3)" or "A B 1 2" row forms print under their header."""
     present = [str(v).strip() for v in cells if not is_blank(v)]
@@ -185,10 +190,13 @@ def _walk_table(header: Header, ref: Reference, commune_headings: bool) -> Itera
         if _TOTAL.match(lead_lower):
             continue
         single = len({text for _, text in labels}) == 1
-        if _FOOTNOTE.match(lead.lower()) or (single and len(lead.split()) > _MAX_NAME_WORDS):
+        # A note is a row with nothing but its text: a row with a code or a value beside a long
+        # indicator name ("Tỷ lệ hộ dân được sử dụng điện lưới quốc gia và …") is data.
+        alone = single and sum(not is_blank(v) for v in cells) == len(labels) + _numbering_count(header, cells, first_place)
+        if alone and (_FOOTNOTE.match(lead.lower()) or len(lead.split()) > _MAX_NAME_WORDS):
             in_footer = seen_data  # below the table: notes, signatures and signers' names
             continue
-        if in_footer and single:
+        if in_footer and alone:
             continue  # a signer's name under "KT. CHỦ TỊCH" is not a village
         in_footer = False
         others_blank = all(is_blank(cells[c]) for c in place_cols if c != col and c < len(cells))
