@@ -192,7 +192,8 @@ def _walk_table(header: Header, ref: Reference, commune_headings: bool) -> Itera
         single = len({text for _, text in labels}) == 1
         # A note is a row with nothing but its text: a row with a code or a value beside a long
         # indicator name ("Tỷ lệ hộ dân được sử dụng điện lưới quốc gia và …") is data.
-        alone = single and sum(not is_blank(v) for v in cells) == len(labels) + _numbering_count(header, cells, first_place)
+        filled = sum(not is_blank(v) for v in cells)
+        alone = single and filled == len(labels) + _numbering_count(header, cells, first_place)
         if alone and (_FOOTNOTE.match(lead.lower()) or len(lead.split()) > _MAX_NAME_WORDS):
             in_footer = seen_data  # below the table: notes, signatures and signers' names
             continue
