@@ -24,7 +24,7 @@ import os
 import sqlite3
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +33,7 @@ import pandas as pd
 import texts
 from geo.errors import DataError
 from geo.imports.problems import ImportResult, sha256_of
+from geo.vnformat import VIETNAM_TIME
 
 ENV_VAR = "LANGSON_DATA_DIR"
 DB_NAME = "langson.sqlite"
@@ -54,7 +55,6 @@ EVENT_HISTORY_COLUMNS = ["event_id", "at", "action", "kind", "source", "version_
 IMPORT, ROLLBACK, CLEAR = "import", "rollback", "clear"
 
 # Vietnam has kept UTC+7 without daylight saving since 1975: a fixed offset needs no tz database.
-VIETNAM_TIME = timezone(timedelta(hours=7))
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS versions (
@@ -122,17 +122,6 @@ def data_dir(override: str | Path | None = None, env: dict | None = None) -> Pat
 
 def _now() -> str:
     return datetime.now(VIETNAM_TIME).isoformat(timespec="seconds")
-
-
-def vietnam_time(at: str) -> str:
-    """A stored ISO time (any offset) as Vietnam time, "dd/mm/yyyy HH:MM"; no offset means Vietnam time."""
-    try:
-        moment = datetime.fromisoformat(at)
-    except (TypeError, ValueError):
-        return str(at)  # not ours to guess: show what is stored
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=VIETNAM_TIME)
-    return moment.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")
 
 
 def _check(kind: str, source: str) -> None:
@@ -406,7 +395,7 @@ class Store:
         `version_id`, `file_name`, `row_count`: the version the event made current
         (missing for a clear); `replaced_version_id`: the version in use just before
         (for a clear, the one set aside); `in_use_version_id`: the version of that
-        kind and source in use now. `at` stays the stored ISO text (see vietnam_time).
+        kind and source in use now. `at` stays the stored ISO text (see geo.vnformat.vietnam_time).
         """
         with self._connection() as conn:
             conn.execute("BEGIN")  # events and pointers from one snapshot

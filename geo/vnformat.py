@@ -1,8 +1,12 @@
-"""Numbers as Vietnamese readers write them: 1.234,5 (dot for thousands, comma for decimals)."""
+"""Numbers and times as Vietnamese readers write them: 1.234,5 (dot for thousands, comma for
+decimals) and 05/03/2025 10:12 in Vietnam time (UTC+7, no daylight saving, so no tz database)."""
 
 from __future__ import annotations
 
 import math
+from datetime import datetime, timedelta, timezone
+
+VIETNAM_TIME = timezone(timedelta(hours=7))
 
 NO_NUMBER = "–"
 
@@ -20,3 +24,14 @@ def vn_number(value, decimals: int = 2) -> str:
     if text in ("-0", ""):
         text = "0"
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def vietnam_time(at: str) -> str:
+    """A stored ISO time (any offset) as Vietnam time, "dd/mm/yyyy HH:MM"; no offset means Vietnam time."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except (TypeError, ValueError):
+        return str(at)  # not ours to guess: show what is stored
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=VIETNAM_TIME)
+    return moment.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")

@@ -11,8 +11,8 @@ import pandas as pd
 import texts
 from geo.gaps import gap_series
 from geo.indicators import INDICATORS, Indicator
-from geo.vnformat import vn_number
 from geo.priority import COMPONENTS
+from geo.vnformat import vietnam_time, vn_number
 from layers.style import short_district_name
 
 CATEGORY_NAMES = {"III": "Khu vực III", "II": "Khu vực II", "I": "Khu vực I"}
@@ -150,7 +150,6 @@ def history_table(events: pd.DataFrame) -> pd.DataFrame:
 
     Every cell is text, so a missing version or row count is an empty cell, never "None".
     """
-    from geo.store import vietnam_time
 
     def number(value) -> str:
         return "" if pd.isna(value) else vn_number(value, 0)
@@ -180,7 +179,6 @@ def version_labels(history: pd.DataFrame) -> dict[int, str]:
     version is in use: Streamlit keeps a selectbox's choice by its label, so a
     label that changes after a rollback would show a stale or lost choice.
     """
-    from geo.store import vietnam_time
 
     return {int(r.version_id): texts.ROLLBACK_VERSION_OPTION.format(
         version=r.version_id, file=r.file_name, rows=vn_number(r.row_count, 0), at=vietnam_time(r.imported_at))

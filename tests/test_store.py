@@ -15,7 +15,8 @@ import pytest
 
 from geo.errors import DataError
 from geo.imports import import_categories
-from geo.store import DB_NAME, SaveOutcome, Store, data_dir, vietnam_time
+from geo.store import DB_NAME, SaveOutcome, Store, data_dir
+from geo.vnformat import vietnam_time
 from layers.tables import history_table
 from tests.import_fixtures import csv_text, reference  # noqa: F401
 
