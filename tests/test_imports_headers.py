@@ -305,3 +305,16 @@ def test_long_layout_whose_value_column_names_the_year(reference):
     assert not result.errors, messages(result)
     assert list(zip(result.frame["indicator"], result.frame["value"], result.frame["year"])) == [
         ("electricity_households", 97.5, 2024)]
+
+
+def test_a_count_header_whose_values_are_x_of_y_is_the_share(reference):
+    """"Số thôn có đường …" alone is a count (asked about); written "7/10" in every row it is the share."""
+    a, b = places(reference, 2)
+    header = "Số thôn có đường đến trung tâm thôn được bê tông hóa"
+    shares = [["Huyện", "Tên xã", header], [*name_columns(a), "7/10"], [*name_columns(b), "3/4"]]
+    counts = [["Huyện", "Tên xã", header], [*name_columns(a), 7], [*name_columns(b), 3]]
+    result = import_file("indicators_commune", csv_text(shares).encode("utf-8"), "duong.csv", reference)
+    assert not result.errors, messages(result)
+    assert values(result, "road_village_hardened") == {a.code: 70.0, b.code: 75.0}
+    result = import_file("indicators_commune", csv_text(counts).encode("utf-8"), "duong.csv", reference)
+    assert result.frame.empty and [p.code for p in result.notes] == ["uncertain_column"]

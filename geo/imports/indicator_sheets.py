@@ -17,7 +17,7 @@ import pandas as pd
 
 import texts
 from geo.errors import preview
-from geo.imports.column_meaning import guess_indicator
+from geo.imports.column_meaning import MARGIN, SURE, guess_indicator
 from geo.imports.headers import Header, column_choices, role_aliases
 from geo.imports.layout import COMMUNE, Heading, data_tables, walk
 from geo.imports.places import clean_name, earlier_row, name_problem, resolve_commune, village_key, where
@@ -158,11 +158,26 @@ def _wide_columns(header: Header, level: str, log: ProblemLog) -> dict[int, Indi
         if _check_level(ind, level, log, header, header.row_number, col):
             columns[col] = ind
     for col, guess in header.uncertain.items():
+        if _written_as_shares(header, col, guess, level):
+            columns[col] = guess.best
+            continue
         log.note("uncertain_column", texts.IMP_UNCERTAIN_COLUMN.format(
             first=guess.best.label, second=guess.runner_up.label), **where(header, header.row_number, col))
     for col in header.unknown:
         log.note("ignored_column", texts.IMP_IGNORED_COLUMN, **where(header, header.row_number, col))
     return columns
+
+
+def _written_as_shares(header: Header, col: int, guess, level: str) -> bool:
+    """"Số thôn có đường … bê tông hóa" is a count, unless every value says "x/y": then it is the share."""
+    ind = guess.best
+    if ind.kind_at(level) == ind.kind or guess.score < SURE or guess.score - guess.runner_up_score < MARGIN:
+        return False
+    values = [row[col] for row in header.sheet.rows[header.index + 1:] if col < len(row) and not is_blank(row[col])]
+    try:
+        return bool(values) and all(parse_share(v) is not None for v in values)
+    except BadValue:
+        return True  # "16/15" is a share written wrongly: the cell reports it
 
 
 def _import(content: bytes, file_name: str, level: str, reference: Reference | None,
