@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 import texts
+from geo.datasets import KINDS
 from geo.errors import DataError
 from geo.imports.problems import ImportResult, sha256_of
 from geo.vnformat import VIETNAM_TIME
@@ -39,7 +40,6 @@ ENV_VAR = "LANGSON_DATA_DIR"
 DB_NAME = "langson.sqlite"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
-KINDS = ("categories", "villages", "indicators_commune", "indicators_village")
 IMPORTED = "imported"
 DEMO = "demo"
 SOURCES = (IMPORTED, DEMO)

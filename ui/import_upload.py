@@ -21,6 +21,7 @@ import texts
 from geo.imports import ImportResult, Reference, import_file
 from geo.imports.changes import Changes, describe_changes
 from geo.imports.headers import ColumnChoice, signature_of
+from geo.datasets import INDICATOR_LEVELS
 from geo.errors import DataError
 from geo.imports import frame_to_store
 from geo.imports.problems import sha256_of
@@ -31,7 +32,6 @@ from layers.tables import import_preview, import_summary, problems_table
 from ui.import_history import save_message
 from ui.plain_text import plain
 
-INDICATOR_KINDS = {"indicators_commune": "commune", "indicators_village": "village"}
 SKIP = ""  # a mapping value: leave the column out
 UNDECIDED = "__undecided__"  # a select option: not chosen yet (nothing is remembered)
 SAVED = "import_saved_message"  # session_state: what the last confirm did, shown once
@@ -80,7 +80,7 @@ def check(kind: str, content: bytes, file_name: str, reference: Reference, store
 
         def check_now() -> ImportResult:
             options = {"categories": categories} if kind == "villages" else {}
-            if kind in INDICATOR_KINDS:
+            if kind in INDICATOR_LEVELS:
                 options["mapping"] = mapping or None
             with st.spinner(texts.IMPORT_CHECKING.format(size=_megabytes(len(content)))):
                 return import_file(kind, content, file_name, reference, progress=progress, **options)
@@ -91,7 +91,7 @@ def check(kind: str, content: bytes, file_name: str, reference: Reference, store
 
     chosen = st.session_state.get(_mapping_state(kind, sha))
     result = run(chosen or {})
-    if chosen is None and kind in INDICATOR_KINDS and result.columns:
+    if chosen is None and kind in INDICATOR_LEVELS and result.columns:
         remembered = store.column_mapping(kind, signature_of(result.columns))
         if remembered:
             st.session_state[_mapping_state(kind, sha)] = remembered
@@ -109,7 +109,7 @@ def show_result(result: ImportResult) -> None:
     st.text(texts.IMPORT_READ.format(file=result.file_name, rows=len(result.frame), errors=len(result.errors),
                                      notes=len(result.notes)))
     if result.summary is not None and not result.summary.empty:
-        st.markdown(f"**{texts.IMPORT_COVERAGE if result.kind in INDICATOR_KINDS else texts.IMPORT_TOTALS}**")
+        st.markdown(f"**{texts.IMPORT_COVERAGE if result.kind in INDICATOR_LEVELS else texts.IMPORT_TOTALS}**")
         st.dataframe(import_summary(result.summary), hide_index=True, width="stretch")
     if result.problems:
         st.markdown(f"**{texts.IMPORT_PROBLEMS}**")
@@ -121,11 +121,11 @@ def show_result(result: ImportResult) -> None:
 
 def mapping_step(kind: str, result: ImportResult, store: Store) -> None:
     """Each value column with its first values and the indicator it is read as; the user may change it."""
-    if kind not in INDICATOR_KINDS or not result.columns:
+    if kind not in INDICATOR_LEVELS or not result.columns:
         return
     choices: list[ColumnChoice] = result.columns
     open_now = any(c.needs_decision for c in choices)
-    level = INDICATOR_KINDS[kind]
+    level = INDICATOR_LEVELS[kind]
     options = [UNDECIDED, SKIP] + [ind.id for ind in indicators_for_level(level)]
     labels = {UNDECIDED: texts.MAPPING_UNDECIDED, SKIP: texts.MAPPING_SKIP,
               **{ind_id: INDICATORS[ind_id].label for ind_id in options[2:]}}

@@ -9,13 +9,13 @@ so a faulty file is never half-imported.
 
 from __future__ import annotations
 
+from geo.datasets import INDICATOR_LEVELS, KINDS
 from geo.imports.categories import import_categories
 from geo.imports.indicator_sheets import import_commune_indicators, import_village_indicators, with_other_indicators
 from geo.imports.problems import ERROR, NOTE, ImportResult, Problem
 from geo.imports.reference import Reference
 from geo.imports.villages import import_villages
 
-KINDS = ("categories", "villages", "indicators_commune", "indicators_village")
 
 __all__ = [
     "ERROR", "NOTE", "KINDS", "ImportResult", "Problem", "Reference", "import_categories", "import_villages",
@@ -41,4 +41,4 @@ def import_file(kind: str, content: bytes, file_name: str, reference: Reference 
 def frame_to_store(kind: str, new, current):
     """What is stored when `new` is confirmed: a list replaces the list in use; an indicator sheet
     replaces only its own indicators (each department sends its own)."""
-    return with_other_indicators(new, current) if kind.startswith("indicators_") else new
+    return with_other_indicators(new, current) if kind in INDICATOR_LEVELS else new

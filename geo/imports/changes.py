@@ -19,6 +19,7 @@ import pandas as pd
 
 import texts
 from geo.errors import preview
+from geo.datasets import KINDS
 from geo.imports.places import village_key
 from geo.imports.reference import (
     OFFICIAL_AREA_COMMUNES,
@@ -29,7 +30,6 @@ from geo.imports.reference import (
 from geo.indicators import INDICATORS, YES_NO
 from geo.vnformat import NO_NUMBER, vn_number
 
-KINDS = ("categories", "villages", "indicators_commune", "indicators_village")
 MAX_TABLE_ROWS = 500  # a page of changes people can read; the headline counts the rest
 NAMES_PREVIEW = 8  # village names shown per cell before "… (+n)"
 VALUE_TOLERANCE = 1e-9  # imported values are rounded to 10 decimals (indicator_sheets._finish)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 import texts
+from geo.datasets import INDICATOR_LEVELS
 from geo.errors import preview
 from geo.imports.column_meaning import MARGIN, SURE, guess_indicator
 from geo.imports.headers import Header, column_choices, role_aliases
@@ -36,7 +37,7 @@ from geo.indicators import COUNT, INDICATORS, PERCENT, VALUE_RANGES, YES_NO, Ind
 
 COMMUNE_COLUMNS = ["gso_code", "district", "commune", "indicator", "value", "year"]
 VILLAGE_COLUMNS = ["gso_code", "district", "commune", "village", "village_key", "indicator", "value", "year"]
-KINDS = {"commune": "indicators_commune", "village": "indicators_village"}
+KIND_OF_LEVEL = {level: kind for kind, level in INDICATOR_LEVELS.items()}
 
 
 @dataclass
@@ -185,7 +186,7 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
     ref = reference or Reference.load()
     columns = VILLAGE_COLUMNS if level == "village" else COMMUNE_COLUMNS
     log = ProblemLog(file_name)
-    result = ImportResult.begin(KINDS[level], file_name, columns, content, log)
+    result = ImportResult.begin(KIND_OF_LEVEL[level], file_name, columns, content, log)
     place = f"«{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
     if level == "village":
         place += f" + «{role_aliases('village')[1]}»"
