@@ -175,7 +175,7 @@ def read_border_line(path: Path) -> gpd.GeoDataFrame:
     frame = to_wgs84(read_vector(path), path.name)
     kinds = set(frame.geometry.geom_type)
     if not kinds <= {"LineString", "MultiLineString"}:
-        raise DataError(texts.ERR_NO_GEOMETRY_TYPE.format(file=path.name, expected="đường (LineString)",
+        raise DataError(texts.ERR_NO_GEOMETRY_TYPE.format(file=path.name, expected=texts.GEOMETRY_LINE,
                                                           found=", ".join(sorted(kinds))), file=path.name)
     check_geometries(frame, path.name)
     return frame.reset_index(drop=True)

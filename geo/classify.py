@@ -113,4 +113,4 @@ def _yes_no_classes(values: pd.Series, present: pd.Series) -> Classes:
 
 
 def _years(years: list[int]) -> str:
-    return " và ".join(str(y) for y in sorted(set(years)))
+    return texts.AND.join(str(y) for y in sorted(set(years)))

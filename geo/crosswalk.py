@@ -10,7 +10,7 @@ from geo.errors import DataError, preview
 from geo.names import normalise_code
 
 COLUMNS = ["new_commune", "new_code", "old_gso_code_2021", "whole_or_part"]
-PART_SUFFIX = " (một phần)"
+PART_SUFFIX = texts.PART_SUFFIX
 
 
 def read_crosswalk(path) -> pd.DataFrame:

@@ -49,7 +49,7 @@ def gap_class(gap: float) -> int:
 
 
 def gap_class_labels(indicator: Indicator) -> list[str]:
-    unit = "điểm %" if "%" in indicator.display_unit else indicator.display_unit
+    unit = texts.PERCENT_POINTS if "%" in indicator.display_unit else indicator.display_unit
     edges = [0.0, *SHORTFALL_BREAKS]
     labels = [texts.GAP_MET]
     for low, high in zip(edges, edges[1:]):

@@ -190,8 +190,8 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
     place = f"«{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
     if level == "village":
         place += f" + «{role_aliases('village')[1]}»"
-    needed = (f"{place} + (một cột cho mỗi chỉ tiêu, hoặc «{role_aliases('indicator')[0]}» + "
-              f"«{role_aliases('value')[0]}»)")
+    needed = texts.IMP_NEEDED_INDICATORS.format(place=place, indicator=role_aliases("indicator")[0],
+                                                value=role_aliases("value")[0])
     tables = data_tables(content, file_name, log, _accept_for(level), needed, ref, mapping, progress)
     if not tables:
         return result

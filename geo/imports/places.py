@@ -161,9 +161,9 @@ def resolve_commune(ref: Reference, log: ProblemLog, header: Header, row_number:
         log.error("unknown_commune", texts.IMP_COMMUNE_OTHER_DISTRICT.format(
             name=name, district=district_text, places=places), **where(header, row_number, name_col))
         return None
-    suffix = texts.IMP_UNKNOWN_COMMUNE_DISTRICT.format(district=district_text) if district_text else ""
-    log.error("unknown_commune", texts.IMP_UNKNOWN_COMMUNE.format(name=name, district=suffix),
-              **where(header, row_number, name_col))
+    message = (texts.IMP_UNKNOWN_COMMUNE_IN_DISTRICT.format(name=name, district=district_text) if district_text
+               else texts.IMP_UNKNOWN_COMMUNE.format(name=name))
+    log.error("unknown_commune", message, **where(header, row_number, name_col))
     return None
 
 

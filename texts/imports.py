@@ -1,165 +1,5 @@
-"""Every sentence a user reads, in Vietnamese, in one place so it can be reviewed.
+"""The import page and the importers: templates, checks and their located problems, changes, history."""
 
-Modules format these with str.format(); keep placeholders named.
-"""
-
-APP_TITLE = "Bản đồ vùng đồng bào dân tộc thiểu số và miền núi tỉnh Lạng Sơn"
-
-# --- data loading errors (geo/) ---------------------------------------------
-ERR_NO_DATA_DIR = (
-    "Không tìm thấy thư mục dữ liệu ranh giới. Đã tìm ở: {searched}. "
-    "Hãy đặt các tệp dữ liệu (ví dụ langson_communes_2021.geojson) vào thư mục "
-    "data/boundaries/ của ứng dụng, hoặc đặt biến môi trường LANGSON_GEODATA_DIR "
-    "trỏ tới thư mục chứa chúng."
-)
-ERR_FILE_MISSING = "Thiếu tệp dữ liệu: {file} (không có trong thư mục {folder})."
-ERR_FILE_UNREADABLE = "Không đọc được tệp {file}: tệp hỏng hoặc không phải định dạng {kind}. Chi tiết: {detail}"
-ERR_NO_CRS = (
-    "Tệp {file} không khai báo hệ tọa độ (CRS). Với Shapefile hãy gửi kèm tệp .prj; "
-    "với GeoJSON hệ tọa độ phải là WGS 84 (EPSG:4326)."
-)
-ERR_UNKNOWN_CRS = "Tệp {file} có hệ tọa độ không nhận dạng được: {crs}."
-ERR_OUTSIDE_PROVINCE = (
-    "Tệp {file}: tọa độ nằm ngoài tỉnh Lạng Sơn sau khi chuyển về WGS 84 "
-    "(khung {bounds}). Hệ tọa độ khai báo ({crs}) có thể sai."
-)
-ERR_INVALID_GEOMETRY = "Tệp {file}: hình học không hợp lệ ở {count} đối tượng: {items}."
-ERR_EMPTY_GEOMETRY = "Tệp {file}: đối tượng không có hình học ở {count} dòng: {items}."
-ERR_MISSING_COLUMN = "Tệp {file}: thiếu cột «{column}»."
-ERR_DUPLICATE_CODES = "Tệp {file}, cột «{column}»: mã bị trùng: {items}."
-ERR_UNKNOWN_CODES = "Tệp {file}, cột «{column}»: mã không có trong danh mục xã của tỉnh: {items}."
-ERR_WRONG_COUNT = "Tệp {file}: có {found} đối tượng, cần đúng {expected}."
-ERR_NO_GEOMETRY_TYPE = "Tệp {file}: cần hình học dạng {expected}, nhưng có {found}."
-ERR_USER_BOUNDARY_NO_KEY = (
-    "Tệp ranh giới {file} không có cột mã xã (một trong: {code_columns}) "
-    "cũng không có cột tên xã (một trong: {name_columns})."
-)
-ERR_USER_BOUNDARY_TOO_MANY = "Thư mục data/boundaries/ có nhiều tệp ranh giới xã: {files}. Hãy chỉ để lại một tệp."
-WARN_USER_BOUNDARY_UNMATCHED = (
-    "Tệp ranh giới {file}: {count} đối tượng không khớp với danh mục xã và không được dùng: {items}."
-)
-WARN_NO_DATUM = (
-    "Tệp ranh giới {file}: tệp .prj không nêu hệ quy chiếu (datum) nên tọa độ được coi là WGS 84. "
-    "Nếu số liệu đo theo VN-2000, ranh giới sẽ lệch khoảng 200 m: hãy xuất lại tệp với .prj ghi rõ VN-2000 "
-    "(ví dụ EPSG:3405, hoặc múi 3° kinh tuyến trục 107°15′ của tỉnh trên datum VN-2000)."
-)
-WARN_USER_BOUNDARY_MISSING = (
-    "Tệp ranh giới {file} thiếu {count} xã của danh mục; các xã này lấy ranh giới mặc định: {items}."
-)
-ERR_CROSSWALK_MISSING = "Tệp {file}: thiếu xã mới (2025) cho các mã xã 2021: {items}."
-ROW_LABEL = "dòng {row}"
-
-# --- map and sidebar ---------------------------------------------------------
-SIDEBAR_FILTERS = "Lọc bản đồ"
-FILTER_DISTRICTS = "Huyện / thành phố"
-FILTER_DISTRICTS_HELP = "Để trống để xem toàn tỉnh."
-ALL_DISTRICTS = "Toàn tỉnh (chọn huyện để lọc)"
-FILTER_BORDER_ONLY = "Chỉ các xã biên giới"
-FILTER_BORDER_SOURCE = "Xã biên giới theo"
-BORDER_SOURCE_EITHER = "Nguồn dẫn hoặc tính từ đường biên giới"
-BORDER_SOURCE_SOURCED = "Danh sách có nguồn dẫn"
-BORDER_SOURCE_COMPUTED = "Tính từ đường biên giới"
-SEARCH_COMMUNE = "Tìm xã, phường, thị trấn"
-SEARCH_PLACEHOLDER = "Gõ tên xã…"
-BASEMAP_OSM = "Nền OpenStreetMap (cần Internet)"
-LABEL_SIZE = "Cỡ chữ nhãn lớn (trình chiếu)"
-SELECTION_SUMMARY = "Đang chọn {selected}/{total} xã"
-NOTHING_SELECTED = "Không có xã nào khớp bộ lọc; bản đồ hiển thị toàn tỉnh."
-
-LEGEND_TITLE_DISTRICT = "Huyện / thành phố"
-LEGEND_PROVINCE = "Ranh giới tỉnh"
-LEGEND_DISTRICT = "Ranh giới huyện"
-LEGEND_BORDER = "Biên giới Việt Nam – Trung Quốc"
-
-LAYER_COMMUNES = "Xã, phường, thị trấn"
-LAYER_DISTRICTS = "Ranh giới huyện"
-LAYER_PROVINCE = "Ranh giới tỉnh"
-LAYER_BORDER = "Biên giới quốc gia"
-LAYER_SELECTION = "Vùng đang chọn"
-
-TOOLTIP_COMMUNE = "Xã"
-TOOLTIP_TYPE = "Loại"
-TOOLTIP_DISTRICT = "Huyện"
-TOOLTIP_CODE = "Mã GSO"
-TOOLTIP_BORDER = "Biên giới"
-TOOLTIP_NEW_COMMUNE = "Thuộc xã mới (2025)"
-
-BORDER_BOTH = "Có (nguồn dẫn và tính toán)"
-BORDER_SOURCED_ONLY = "Có theo nguồn dẫn; tính toán không thấy — cần kiểm tra"
-BORDER_COMPUTED_ONLY = "Tính toán thấy giáp biên; chưa có nguồn dẫn — cần kiểm tra"
-BORDER_NO = "Không"
-
-FULLSCREEN = "Toàn màn hình"
-FULLSCREEN_EXIT = "Thoát toàn màn hình"
-
-BORDER_SECTION = "Xã biên giới: so sánh hai nguồn"
-BORDER_EXPLAIN = (
-    "Danh sách có nguồn dẫn ({sourced} xã) chưa đầy đủ; danh sách tính toán ({computed} xã) "
-    "lấy các xã có ít nhất {min_km} km đường biên giới nằm trong {buffer_m} m. "
-    "Xã chỉ có ở một danh sách được đánh dấu để kiểm tra, không bị ẩn."
-)
-COL_DISTRICT = "Huyện"
-COL_COMMUNE = "Xã"
-COL_CODE = "Mã GSO"
-COL_BORDER_KM = "Chiều dài biên giới gần xã (km)"
-COL_BORDER_STATUS = "Tình trạng"
-COL_NEW_COMMUNE = "Xã mới (2025)"
-
-SOURCE_PREFIX = "Nguồn: "
-SOURCE_BOUNDARIES = "ranh giới xã {communes}; huyện, tỉnh: gis.chinhphu.vn"
-VIEW_DISTRICTS = "Các xã, phường, thị trấn theo huyện"
-SUBTITLE_WHOLE_PROVINCE = "Toàn tỉnh"
-SUBTITLE_DISTRICTS = "Huyện: {districts}"
-SUBTITLE_BORDER = "chỉ xã biên giới ({source})"
-SUBTITLE_SEARCHED = "Xã: {commune}"
-CLASS_BELOW = "Dưới {value} {unit} (chưa đạt mục tiêu {years})"
-CLASS_AT_LEAST = "Từ {value} {unit} (đạt mục tiêu {years})"
-CLASS_AT_MOST = "Không quá {value} {unit} (đạt mục tiêu {years})"
-CLASS_ABOVE = "Trên {value} {unit} (chưa đạt mục tiêu {years})"
-GAP_MET = "Đã đạt mục tiêu"
-GAP_RANGE = "Thiếu {low}–{high} {unit}"
-GAP_OVER = "Thiếu trên {value} {unit}"
-VIEW_CATEGORIES = "Phân định xã khu vực I, II, III (QĐ 861/QĐ-TTg)"
-VIEW_GAP = "Khoảng cách tới mục tiêu {year}: {label}"
-VIEW_PRIORITY = "Điểm ưu tiên đầu tư"
-LEGEND_TITLE_CATEGORY = "Khu vực (số xã / theo Nghị quyết)"
-LEGEND_TITLE_INDICATOR = "Giá trị ({unit})"
-LEGEND_TITLE_GAP = "So với mục tiêu {year} ({target} {unit})"
-LEGEND_TITLE_PRIORITY = "Điểm ưu tiên (0–100)"
-LEGEND_NO_DATA = "Chưa có dữ liệu"
-CATEGORY_LEGEND = "Khu vực {category}: {count} xã (NQ: {official})"
-CATEGORY_OUTSIDE = "Ngoài vùng DTTS&MN: {count} xã"
-CLASS_RANGE = "{low} – {high} {unit}"
-CLASS_NO = "Chưa đạt"
-CLASS_YES = "Đạt"
-PRIORITY_BAND = "{low} – {high} điểm"
-LEGEND_VILLAGES = "Thôn đặc biệt khó khăn (số = số thôn)"
-VILLAGES_POPUP = "{count} thôn đặc biệt khó khăn:"
-COL_CATEGORY = "Khu vực"
-COL_BORDER = "Biên giới"
-COL_VILLAGES = "Số thôn ĐBKK"
-COL_VALUE = "Giá trị ({unit})"
-COL_TARGET = "Mục tiêu {year}"
-COL_GAP = "Còn thiếu so với mục tiêu"
-COL_MET = "Đạt mục tiêu"
-COL_RANK = "Hạng"
-COL_SCORE = "Điểm ưu tiên"
-COL_MISSING = "Thiếu số liệu"
-COL_N_MISSED = "Số mục tiêu chưa đạt"
-COL_MISSED = "Mục tiêu chưa đạt (giá trị / mục tiêu)"
-COL_N_MET = "Số mục tiêu đã đạt"
-COL_N_UNKNOWN = "Chưa có số liệu"
-COMPONENT_LABELS = {
-    "category": "Theo khu vực",
-    "villages": "Theo số thôn ĐBKK",
-    "gaps": "Theo thiếu hụt chỉ tiêu",
-    "border": "Theo biên giới",
-}
-SCORE_LINE = "{raw} → {points} điểm"
-OUTSIDE_AREA = "Ngoài vùng DTTS&MN"
-NO_VALUE = "Chưa có dữ liệu"
-YES = "Có"
-NO = "Không"
 IMPORT_TITLE = "Nhập dữ liệu của tỉnh"
 IMPORT_INTRO = ("Nhập danh sách khu vực (QĐ 861/QĐ-TTg), danh sách thôn đặc biệt khó khăn (QĐ 612/QĐ-UBDT) và "
                 "số liệu chỉ tiêu từ tệp Excel (.xlsx, .xls), LibreOffice (.ods) hoặc CSV, đúng như các sở đang lưu "
@@ -189,74 +29,6 @@ DEMO_HELP = ("Tạo bộ dữ liệu minh họa (khu vực ngẫu nhiên theo đ
              "được ghi «Dữ liệu minh họa» và không bao giờ trộn với dữ liệu đã nhập.")
 DEMO_BUTTON = "Tạo dữ liệu minh họa"
 DEMO_CREATED = "Đã tạo dữ liệu minh họa. Chọn «Dữ liệu minh họa» ở trang Bản đồ để xem."
-EXPORT_SECTION = "Xuất bản đồ và bảng số liệu (PNG, PDF, HTML, Excel)"
-EXPORT_TITLE = "Tiêu đề bản đồ"
-EXPORT_PAGE = "Khổ giấy"
-EXPORT_ORIENTATION = "Hướng giấy"
-ORIENTATION_NAMES = {"landscape": "Ngang", "portrait": "Dọc"}
-EXPORT_DPI = "Độ phân giải ảnh PNG (dpi)"
-EXPORT_PNG = "Tải ảnh PNG"
-EXPORT_PDF = "Tải PDF (vector)"
-EXPORT_HTML = "Tải bản đồ tương tác (HTML)"
-EXPORT_XLSX = "Tải bảng Excel"
-EXPORT_HELP = ("Ảnh PNG/PDF có tiêu đề, bộ lọc đang chọn, chú giải, thước tỷ lệ, mũi tên chỉ hướng Bắc, sơ đồ vị "
-               "trí, nguồn và ngày xuất. Tệp HTML mở được không cần Internet. Bảng Excel giống bảng dưới bản đồ.")
-PAGE_MAP = "Bản đồ"
-PAGE_IMPORT = "Nhập dữ liệu"
-SIDEBAR_VIEW = "Nội dung bản đồ"
-DATA_SOURCE = "Dữ liệu hiển thị"
-SOURCE_IMPORTED = "Dữ liệu của tỉnh (đã nhập)"
-SOURCE_DEMO = "Dữ liệu minh họa"
-SOURCE_FILES = "dữ liệu nhập từ tệp {files}"
-VIEW_KIND = "Bản đồ"
-VIEW_KIND_NAMES = {
-    "admin": "Hành chính (theo huyện)",
-    "category": "Phân định khu vực I, II, III",
-    "indicator": "Chỉ tiêu",
-    "gap": "Khoảng cách tới mục tiêu",
-    "priority": "Điểm ưu tiên đầu tư",
-}
-INDICATOR = "Chỉ tiêu"
-NO_INDICATOR_DATA = "Chưa có số liệu chỉ tiêu cho nguồn dữ liệu này. Hãy nhập ở trang «Nhập dữ liệu»."
-NO_PROGRAMME_DATA = ("Chưa có dữ liệu phân định khu vực, thôn ĐBKK hay chỉ tiêu. Hãy nhập tệp của tỉnh ở trang "
-                     "«Nhập dữ liệu», hoặc tạo dữ liệu minh họa ở đó để xem thử.")
-CLASS_METHOD = "Cách chia lớp"
-METHOD_NAMES = {
-    "natural_breaks": "Ngắt tự nhiên (Jenks)",
-    "quantiles": "Phân vị (số xã bằng nhau)",
-    "equal_interval": "Khoảng đều",
-    "targets": "Theo mục tiêu 2025/2030",
-}
-CLASS_COUNT = "Số lớp"
-TARGET_YEAR = "So với mục tiêu năm"
-PRIORITY_HELP = ("Điểm 0–100 = tổng có trọng số của: khu vực (III = 1, II = 0,5, I = 0), số thôn ĐBKK "
-                 "(so với xã nhiều nhất), mức thiếu hụt trung bình so với mục tiêu 2025 của các chỉ tiêu được "
-                 "chọn, và xã biên giới (= 1). Kéo thanh trượt để đổi trọng số.")
-PRIORITY_INDICATORS = "Chỉ tiêu tính vào mức thiếu hụt"
-TOP_N = "Số xã ưu tiên hàng đầu (viền cam)"
-FILTER_CATEGORIES = "Khu vực"
-ALL_CATEGORIES = "Mọi khu vực"
-CATEGORY_FILTER_NAMES = {"III": "Khu vực III", "II": "Khu vực II", "I": "Khu vực I", "outside": "Ngoài vùng DTTS&MN"}
-FILTER_SCORE = "Khoảng điểm ưu tiên"
-SHOW_VILLAGES = "Hiện thôn đặc biệt khó khăn"
-ILLUSTRATIVE_WARNING = ("Dữ liệu minh họa: khu vực, thôn và số liệu chỉ tiêu trên bản đồ này được sinh tự động để "
-                        "trình diễn, KHÔNG phải số liệu chính thức.")
-CLICKED_TITLE = "**Xã được chọn trên bản đồ:** {commune}"
-TABLE_TITLE = "Bảng số liệu (theo bộ lọc; bấm tiêu đề cột để sắp xếp)"
-SIDEBAR_LOADING = "Các lựa chọn và bộ lọc hiện ra ngay sau khi bản đồ vẽ xong."
-BELOW_MAP_LOADING = "Bảng số liệu và phần xuất bản đồ hiện ra ngay sau khi bản đồ vẽ xong."
-BORDER_GAPS = "Xã biên giới còn chưa đạt mục tiêu"
-BORDER_GAPS_HELP = "Liệt kê từng xã biên giới và các mục tiêu của năm đang chọn mà xã đó còn chưa đạt."
-VILLAGE_NAMES = "Thôn ĐBKK"
-COL_ITEM = "Mục"
-COL_DETAIL = "Thông tin"
-ILLUSTRATIVE = "Dữ liệu minh họa"
-ILLUSTRATIVE_NOTE = "Dữ liệu minh họa — không phải số liệu chính thức"
-DEFAULT_BOUNDARY_SOURCE = "GADM 4.1 ghép theo danh mục GSO 01/11/2021"
-USER_BOUNDARY_SOURCE = "theo tệp của tỉnh {file}"
-USER_BOUNDARY_SOURCE_PARTIAL = "theo tệp của tỉnh {file} ({count} xã), các xã còn lại " + DEFAULT_BOUNDARY_SOURCE
-
-# --- imports, store, demo (issue 3) -------------------------------------------
 # Where a problem is: "Tệp x.xlsx, trang tính «Khu vực», dòng 12, cột C «Khu vực»: ..."
 IMP_LOC_FILE = "Tệp {file}"
 IMP_LOC_SHEET = "trang tính «{sheet}»"
@@ -265,9 +37,6 @@ IMP_LOC_COLUMN = "cột {letter} «{column}»"
 IMP_LOC_COLUMN_LETTER = "cột {letter}"
 IMP_SEVERITY_ERROR = "Lỗi"
 IMP_SEVERITY_NOTE = "Lưu ý"
-IMP_PROBLEM_COLUMNS = {"severity": "Mức độ", "file": "Tệp", "sheet": "Trang tính", "row": "Dòng",
-                       "column": "Cột", "message": "Nội dung"}
-
 # Reading the file
 IMP_EMPTY_FILE = "tệp rỗng, không có dữ liệu."
 IMP_NOT_SPREADSHEET = "không phải bảng tính (cần tệp .xlsx, .xls, .ods hoặc .csv){detail}."
@@ -287,11 +56,10 @@ IMP_NO_HEADER = (
 )
 IMP_NO_ROWS = "không có dòng dữ liệu nào dưới dòng tiêu đề."
 IMP_CSV_SHEET = "CSV"
-
 # One row
 IMP_NO_COMMUNE = "dòng này không ghi xã (tên xã hoặc mã xã)."
-IMP_UNKNOWN_COMMUNE = "không tìm thấy xã «{name}»{district} trong danh mục 200 xã của tỉnh (2021)."
-IMP_UNKNOWN_COMMUNE_DISTRICT = " thuộc «{district}»"
+IMP_UNKNOWN_COMMUNE = "không tìm thấy xã «{name}» trong danh mục 200 xã của tỉnh (2021)."
+IMP_UNKNOWN_COMMUNE_IN_DISTRICT = "không tìm thấy xã «{name}» thuộc «{district}» trong danh mục 200 xã của tỉnh (2021)."
 IMP_AMBIGUOUS_COMMUNE = "tên xã «{name}» có ở {count} nơi ({districts}); {hint}"
 IMP_AMBIGUOUS_HINT_DISTRICT = "hãy ghi tên huyện (cột «Huyện» hoặc dòng tiêu đề «Huyện …» phía trên) hoặc mã xã."
 IMP_AMBIGUOUS_HINT_PREFIX = "hãy ghi đủ tiền tố {prefixes} trước tên, hoặc ghi mã xã."
@@ -334,7 +102,6 @@ IMP_MIXED_SCALE = (
 )
 IMP_NO_VALUES = "không có giá trị chỉ tiêu nào."
 LEVEL_NAMES = {"village": "thôn", "commune": "xã", "province": "tỉnh"}
-
 # Comparison with the official totals (notes, not errors)
 TOT_CATEGORY = "Khu vực {category}: tệp có {found} xã; Quyết định 861/QĐ-TTg: {official} xã ({diff})."
 TOT_MISSING_COMMUNES = "{count} xã thuộc vùng chưa có khu vực trong tệp: {items}."
@@ -350,25 +117,14 @@ TOT_VILLAGES_UNCATEGORISED = "{count} thôn thuộc xã chưa có khu vực tron
 TOT_DIFF_SAME = "khớp"
 TOT_DIFF_MORE = "thừa {n}"
 TOT_DIFF_LESS = "thiếu {n}"
-TOT_SUMMARY_COLUMNS = {"item": "Mục", "found": "Trong tệp", "official": "Chính thức", "difference": "Chênh lệch"}
 TOT_ITEM_CATEGORY = "Xã khu vực {category}"
 TOT_ITEM_VILLAGES = "Thôn ĐBKK (tổng)"
 TOT_ITEM_VILLAGES_CATEGORY = "Thôn ĐBKK thuộc xã khu vực {category}"
-
-# Storage
-DATASET_LABELS = {
-    "categories": "Khu vực của xã (Quyết định 861/QĐ-TTg)",
-    "villages": "Thôn đặc biệt khó khăn (Quyết định 612/QĐ-UBDT)",
-    "indicators_commune": "Chỉ tiêu cấp xã",
-    "indicators_village": "Chỉ tiêu cấp thôn",
-}
-SOURCE_LABELS = {"imported": "Dữ liệu đã nhập", "demo": "Dữ liệu minh họa"}
 STORE_REFUSED = (
     "Không lưu tệp {file}: còn {count} lỗi. Hãy sửa tệp rồi nhập lại; dữ liệu đã lưu không thay đổi."
 )
 STORE_EMPTY = "Không lưu tệp {file}: không có dòng dữ liệu hợp lệ nào."
 STORE_UNKNOWN_VERSION = "Không có phiên bản {version} của «{dataset}» ({source})."
-
 # Templates
 TPL_SHEET_CATEGORIES = "Khu vực"
 TPL_SHEET_VILLAGES = "Thôn"
@@ -408,7 +164,6 @@ TPL_HELP_VILLAGES = (
     "mã xã (hoặc huyện và xã) và tên thôn; tọa độ không bắt buộc. Tra mã xã ở trang «Danh mục xã»."
 )
 TPL_HELP_INDICATORS = "Điền giá trị chỉ tiêu; ô để trống nghĩa là chưa có số liệu. Đơn vị ghi trong tiêu đề cột."
-
 # Demonstration data
 DEMO_LABEL = "Dữ liệu minh họa"
 DEMO_VILLAGE_NAME = "Thôn minh họa {n}"
@@ -423,36 +178,6 @@ TPL_HELP_VILLAGE_INDICATORS = (
     "Mỗi thôn một dòng: mã xã (hoặc huyện và xã), tên thôn và giá trị các chỉ tiêu. "
     "Tra mã xã ở trang «Danh mục xã»."
 )
-
-# --- exports (issue 5) ---------------------------------------------------------
-# Print map (PNG/PDF); "Dữ liệu minh họa" itself is ILLUSTRATIVE / ILLUSTRATIVE_NOTE above.
-PRINT_HEADER = "Tỉnh Lạng Sơn"
-PRINT_LEGEND_COUNT = "Số xã"
-PRINT_LEGEND_OUTLINES = "Ranh giới"
-PRINT_LEGEND_SELECTED = "Xã trong bộ lọc"
-PRINT_LEGEND_DIMMED = "Xã ngoài bộ lọc (làm mờ)"
-PRINT_SCALE = "Tỷ lệ 1:{denominator}"
-PRINT_KM = "km"
-PRINT_NORTH = "Bắc"
-PRINT_INSET_TITLE = "Sơ đồ vị trí"
-PRINT_INSET_EXTENT = "Phạm vi bản đồ"
-PRINT_NEIGHBOUR = "TRUNG QUỐC"
-PRINT_EXPORT_DATE = "Ngày xuất: {date}"
-PRINT_CRS = "Hệ tọa độ: WGS 84 / UTM múi 48N (EPSG:32648)"
-# Excel export
-XLSX_SHEET_TABLE = "Bảng số liệu"
-XLSX_SHEET_SOURCES = "Nguồn"
-XLSX_TITLE = "Tiêu đề"
-XLSX_FILTERS = "Bộ lọc"
-XLSX_SOURCES = "Nguồn số liệu"
-XLSX_EXPORTED_AT = "Thời điểm xuất"
-XLSX_ROWS = "Số dòng"
-XLSX_NOTE = "Ghi chú"
-PRINT_LEGEND_TOP = "{count} xã ưu tiên đầu tư hàng đầu"
-PRINT_LEGEND_VILLAGE_POINTS = "Thôn đặc biệt khó khăn (vị trí)"
-PRINT_LEGEND_VILLAGE_BADGES = "Số thôn đặc biệt khó khăn của xã (chưa có tọa độ)"
-
-# --- reading files: formats, encodings, limits (issue 10) --------------------------
 # A file that cannot be opened, per cause
 IMP_ZIP_BROKEN = (
     "tệp bị hỏng, không giải nén được (có thể chưa tải lên hết hoặc bị lỗi khi sao chép). "
@@ -525,23 +250,10 @@ IMP_WESTERN_ENCODING = (
     "(ví dụ «{sample}»). Hãy mở tệp gốc bằng Excel, chọn Lưu thành (Save As), chọn kiểu "
     "«CSV UTF-8 (Comma delimited)» (hoặc «Excel Workbook (.xlsx)») rồi tải tệp mới lên."
 )
-# --- import history, rollback, remembered column mappings (issue 10) ---------------
-HISTORY_COLUMNS = {
-    "at": "Thời điểm (giờ Việt Nam)", "action": "Thao tác", "kind": "Dữ liệu", "source": "Nguồn",
-    "file_name": "Tệp", "row_count": "Số dòng", "version_id": "Phiên bản",
-    "replaced_version_id": "Thay cho phiên bản", "in_use_version_id": "Phiên bản đang dùng",
-}
-HISTORY_ACTIONS = {
-    "import": "Nhập",
-    "rollback": "Quay lại phiên bản {version}",
-    "clear": "Bỏ dữ liệu (về «chưa có dữ liệu»)",
-}
-HISTORY_NO_DATA = "chưa có dữ liệu"
 ROLLBACK_DATASET = "Loại dữ liệu"
 ROLLBACK_DATASET_OPTION = "{dataset} — {source}"
 ROLLBACK_IN_USE = "Đang dùng: phiên bản {version} (tệp «{file}», {rows} dòng)."
 ROLLBACK_IN_USE_NONE = "Đang dùng: chưa có dữ liệu."
-ROLLBACK_VERSION_OPTION = "Phiên bản {version}: tệp «{file}», {rows} dòng, nhập lúc {at}"
 ROLLBACK_NO_DATA_OPTION = "Không dùng dữ liệu nào (bỏ phiên bản đang dùng)"
 ROLLBACK_ASK = "Đổi sang lựa chọn này…"
 ROLLBACK_ALREADY = "Phiên bản {version} đang được dùng; không có gì thay đổi."
@@ -566,7 +278,6 @@ STORE_NOTHING_IN_USE = "«{dataset}» ({source}) hiện chưa có dữ liệu n�
 STORE_DB_ERROR = ("Không đọc hoặc ghi được cơ sở dữ liệu {path} (đĩa có thể đã đầy, tệp đang bị khóa hoặc không "
                   "phải cơ sở dữ liệu của ứng dụng). Dữ liệu đã lưu không thay đổi; hãy thử lại hoặc báo người "
                   "quản trị máy chủ.")
-# --- what an import changes, second confirmation (issue 10) -------------------------
 # What the data in use is, by dataset kind ("{n}" is already a Vietnamese number).
 CHG_WHAT = {
     "categories": "khu vực của {n} xã",
@@ -626,16 +337,12 @@ CHG_WARN_AREA_COMMUNES = (
 CHG_WARN_CATEGORY_TOTAL = (
     "Khu vực {category}: tệp có {found} xã, Quyết định 861/QĐ-TTg có {official} xã: chênh lệch hơn {percent}%."
 )
-# --- annex layouts, headers by meaning, column mapping (issue 10) -------------------
 IMPORT_ROWS_READ = "Đã đọc {rows} dòng…"
 IMP_COMMUNE_OTHER_DISTRICT = ("xã «{name}» không thuộc «{district}» (theo cột Huyện hoặc dòng tiêu đề huyện phía "
                               "trên); trong danh mục có: {places}. Hãy kiểm tra lại huyện của dòng này.")
 IMPORT_COVERAGE = "Số đơn vị có giá trị, theo chỉ tiêu"
 IMP_SHEET_NOT_DISTRICT = ("trang tính «{sheet}» có cùng các cột nhưng không mang tên huyện nào, trong khi các trang "
                           "khác mỗi trang một huyện, nên không được đọc (thường là trang tổng hợp).")
-IMPORT_PREVIEW_COLUMNS = {"gso_code": "Mã xã", "district": "Huyện", "commune": "Xã", "village": "Thôn",
-                          "area_category": "Khu vực", "indicator": "Chỉ tiêu", "value": "Giá trị", "year": "Năm",
-                          "lon": "Kinh độ", "lat": "Vĩ độ"}
 IMP_CELL_ERROR = "ô có lỗi công thức của Excel «{error}», không có giá trị; hãy sửa công thức hoặc nhập giá trị."
 IMPORT_CHECKING = "Đang đọc và kiểm tra tệp ({size} MB)…"
 IMPORT_CHANGES = "Nhập tệp này sẽ thay đổi gì so với dữ liệu đang dùng"
@@ -658,6 +365,7 @@ IMP_UNCOMPUTED_FORMULA = ("ô chứa công thức «{formula}» nhưng tệp kh�
 IMP_BAD_SHARE = "«{value}» không hợp lệ: số thôn đạt phải từ 0 đến tổng số thôn, và tổng số thôn lớn hơn 0."
 IMP_UNCERTAIN_COLUMN = ("chưa chắc cột này là «{first}» hay «{second}» nên chưa nhập; hãy chọn ở bước "
                         "«Ghép cột với chỉ tiêu» bên dưới.")
+IMP_NEEDED_INDICATORS = "{place} + (một cột cho mỗi chỉ tiêu, hoặc «{indicator}» + «{value}»)"
 IMP_NO_INDICATOR_COLUMN = ("không nhận ra cột chỉ tiêu nào. Các cột tìm thấy: {found}. Cần: {needed}. "
                            "Hãy chọn chỉ tiêu cho từng cột ở bước «Ghép cột với chỉ tiêu» bên dưới.")
 IMP_TOO_MANY_VILLAGES = ("tệp có hơn {limit} thôn, gấp nhiều lần {official} thôn đặc biệt khó khăn chính thức; "

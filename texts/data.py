@@ -1,0 +1,59 @@
+"""What the app says about the boundary and reference files it reads (geo/): missing, broken, off."""
+
+GEOMETRY_LINE = "đường (LineString)"
+PART_SUFFIX = " (một phần)"
+
+ERR_NO_DATA_DIR = (
+    "Không tìm thấy thư mục dữ liệu ranh giới. Đã tìm ở: {searched}. "
+    "Hãy đặt các tệp dữ liệu (ví dụ langson_communes_2021.geojson) vào thư mục "
+    "data/boundaries/ của ứng dụng, hoặc đặt biến môi trường LANGSON_GEODATA_DIR "
+    "trỏ tới thư mục chứa chúng."
+)
+ERR_FILE_MISSING = "Thiếu tệp dữ liệu: {file} (không có trong thư mục {folder})."
+ERR_FILE_UNREADABLE = "Không đọc được tệp {file}: tệp hỏng hoặc không phải định dạng {kind}. Chi tiết: {detail}"
+ERR_NO_CRS = (
+    "Tệp {file} không khai báo hệ tọa độ (CRS). Với Shapefile hãy gửi kèm tệp .prj; "
+    "với GeoJSON hệ tọa độ phải là WGS 84 (EPSG:4326)."
+)
+ERR_UNKNOWN_CRS = "Tệp {file} có hệ tọa độ không nhận dạng được: {crs}."
+ERR_OUTSIDE_PROVINCE = (
+    "Tệp {file}: tọa độ nằm ngoài tỉnh Lạng Sơn sau khi chuyển về WGS 84 "
+    "(khung {bounds}). Hệ tọa độ khai báo ({crs}) có thể sai."
+)
+ERR_INVALID_GEOMETRY = "Tệp {file}: hình học không hợp lệ ở {count} đối tượng: {items}."
+ERR_EMPTY_GEOMETRY = "Tệp {file}: đối tượng không có hình học ở {count} dòng: {items}."
+ERR_MISSING_COLUMN = "Tệp {file}: thiếu cột «{column}»."
+ERR_DUPLICATE_CODES = "Tệp {file}, cột «{column}»: mã bị trùng: {items}."
+ERR_UNKNOWN_CODES = "Tệp {file}, cột «{column}»: mã không có trong danh mục xã của tỉnh: {items}."
+ERR_WRONG_COUNT = "Tệp {file}: có {found} đối tượng, cần đúng {expected}."
+ERR_NO_GEOMETRY_TYPE = "Tệp {file}: cần hình học dạng {expected}, nhưng có {found}."
+ERR_USER_BOUNDARY_NO_KEY = (
+    "Tệp ranh giới {file} không có cột mã xã (một trong: {code_columns}) "
+    "cũng không có cột tên xã (một trong: {name_columns})."
+)
+ERR_USER_BOUNDARY_TOO_MANY = "Thư mục data/boundaries/ có nhiều tệp ranh giới xã: {files}. Hãy chỉ để lại một tệp."
+WARN_USER_BOUNDARY_UNMATCHED = (
+    "Tệp ranh giới {file}: {count} đối tượng không khớp với danh mục xã và không được dùng: {items}."
+)
+WARN_NO_DATUM = (
+    "Tệp ranh giới {file}: tệp .prj không nêu hệ quy chiếu (datum) nên tọa độ được coi là WGS 84. "
+    "Nếu số liệu đo theo VN-2000, ranh giới sẽ lệch khoảng 200 m: hãy xuất lại tệp với .prj ghi rõ VN-2000 "
+    "(ví dụ EPSG:3405, hoặc múi 3° kinh tuyến trục 107°15′ của tỉnh trên datum VN-2000)."
+)
+WARN_USER_BOUNDARY_MISSING = (
+    "Tệp ranh giới {file} thiếu {count} xã của danh mục; các xã này lấy ranh giới mặc định: {items}."
+)
+ERR_CROSSWALK_MISSING = "Tệp {file}: thiếu xã mới (2025) cho các mã xã 2021: {items}."
+ROW_LABEL = "dòng {row}"
+SOURCE_BOUNDARIES = "ranh giới xã {communes}; huyện, tỉnh: gis.chinhphu.vn"
+CLASS_BELOW = "Dưới {value} {unit} (chưa đạt mục tiêu {years})"
+CLASS_AT_LEAST = "Từ {value} {unit} (đạt mục tiêu {years})"
+CLASS_AT_MOST = "Không quá {value} {unit} (đạt mục tiêu {years})"
+CLASS_ABOVE = "Trên {value} {unit} (chưa đạt mục tiêu {years})"
+GAP_RANGE = "Thiếu {low}–{high} {unit}"
+GAP_OVER = "Thiếu trên {value} {unit}"
+CLASS_NO = "Chưa đạt"
+CLASS_YES = "Đạt"
+DEFAULT_BOUNDARY_SOURCE = "GADM 4.1 ghép theo danh mục GSO 01/11/2021"
+USER_BOUNDARY_SOURCE = "theo tệp của tỉnh {file}"
+USER_BOUNDARY_SOURCE_PARTIAL = "theo tệp của tỉnh {file} ({count} xã), các xã còn lại GADM 4.1 ghép theo danh mục GSO 01/11/2021"

@@ -1,0 +1,168 @@
+"""The map page: sidebar, views, legends, tooltips, the table under the map, the border gaps."""
+
+AND = " và "
+PERCENT_POINTS = "điểm %"
+
+SIDEBAR_FILTERS = "Lọc bản đồ"
+FILTER_DISTRICTS = "Huyện / thành phố"
+FILTER_DISTRICTS_HELP = "Để trống để xem toàn tỉnh."
+ALL_DISTRICTS = "Toàn tỉnh (chọn huyện để lọc)"
+FILTER_BORDER_ONLY = "Chỉ các xã biên giới"
+FILTER_BORDER_SOURCE = "Xã biên giới theo"
+BORDER_SOURCE_EITHER = "Nguồn dẫn hoặc tính từ đường biên giới"
+BORDER_SOURCE_SOURCED = "Danh sách có nguồn dẫn"
+BORDER_SOURCE_COMPUTED = "Tính từ đường biên giới"
+SEARCH_COMMUNE = "Tìm xã, phường, thị trấn"
+SEARCH_PLACEHOLDER = "Gõ tên xã…"
+BASEMAP_OSM = "Nền OpenStreetMap (cần Internet)"
+LABEL_SIZE = "Cỡ chữ nhãn lớn (trình chiếu)"
+SELECTION_SUMMARY = "Đang chọn {selected}/{total} xã"
+NOTHING_SELECTED = "Không có xã nào khớp bộ lọc; bản đồ hiển thị toàn tỉnh."
+LEGEND_TITLE_DISTRICT = "Huyện / thành phố"
+LEGEND_PROVINCE = "Ranh giới tỉnh"
+LEGEND_DISTRICT = "Ranh giới huyện"
+LEGEND_BORDER = "Biên giới Việt Nam – Trung Quốc"
+LAYER_COMMUNES = "Xã, phường, thị trấn"
+LAYER_DISTRICTS = "Ranh giới huyện"
+LAYER_PROVINCE = "Ranh giới tỉnh"
+LAYER_BORDER = "Biên giới quốc gia"
+LAYER_SELECTION = "Vùng đang chọn"
+TOOLTIP_COMMUNE = "Xã"
+TOOLTIP_TYPE = "Loại"
+TOOLTIP_DISTRICT = "Huyện"
+TOOLTIP_CODE = "Mã GSO"
+TOOLTIP_BORDER = "Biên giới"
+TOOLTIP_NEW_COMMUNE = "Thuộc xã mới (2025)"
+BORDER_BOTH = "Có (nguồn dẫn và tính toán)"
+BORDER_SOURCED_ONLY = "Có theo nguồn dẫn; tính toán không thấy — cần kiểm tra"
+BORDER_COMPUTED_ONLY = "Tính toán thấy giáp biên; chưa có nguồn dẫn — cần kiểm tra"
+BORDER_NO = "Không"
+FULLSCREEN = "Toàn màn hình"
+FULLSCREEN_EXIT = "Thoát toàn màn hình"
+BORDER_SECTION = "Xã biên giới: so sánh hai nguồn"
+BORDER_EXPLAIN = (
+    "Danh sách có nguồn dẫn ({sourced} xã) chưa đầy đủ; danh sách tính toán ({computed} xã) "
+    "lấy các xã có ít nhất {min_km} km đường biên giới nằm trong {buffer_m} m. "
+    "Xã chỉ có ở một danh sách được đánh dấu để kiểm tra, không bị ẩn."
+)
+COL_DISTRICT = "Huyện"
+COL_COMMUNE = "Xã"
+COL_CODE = "Mã GSO"
+COL_BORDER_KM = "Chiều dài biên giới gần xã (km)"
+COL_BORDER_STATUS = "Tình trạng"
+COL_NEW_COMMUNE = "Xã mới (2025)"
+VIEW_DISTRICTS = "Các xã, phường, thị trấn theo huyện"
+SUBTITLE_WHOLE_PROVINCE = "Toàn tỉnh"
+SUBTITLE_DISTRICTS = "Huyện: {districts}"
+SUBTITLE_BORDER = "chỉ xã biên giới ({source})"
+SUBTITLE_SEARCHED = "Xã: {commune}"
+VIEW_CATEGORIES = "Phân định xã khu vực I, II, III (QĐ 861/QĐ-TTg)"
+VIEW_GAP = "Khoảng cách tới mục tiêu {year}: {label}"
+VIEW_PRIORITY = "Điểm ưu tiên đầu tư"
+LEGEND_TITLE_CATEGORY = "Khu vực (số xã / theo Nghị quyết)"
+LEGEND_TITLE_INDICATOR = "Giá trị ({unit})"
+LEGEND_TITLE_GAP = "So với mục tiêu {year} ({target} {unit})"
+LEGEND_TITLE_PRIORITY = "Điểm ưu tiên (0–100)"
+LEGEND_NO_DATA = "Chưa có dữ liệu"
+CATEGORY_LEGEND = "Khu vực {category}: {count} xã (NQ: {official})"
+CATEGORY_OUTSIDE = "Ngoài vùng DTTS&MN: {count} xã"
+CLASS_RANGE = "{low} – {high} {unit}"
+PRIORITY_BAND = "{low} – {high} điểm"
+LEGEND_VILLAGES = "Thôn đặc biệt khó khăn (số = số thôn)"
+VILLAGES_POPUP = "{count} thôn đặc biệt khó khăn:"
+COL_CATEGORY = "Khu vực"
+COL_BORDER = "Biên giới"
+COL_VILLAGES = "Số thôn ĐBKK"
+COL_VALUE = "Giá trị ({unit})"
+COL_TARGET = "Mục tiêu {year}"
+COL_GAP = "Còn thiếu so với mục tiêu"
+COL_MET = "Đạt mục tiêu"
+COL_RANK = "Hạng"
+COL_SCORE = "Điểm ưu tiên"
+COL_MISSING = "Thiếu số liệu"
+COL_N_MISSED = "Số mục tiêu chưa đạt"
+COL_MISSED = "Mục tiêu chưa đạt (giá trị / mục tiêu)"
+COL_N_MET = "Số mục tiêu đã đạt"
+COL_N_UNKNOWN = "Chưa có số liệu"
+COMPONENT_LABELS = {
+    "category": "Theo khu vực",
+    "villages": "Theo số thôn ĐBKK",
+    "gaps": "Theo thiếu hụt chỉ tiêu",
+    "border": "Theo biên giới",
+}
+SCORE_LINE = "{raw} → {points} điểm"
+NO_VALUE = "Chưa có dữ liệu"
+YES = "Có"
+NO = "Không"
+EXPORT_SECTION = "Xuất bản đồ và bảng số liệu (PNG, PDF, HTML, Excel)"
+EXPORT_TITLE = "Tiêu đề bản đồ"
+EXPORT_PAGE = "Khổ giấy"
+EXPORT_ORIENTATION = "Hướng giấy"
+ORIENTATION_NAMES = {"landscape": "Ngang", "portrait": "Dọc"}
+EXPORT_DPI = "Độ phân giải ảnh PNG (dpi)"
+EXPORT_PNG = "Tải ảnh PNG"
+EXPORT_PDF = "Tải PDF (vector)"
+EXPORT_HTML = "Tải bản đồ tương tác (HTML)"
+EXPORT_XLSX = "Tải bảng Excel"
+EXPORT_HELP = ("Ảnh PNG/PDF có tiêu đề, bộ lọc đang chọn, chú giải, thước tỷ lệ, mũi tên chỉ hướng Bắc, sơ đồ vị "
+               "trí, nguồn và ngày xuất. Tệp HTML mở được không cần Internet. Bảng Excel giống bảng dưới bản đồ.")
+PAGE_MAP = "Bản đồ"
+PAGE_IMPORT = "Nhập dữ liệu"
+SIDEBAR_VIEW = "Nội dung bản đồ"
+DATA_SOURCE = "Dữ liệu hiển thị"
+SOURCE_IMPORTED = "Dữ liệu của tỉnh (đã nhập)"
+SOURCE_DEMO = "Dữ liệu minh họa"
+SOURCE_FILES = "dữ liệu nhập từ tệp {files}"
+VIEW_KIND = "Bản đồ"
+VIEW_KIND_NAMES = {
+    "admin": "Hành chính (theo huyện)",
+    "category": "Phân định khu vực I, II, III",
+    "indicator": "Chỉ tiêu",
+    "gap": "Khoảng cách tới mục tiêu",
+    "priority": "Điểm ưu tiên đầu tư",
+}
+INDICATOR = "Chỉ tiêu"
+NO_INDICATOR_DATA = "Chưa có số liệu chỉ tiêu cho nguồn dữ liệu này. Hãy nhập ở trang «Nhập dữ liệu»."
+NO_PROGRAMME_DATA = ("Chưa có dữ liệu phân định khu vực, thôn ĐBKK hay chỉ tiêu. Hãy nhập tệp của tỉnh ở trang "
+                     "«Nhập dữ liệu», hoặc tạo dữ liệu minh họa ở đó để xem thử.")
+CLASS_METHOD = "Cách chia lớp"
+METHOD_NAMES = {
+    "natural_breaks": "Ngắt tự nhiên (Jenks)",
+    "quantiles": "Phân vị (số xã bằng nhau)",
+    "equal_interval": "Khoảng đều",
+    "targets": "Theo mục tiêu 2025/2030",
+}
+CLASS_COUNT = "Số lớp"
+TARGET_YEAR = "So với mục tiêu năm"
+PRIORITY_HELP = ("Điểm 0–100 = tổng có trọng số của: khu vực (III = 1, II = 0,5, I = 0), số thôn ĐBKK "
+                 "(so với xã nhiều nhất), mức thiếu hụt trung bình so với mục tiêu 2025 của các chỉ tiêu được "
+                 "chọn, và xã biên giới (= 1). Kéo thanh trượt để đổi trọng số.")
+PRIORITY_INDICATORS = "Chỉ tiêu tính vào mức thiếu hụt"
+TOP_N = "Số xã ưu tiên hàng đầu (viền cam)"
+FILTER_CATEGORIES = "Khu vực"
+ALL_CATEGORIES = "Mọi khu vực"
+CATEGORY_FILTER_NAMES = {"III": "Khu vực III", "II": "Khu vực II", "I": "Khu vực I", "outside": "Ngoài vùng DTTS&MN"}
+FILTER_SCORE = "Khoảng điểm ưu tiên"
+SHOW_VILLAGES = "Hiện thôn đặc biệt khó khăn"
+ILLUSTRATIVE_WARNING = ("Dữ liệu minh họa: khu vực, thôn và số liệu chỉ tiêu trên bản đồ này được sinh tự động để "
+                        "trình diễn, KHÔNG phải số liệu chính thức.")
+CLICKED_TITLE = "**Xã được chọn trên bản đồ:** {commune}"
+TABLE_TITLE = "Bảng số liệu (theo bộ lọc; bấm tiêu đề cột để sắp xếp)"
+SIDEBAR_LOADING = "Các lựa chọn và bộ lọc hiện ra ngay sau khi bản đồ vẽ xong."
+BELOW_MAP_LOADING = "Bảng số liệu và phần xuất bản đồ hiện ra ngay sau khi bản đồ vẽ xong."
+BORDER_GAPS = "Xã biên giới còn chưa đạt mục tiêu"
+BORDER_GAPS_HELP = "Liệt kê từng xã biên giới và các mục tiêu của năm đang chọn mà xã đó còn chưa đạt."
+VILLAGE_NAMES = "Thôn ĐBKK"
+COL_ITEM = "Mục"
+COL_DETAIL = "Thông tin"
+TOT_SUMMARY_COLUMNS = {"item": "Mục", "found": "Trong tệp", "official": "Chính thức", "difference": "Chênh lệch"}
+HISTORY_ACTIONS = {
+    "import": "Nhập",
+    "rollback": "Quay lại phiên bản {version}",
+    "clear": "Bỏ dữ liệu (về «chưa có dữ liệu»)",
+}
+HISTORY_NO_DATA = "chưa có dữ liệu"
+ROLLBACK_VERSION_OPTION = "Phiên bản {version}: tệp «{file}», {rows} dòng, nhập lúc {at}"
+IMPORT_PREVIEW_COLUMNS = {"gso_code": "Mã xã", "district": "Huyện", "commune": "Xã", "village": "Thôn",
+                          "area_category": "Khu vực", "indicator": "Chỉ tiêu", "value": "Giá trị", "year": "Năm",
+                          "lon": "Kinh độ", "lat": "Vĩ độ"}
