@@ -24,9 +24,10 @@ import texts
 from geo.errors import DataError
 from geo.imports.indicator_sheets import COMMUNE_COLUMNS, VILLAGE_COLUMNS
 from geo.imports.places import village_key
-from geo.imports.reference import OFFICIAL_CATEGORY_COUNTS, OFFICIAL_VILLAGE_COUNTS, Reference
+from geo.imports.reference import Reference
+from geo.vocabulary import CATEGORIES, DEMO, OFFICIAL_CATEGORY_COUNTS, OFFICIAL_VILLAGE_COUNTS
 from geo.indicators import COUNT, PERCENT, RATE_CHANGE, YES_NO, Indicator, indicators_for_level
-from geo.store import DEMO, Store
+from geo.store import Store
 
 DEMO_SEED = 2021
 LABEL_COLUMN = "data_label"
@@ -73,7 +74,7 @@ def _draw(ind: Indicator, centre: float, shift: np.ndarray, rng: np.random.Gener
 def _categories(ref: Reference, rng: np.random.Generator) -> pd.DataFrame:
     codes = list(rng.permutation(ref.area_codes))
     labels = []
-    for category in ("III", "II", "I"):
+    for category in CATEGORIES:
         labels += [category] * OFFICIAL_CATEGORY_COUNTS[category]
     assert len(labels) == len(codes), "official totals must cover every commune of the area"
     frame = pd.DataFrame({"gso_code": codes, "area_category": labels})

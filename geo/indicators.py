@@ -245,9 +245,6 @@ _CATALOGUE = [
 
 INDICATORS: dict[str, Indicator] = {ind.id: ind for ind in _CATALOGUE}
 
-# Roll-ups that turn a village value into a commune value (or a commune value into a share).
-SHARE_AGGREGATES = {SHARE_OF_VILLAGES, SHARE_OF_COMMUNES}
-
 
 def indicators_for_level(level: str) -> list[Indicator]:
     """Indicators a sheet at `level` ("commune", "village") may give values for."""

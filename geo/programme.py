@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from geo.indicators import INDICATORS, YES_NO, roll_up_villages
-from geo.store import DEMO, IMPORTED, KINDS, Store
-
-# Communes outside the ethnic-minority and mountain area (DOMAIN.md): xã Yên Thịnh, Hữu Lũng.
-OUTSIDE_AREA = {("Huyện Hữu Lũng", "Xã Yên Thịnh")}
+from geo.store import Store
+from geo.vocabulary import DEMO, IMPORTED, KINDS, OUTSIDE_AREA
 
 
 @dataclass
@@ -35,10 +33,6 @@ class Programme:
     @property
     def illustrative(self) -> bool:
         return self.source == DEMO
-
-    @property
-    def has_coordinates(self) -> bool:
-        return {"lon", "lat"} <= set(self.villages.columns) and self.villages[["lon", "lat"]].notna().all(axis=1).any()
 
 
 def default_source(store: Store) -> str | None:
@@ -107,7 +101,7 @@ def commune_table(communes: pd.DataFrame, programme: Programme) -> pd.DataFrame:
     """One row per commune: names, district, border, category, villages, indicator values."""
     table = communes[["gso_code", "commune", "commune_type", "district", "is_border", "border_sourced",
                       "border_computed", "border_status", "new_commune_2025"]].copy()
-    table["in_area"] = [(d, c) not in OUTSIDE_AREA for d, c in zip(table["district"], table["commune"])]
+    table["in_area"] = [(c, d) not in OUTSIDE_AREA for c, d in zip(table["commune"], table["district"])]
     categories = programme.categories.drop_duplicates("gso_code").set_index("gso_code")["area_category"]
     table["area_category"] = table["gso_code"].map(categories)
     table["area_category"] = table["area_category"].where(table["area_category"].notna(), None)

@@ -31,18 +31,15 @@ import numpy as np
 import pandas as pd
 
 import texts
-from geo.datasets import KINDS
+from geo.datadir import REPO_ROOT
+from geo.vocabulary import DEMO, IMPORTED, KINDS, SOURCES
 from geo.errors import DataError
 from geo.imports.problems import ImportResult, sha256_of
 from geo.vnformat import VIETNAM_TIME
 
 ENV_VAR = "LANGSON_DATA_DIR"
 DB_NAME = "langson.sqlite"
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
-IMPORTED = "imported"
-DEMO = "demo"
-SOURCES = (IMPORTED, DEMO)
 REQUIRED_COLUMNS = {
     "categories": ["gso_code", "area_category"],
     "villages": ["gso_code", "village"],

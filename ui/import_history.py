@@ -14,7 +14,8 @@ import streamlit as st
 
 import texts
 from geo.errors import DataError
-from geo.store import DEMO, IMPORTED, KINDS, SaveOutcome, Store
+from geo.store import SaveOutcome, Store
+from geo.vocabulary import DEMO, IMPORTED, KINDS
 from geo.vnformat import vn_number
 from layers.tables import history_table, version_labels
 from ui.plain_text import plain

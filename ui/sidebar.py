@@ -18,7 +18,8 @@ from geo.filters import OUTSIDE
 from geo.indicators import INDICATORS
 from geo.priority import COMPONENTS, Weights
 from geo.programme import default_source, indicators_with_values
-from geo.store import DEMO, IMPORTED, Store
+from geo.store import Store
+from geo.vocabulary import CATEGORIES, DEMO, IMPORTED
 from layers import mapdata
 from layers.style import short_district_name
 from layers.views import CATEGORY, GAP, INDICATOR, PRIORITY, VIEW_KINDS, ViewOptions
@@ -71,7 +72,7 @@ def sidebar(data: mapdata.MapData, store: Store) -> Choices:
         districts = st.multiselect(texts.FILTER_DISTRICTS, data.district_names, default=start.districts,
                                    help=texts.FILTER_DISTRICTS_HELP, format_func=short_district_name,
                                    placeholder=texts.ALL_DISTRICTS, key="districts")
-        categories = st.multiselect(texts.FILTER_CATEGORIES, ["III", "II", "I", OUTSIDE], default=start.categories,
+        categories = st.multiselect(texts.FILTER_CATEGORIES, [*CATEGORIES, OUTSIDE], default=start.categories,
                                     format_func=texts.CATEGORY_FILTER_NAMES.get, placeholder=texts.ALL_CATEGORIES,
                                     key="categories")
         border_only = st.checkbox(texts.FILTER_BORDER_ONLY, value=start.border_only, key="border_only")

@@ -9,7 +9,8 @@ import pandas as pd
 from geo.datadir import data_fingerprint
 from geo.imports import Reference
 from geo.programme import Programme, commune_table, load_programme
-from geo.store import KINDS, Store, data_dir
+from geo.store import Store, data_dir
+from geo.vocabulary import KINDS
 from layers import mapdata
 
 

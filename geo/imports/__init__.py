@@ -9,7 +9,7 @@ so a faulty file is never half-imported.
 
 from __future__ import annotations
 
-from geo.datasets import INDICATOR_LEVELS, KINDS
+from geo.vocabulary import INDICATOR_LEVELS, KINDS
 from geo.imports.categories import import_categories
 from geo.imports.indicator_sheets import import_commune_indicators, import_village_indicators, with_other_indicators
 from geo.imports.problems import ERROR, NOTE, ImportResult, Problem

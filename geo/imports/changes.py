@@ -19,16 +19,11 @@ import pandas as pd
 
 import texts
 from geo.errors import preview
-from geo.datasets import KINDS
 from geo.imports.places import village_key
-from geo.imports.reference import (
-    OFFICIAL_AREA_COMMUNES,
-    OFFICIAL_CATEGORY_COUNTS,
-    OFFICIAL_VILLAGE_TOTAL,
-    Reference,
-)
+from geo.imports.reference import Reference
 from geo.indicators import INDICATORS, YES_NO
 from geo.vnformat import NO_NUMBER, vn_number
+from geo.vocabulary import KINDS, OFFICIAL_AREA_COMMUNES, OFFICIAL_CATEGORY_COUNTS, OFFICIAL_VILLAGE_TOTAL
 
 MAX_TABLE_ROWS = 500  # a page of changes people can read; the headline counts the rest
 NAMES_PREVIEW = 8  # village names shown per cell before "… (+n)"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 import texts
-from geo.datasets import INDICATOR_LEVELS
+from geo.vocabulary import INDICATOR_LEVELS
 from geo.errors import preview
 from geo.imports.column_meaning import MARGIN, SURE, guess_indicator
 from geo.imports.headers import Header, column_choices, role_aliases

@@ -16,19 +16,9 @@ import pandas as pd
 from geo.boundaries import matcher_for, read_commune_list
 from geo.datadir import find_data_file
 from geo.names import CommuneMatcher
+from geo.vocabulary import OUTSIDE_AREA
 
 COMMUNE_LIST_FILE = "langson_commune_areas_2021.csv"
-
-# Nghị quyết Tỉnh ủy: "199/200 xã … (trừ xã Yên Thịnh, huyện Hữu Lũng)". Given as
-# names and resolved through the matcher, so a code is never typed here.
-OUTSIDE_AREA = [("Xã Yên Thịnh", "Huyện Hữu Lũng")]
-
-# Quyết định 861/QĐ-TTg (communes per area category) and 612/QĐ-UBDT (villages
-# per category of their commune), as quoted in the Resolution.
-OFFICIAL_CATEGORY_COUNTS = {"III": 88, "II": 8, "I": 103}
-OFFICIAL_VILLAGE_COUNTS = {"I": 84, "II": 24, "III": 536}
-OFFICIAL_VILLAGE_TOTAL = 644
-OFFICIAL_AREA_COMMUNES = 199
 
 
 @dataclass

@@ -14,12 +14,8 @@ import pandas as pd
 import texts
 from geo.errors import preview
 from geo.imports.problems import ProblemLog
-from geo.imports.reference import (
-    OFFICIAL_CATEGORY_COUNTS,
-    OFFICIAL_VILLAGE_COUNTS,
-    OFFICIAL_VILLAGE_TOTAL,
-    Reference,
-)
+from geo.imports.reference import Reference
+from geo.vocabulary import CATEGORIES, OFFICIAL_CATEGORY_COUNTS, OFFICIAL_VILLAGE_COUNTS, OFFICIAL_VILLAGE_TOTAL
 
 SUMMARY_COLUMNS = ["item", "found", "official", "difference"]
 
@@ -36,7 +32,7 @@ def compare_categories(frame: pd.DataFrame, ref: Reference, log: ProblemLog) -> 
     """Counts per category against 88/8/103, and the area communes the file lacks."""
     rows = []
     counts = frame["area_category"].value_counts() if not frame.empty else pd.Series(dtype=int)
-    for category in ("III", "II", "I"):
+    for category in CATEGORIES:
         found, official = int(counts.get(category, 0)), OFFICIAL_CATEGORY_COUNTS[category]
         rows.append({"item": texts.TOT_ITEM_CATEGORY.format(category=category), "found": found,
                      "official": official, "difference": found - official})
@@ -66,7 +62,7 @@ def compare_villages(frame: pd.DataFrame, ref: Reference, log: ProblemLog,
     category_of = categories.set_index("gso_code")["area_category"]
     per_commune = frame.groupby("gso_code").size() if total else pd.Series(dtype=int)
     assigned = per_commune.index.to_series().map(category_of)
-    for category in ("I", "II", "III"):
+    for category in reversed(CATEGORIES):
         codes = assigned[assigned == category].index
         found, official = int(per_commune[codes].sum()), OFFICIAL_VILLAGE_COUNTS[category]
         rows.append({"item": texts.TOT_ITEM_VILLAGES_CATEGORY.format(category=category), "found": found,

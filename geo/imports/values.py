@@ -18,8 +18,6 @@ import texts
 from geo.imports.reading import CellError, UncomputedFormula
 from geo.vnformat import vn_number
 
-CATEGORIES = ("I", "II", "III")
-
 
 class BadValue(ValueError):
     """The cell cannot be read as asked; the importer turns it into a Problem.

@@ -19,7 +19,8 @@ from geo.imports.headers import Header, role_aliases
 from geo.imports.layout import DISTRICT, Heading, data_tables, walk
 from geo.imports.places import clean_name, earlier_row, name_problem, resolve_commune, village_key, where
 from geo.imports.problems import ImportResult, ProblemLog
-from geo.imports.reference import OFFICIAL_VILLAGE_TOTAL, Reference
+from geo.imports.reference import Reference
+from geo.vocabulary import OFFICIAL_VILLAGE_TOTAL
 from geo.imports.totals import compare_villages
 from geo.imports.values import BadValue, format_number, is_blank, parse_number
 
