@@ -17,7 +17,7 @@ from geo.indicators import INDICATORS, Indicator
 from geo.vnformat import vn_number
 from geo.priority import Weights, priority_scores
 from layers import tables
-from geo.imports.reference import OFFICIAL_CATEGORY_COUNTS
+from geo.vocabulary import OFFICIAL_CATEGORY_COUNTS
 from layers.style import NO_DATA, LegendEntry
 from layers.view import MapView, district_view
 
