@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import texts
-from layers import assets
+from layers.web import assets
 
 st.set_page_config(page_title=texts.APP_TITLE, layout="wide")
 assets.ensure_vendor_assets()

@@ -14,7 +14,7 @@ subprocess does everything but the import, and the table shows the increment.
 "read s" is reading alone (geo.imports.reading.read_sheets), timed after the import
 in the same process, to tell reading from checking.
 Median of 3 runs. Writes only benchmarks/results/import_speed.json (git-ignored).
-Run: .venv/bin/python benchmarks/import_speed.py
+Run from the project folder: .venv/bin/python -m benchmarks.import_speed
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 RUNS = 3
 CASES = {  # name: (kind, file name, target seconds, target MB or None, refusal expected)
@@ -177,7 +176,7 @@ def child(kind: str | None, path: str) -> None:
 
 
 def run(kind: str | None, path: Path) -> dict:
-    args = [sys.executable, __file__, "--child", kind or "-", str(path)]
+    args = [sys.executable, "-m", "benchmarks.import_speed", "--child", kind or "-", str(path)]
     done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 

@@ -5,23 +5,19 @@ server); server-side rerun after a filter change, and after a priority weight
 change, <= 0.5 s; map data sent to the browser <= 400 KB.
 Runs on the real boundaries and, for the thematic views, on the demo data set
 written to a temporary data directory.
-Run: .venv/bin/python benchmarks/map_speed.py
+Run from the project folder: .venv/bin/python -m benchmarks.map_speed
 """
 
 from __future__ import annotations
 
 import json
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from playwright.sync_api import sync_playwright
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from tests.conftest import SHARED, open_map_page  # noqa: E402
-from tests.live import launch_browser, offline_page, running_app  # noqa: E402
+from tests.conftest import SHARED, open_map_page
+from tests.live import launch_browser, offline_page, running_app
 
 RUNS = 5
 

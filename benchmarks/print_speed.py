@@ -2,24 +2,20 @@
 
 Targets (median of 5, after one warm-up render that loads the data and
 projects it once, as the app does): A4 PNG at 300 dpi <= 3 s, A4 PDF <= 3 s.
-Run: .venv/bin/python benchmarks/print_speed.py
+Run from the project folder: .venv/bin/python -m benchmarks.print_speed
 """
 
 from __future__ import annotations
 
 import json
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from geo.province import load_province  # noqa: E402
-from layers import style  # noqa: E402
-from layers.printmap import render_print_map  # noqa: E402
-from layers.view import district_view, filters_subtitle  # noqa: E402
-from tests.conftest import SHARED  # noqa: E402
+from geo.province import load_province
+from layers import style
+from layers.paper.render import render_print_map
+from layers.view import district_view, filters_subtitle
+from tests.conftest import SHARED
 
 RUNS = 5
 TARGET_S = 3.0

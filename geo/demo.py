@@ -25,9 +25,9 @@ from geo.errors import DataError
 from geo.imports.indicator_sheets import COMMUNE_COLUMNS, VILLAGE_COLUMNS
 from geo.imports.places import village_key
 from geo.imports.reference import Reference
-from geo.vocabulary import CATEGORIES, DEMO, OFFICIAL_CATEGORY_COUNTS, OFFICIAL_VILLAGE_COUNTS
 from geo.indicators import COUNT, PERCENT, RATE_CHANGE, YES_NO, Indicator, indicators_for_level
 from geo.store import Store
+from geo.vocabulary import CATEGORIES, DEMO, OFFICIAL_CATEGORY_COUNTS, OFFICIAL_VILLAGE_COUNTS
 
 DEMO_SEED = 2021
 LABEL_COLUMN = "data_label"

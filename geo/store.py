@@ -32,10 +32,10 @@ import pandas as pd
 
 import texts
 from geo.datadir import REPO_ROOT
-from geo.vocabulary import DEMO, IMPORTED, KINDS, SOURCES
 from geo.errors import DataError
 from geo.imports.problems import ImportResult, sha256_of
 from geo.vnformat import VIETNAM_TIME
+from geo.vocabulary import DEMO, IMPORTED, KINDS, SOURCES
 
 ENV_VAR = "LANGSON_DATA_DIR"
 DB_NAME = "langson.sqlite"

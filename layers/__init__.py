@@ -1,1 +1,2 @@
-"""Map layers and styling shared by the web map and the print map. No Streamlit."""
+"""What a map shows (view.py, thematic.py, style.py, tables.py, prepared.py), drawn by web/ (folium)
+and paper/ (matplotlib) and written to files by export/. No Streamlit (tests/test_architecture.py)."""

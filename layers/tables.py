@@ -1,7 +1,8 @@
 """Tables behind the maps, with Vietnamese headers, and the lines that explain each commune.
 
 The table under the map and the Excel export are the same frame, so what a
-planner reads on screen is what goes into the report.
+planner reads on screen is what goes into the report. The border communes'
+table and the clicked commune's details are here too.
 """
 
 from __future__ import annotations
@@ -9,13 +10,20 @@ from __future__ import annotations
 import pandas as pd
 
 import texts
+from geo.border import BUFFER_M, MIN_BORDER_KM
 from geo.gaps import gap_series
 from geo.indicators import INDICATORS, Indicator
 from geo.priority import COMPONENTS
-from geo.vnformat import vietnam_time, vn_number
+from geo.vnformat import vn_number
 from layers.style import short_district_name
 
 CATEGORY_NAMES = {"III": "Khu vực III", "II": "Khu vực II", "I": "Khu vực I"}
+BORDER_LABELS = {
+    "both": texts.BORDER_BOTH,
+    "sourced_only": texts.BORDER_SOURCED_ONLY,
+    "computed_only": texts.BORDER_COMPUTED_ONLY,
+    "none": texts.BORDER_NO,
+}
 
 
 def category_name(table: pd.DataFrame) -> pd.Series:
@@ -145,68 +153,33 @@ def border_gaps_table(table: pd.DataFrame, indicator_ids: list[str], year: int) 
     return frame.sort_values(texts.COL_N_MISSED, ascending=False).reset_index(drop=True) if rows else frame
 
 
-def history_table(events: pd.DataFrame) -> pd.DataFrame:
-    """The store's event history (`Store.event_history`) as the page shows it: Vietnam time, Vietnamese words.
+def border_counts(communes: pd.DataFrame) -> dict:
+    return {"sourced": int(communes["border_sourced"].sum()), "computed": int(communes["border_computed"].sum()),
+            "min_km": MIN_BORDER_KM, "buffer_m": int(BUFFER_M)}
 
-    Every cell is text, so a missing version or row count is an empty cell, never "None".
-    """
 
-    def number(value) -> str:
-        return "" if pd.isna(value) else vn_number(value, 0)
-
-    def version(value) -> str:
-        return "" if pd.isna(value) else str(int(value))
-
-    out = pd.DataFrame({
-        "at": events["at"].map(vietnam_time),
-        "action": [texts.HISTORY_ACTIONS[a].format(version=version(v))
-                   for a, v in zip(events["action"], events["version_id"])],
-        "kind": events["kind"].map(texts.DATASET_LABELS),
-        "source": events["source"].map(texts.SOURCE_LABELS),
-        "version_id": events["version_id"].map(version),
-        "replaced_version_id": events["replaced_version_id"].map(version),
-        "in_use_version_id": events["in_use_version_id"].map(lambda v: version(v) or texts.HISTORY_NO_DATA),
-        "file_name": events["file_name"].fillna("").astype(str),
-        "row_count": events["row_count"].map(number),
+def border_table(communes: pd.DataFrame) -> pd.DataFrame:
+    """Every commune that either list calls a border commune, disagreements first."""
+    rows = communes[communes["is_border"]].copy()
+    rows["order"] = rows["border_status"].map({"sourced_only": 0, "computed_only": 1, "both": 2})
+    rows = rows.sort_values(["order", "district", "commune"])
+    return pd.DataFrame({
+        texts.COL_DISTRICT: rows["district"].map(short_district_name),
+        texts.COL_COMMUNE: rows["commune"],
+        texts.COL_CODE: rows["gso_code"],
+        texts.COL_BORDER_KM: rows["border_km"].round(1),
+        texts.COL_BORDER_STATUS: rows["border_status"].map(BORDER_LABELS),
+        texts.COL_NEW_COMMUNE: rows["new_commune_2025"],
     })
-    return out.rename(columns=texts.HISTORY_COLUMNS).reset_index(drop=True)
 
 
-def version_labels(history: pd.DataFrame) -> dict[int, str]:
-    """Version id -> "Phiên bản 3: tệp «khu_vuc.xlsx», 199 dòng, nhập lúc 05/03/2025 10:12".
-
-    `history` is `Store.history(kind, source)`. A label never says whether the
-    version is in use: Streamlit keeps a selectbox's choice by its label, so a
-    label that changes after a rollback would show a stale or lost choice.
-    """
-
-    return {int(r.version_id): texts.ROLLBACK_VERSION_OPTION.format(
-        version=r.version_id, file=r.file_name, rows=vn_number(r.row_count, 0), at=vietnam_time(r.imported_at))
-        for r in history.itertuples()}
-
-
-def problems_table(problems: pd.DataFrame) -> pd.DataFrame:
-    """An import's problems for display: a file-wide note has an empty row cell, not "None"."""
-    row = texts.IMP_PROBLEM_COLUMNS["row"]
-    shown = problems.copy()
-    shown[row] = shown[row].map(lambda r: "" if r is None or pd.isna(r) else str(int(r)))
-    return shown
-
-
-def import_summary(summary: pd.DataFrame) -> pd.DataFrame:
-    """An import's totals for display: Vietnamese headers, only the columns it has."""
-    return summary.rename(columns=texts.TOT_SUMMARY_COLUMNS)
-
-
-def import_preview(frame: pd.DataFrame) -> pd.DataFrame:
-    """What an import would store, as a person reads it: Vietnamese headers, indicator labels,
-    Vietnamese numbers, no internal keys."""
-    out = frame.drop(columns=[c for c in ("village_key",) if c in frame.columns]).copy()
-    if "indicator" in out.columns:
-        out["indicator"] = out["indicator"].map(lambda i: INDICATORS[i].label if i in INDICATORS else i)
-    for column in ("value", "lon", "lat"):
-        if column in out.columns:
-            out[column] = out[column].map(lambda v: vn_number(v, 6 if column != "value" else 2))
-    if "year" in out.columns:
-        out["year"] = out["year"].map(lambda y: "" if pd.isna(y) else str(int(y)))
-    return out.rename(columns=texts.IMPORT_PREVIEW_COLUMNS)
+def commune_details(table: pd.DataFrame, built, code: str) -> pd.DataFrame:
+    """Two columns (what, value) for the clicked commune: the tooltip lines and the view's lines."""
+    row = table.set_index("gso_code").loc[code]
+    lines = {texts.COL_DISTRICT: short_district_name(row["district"]), texts.COL_CODE: code,
+             texts.TOOLTIP_NEW_COMMUNE: row["new_commune_2025"],
+             texts.COL_VILLAGES: str(row["n_villages"])}
+    if row.get("village_names"):
+        lines[texts.VILLAGE_NAMES] = row["village_names"]
+    lines.update(built.view.details.get(code, {}))
+    return pd.DataFrame({texts.COL_ITEM: list(lines), texts.COL_DETAIL: [str(v) for v in lines.values()]})

@@ -1,16 +1,29 @@
 """What a map shows, independent of where it is drawn.
 
 A `MapView` is computed once per choice of view and filters and is drawn by
-both the web map (layers/webmap.py) and the print map (layers/printmap.py), so
-an exported image has exactly the colours, classes and legend of the screen.
+both the web map (layers/web/) and the print map (layers/paper/), so an
+exported image has exactly the colours, classes and legend of the screen. The
+subtitle (the filters in words) and the sources line are made here too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import texts
+from geo.filters import BORDER_COMPUTED, BORDER_EITHER, BORDER_SOURCED
 from layers.style import LegendEntry
+
+if TYPE_CHECKING:
+    from geo.programme import Programme
+    from layers.prepared import MapData
+
+BORDER_SOURCES = {  # the border filter's sources, in words (sidebar choice, subtitle)
+    BORDER_EITHER: texts.BORDER_SOURCE_EITHER,
+    BORDER_SOURCED: texts.BORDER_SOURCE_SOURCED,
+    BORDER_COMPUTED: texts.BORDER_SOURCE_COMPUTED,
+}
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,17 @@ def filters_subtitle(district_labels: list[str], border_only: bool, border_sourc
     if border_only:
         parts.append(texts.SUBTITLE_BORDER.format(source=border_source_label.lower()))
     return " · ".join(parts)
+
+
+def view_sources(data: MapData, programme: Programme, kind: str) -> tuple[str, ...]:
+    """The "Nguồn:" parts of a view: the boundaries in use, plus the programme files it shows."""
+    parts = [data.boundary_source]
+    if kind != "admin":
+        if programme.illustrative:
+            parts.append(texts.ILLUSTRATIVE_NOTE)
+        elif programme.files:
+            parts.append(texts.SOURCE_FILES.format(files=", ".join(sorted(set(programme.files.values())))))
+    return tuple(parts)
 
 
 def district_view(communes, colours: dict[str, str], subtitle: str = "",

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+ROOT = Path(__file__).resolve().parent.parent  # on sys.path through pyproject's pytest `pythonpath`
 
 SHARED = ROOT.parent / "shared" / "geodata"
 
@@ -41,7 +39,7 @@ def open_map_page():
     """The map page as a user has it once the map is drawn.
 
     The first run sends the sidebar and the map only; in the browser the map's
-    script then asks for a rerun (layers/webmap.py, MAP_DRAWN), which sends the
+    script then asks for a rerun (layers/web/basemap.py, MAP_DRAWN), which sends the
     table and the rest. AppTest runs no JavaScript, so the second run is made here.
     """
     from streamlit.testing.v1 import AppTest
@@ -51,3 +49,10 @@ def open_map_page():
         at.run()
         assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+@pytest.fixture(scope="session")
+def reference(commune_list, matcher):
+    """The real commune list and matcher, as the importers check files against them."""
+    from geo.imports.reference import Reference
+    return Reference(commune_list=commune_list, matcher=matcher)

@@ -7,7 +7,6 @@ import io
 import unicodedata
 
 import openpyxl
-import pytest
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
@@ -59,13 +58,6 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], percent_cells: dict[str, l
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-@pytest.fixture(scope="session")
-def reference(commune_list, matcher):
-    """The real commune list and matcher (conftest loads them once per session)."""
-    from geo.imports.reference import Reference
-    return Reference(commune_list=commune_list, matcher=matcher)
 
 
 def code_of(reference, commune: str, district: str) -> str:

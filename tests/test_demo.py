@@ -16,7 +16,6 @@ from geo.imports.totals import compare_categories, compare_villages
 from geo.imports.villages import COLUMNS as VILLAGE_COLUMNS
 from geo.indicators import INDICATORS
 from geo.store import Store
-from tests.import_fixtures import reference  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 

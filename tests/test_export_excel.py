@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 import texts
-from layers.export_excel import table_to_xlsx
-from layers.mapdata import border_table
+from layers.export.excel import table_to_xlsx
+from layers.tables import border_table
 
 EXPORTED_AT = datetime.datetime(2026, 3, 5, 14, 30)
 SOURCES = ["ranh giới xã GADM 4.1", "danh sách xã biên giới có nguồn dẫn"]

@@ -7,11 +7,12 @@ import re
 import pytest
 
 from layers import style
-from layers.export_html import MissingAsset, asset_path, standalone_html
-from layers.mapdata import prepare
+from layers.export.offline_html import MissingAsset, asset_path, standalone_html
+from layers.prepared import prepare
 from layers.view import district_view
-from layers.villages import VillageLayer
-from layers.webmap import build_base_map, selection_layer
+from layers.web.basemap import build_base_map
+from layers.web.selection import selection_layer
+from layers.web.villages import VillageLayer
 from tests.live import launch_browser
 
 CDN_HOSTS = ("cdn.", "unpkg.com", "jsdelivr", "cdnjs", "code.jquery.com", "bootstrapcdn", "googleapis",

@@ -11,10 +11,13 @@ import shapely
 from geo.filters import select_codes
 from geo.webgeom import label_points
 from layers import style
-from layers.mapdata import prepare, view_of
+from layers.prepared import prepare
 from layers.view import MapView, district_view, filters_subtitle
-from layers.villages import VillageLayer, village_rows
-from layers.webmap import build_base_map, feature_collection, legend_html, selection_layer, view_for_bounds
+from layers.web.basemap import build_base_map, legend_html
+from layers.web.geojson import feature_collection
+from layers.web.selection import selection_layer
+from layers.web.viewport import view_for_bounds, view_of
+from layers.web.villages import VillageLayer, village_rows
 
 
 @pytest.fixture(scope="module")
@@ -101,8 +104,9 @@ def test_base_map_uses_only_local_assets(mapdata):
 
 
 def test_osm_layer_only_when_asked(mapdata):
-    assert "tile.openstreetmap.org" not in build_base_map(mapdata.layers, district_view(mapdata.communes, mapdata.colours)).get_root().render()
-    assert "tile.openstreetmap.org" in build_base_map(mapdata.layers, district_view(mapdata.communes, mapdata.colours), osm=True).get_root().render()
+    view = district_view(mapdata.communes, mapdata.colours)
+    assert "tile.openstreetmap.org" not in build_base_map(mapdata.layers, view).get_root().render()
+    assert "tile.openstreetmap.org" in build_base_map(mapdata.layers, view, osm=True).get_root().render()
 
 
 def test_selection_layer_outlines_the_selection(mapdata):

@@ -8,7 +8,7 @@ import pytest
 
 from geo.imports import import_categories
 from geo.imports.problems import ERROR, NOTE
-from tests.import_fixtures import code_of, csv_text, encode, reference, xlsx_bytes  # noqa: F401
+from tests.import_fixtures import code_of, csv_text, encode, xlsx_bytes
 
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1258"]  # utf-16-le: no BOM
 

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from geo.imports.changes import MAX_TABLE_ROWS, describe_changes
-from geo.indicators import INDICATORS, indicators_for_level
 from geo.imports.places import village_key
-from tests.import_fixtures import code_of, reference  # noqa: F401
+from geo.indicators import INDICATORS, indicators_for_level
+from tests.import_fixtures import code_of
 
 COLS = ["Huyện", "Xã", "Số thôn trước", "Số thôn sau", "Thêm", "Bớt", "Đổi cách viết", "Đổi tọa độ"]
 

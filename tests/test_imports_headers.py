@@ -10,7 +10,7 @@ import pytest
 from geo.imports import import_file
 from geo.indicators import INDICATORS, template_header
 from tests.annex_fixtures import annex_communes
-from tests.import_fixtures import csv_text, reference, xlsx_bytes  # noqa: F401
+from tests.import_fixtures import csv_text, xlsx_bytes
 
 SHARE_OF_VILLAGE_IDS = ("road_village_hardened", "cultural_house_standard", "arts_club_regular")
 

@@ -6,7 +6,7 @@ from geo.imports import import_commune_indicators, import_village_indicators
 from geo.imports.places import village_key
 from geo.imports.problems import ERROR, NOTE
 from geo.indicators import INDICATORS, roll_up_villages, template_header
-from tests.import_fixtures import code_of, csv_text, encode, reference, xlsx_bytes  # noqa: F401
+from tests.import_fixtures import code_of, csv_text, encode, xlsx_bytes
 
 ELEC = INDICATORS["electricity_households"]
 
@@ -122,7 +122,8 @@ def test_village_level_wide_and_roll_up(reference):
             ["Huyện Chi Lăng", "Xã Hòa Bình", "Thôn Thử Bốn", "có", "1"]]
     result = import_village_indicators(encode(csv_text(rows), "cp1258"), "thon.csv", reference)
     assert not result.problems, [p.message for p in result.problems]
-    assert result.kind == "indicators_village" and set(result.frame["village_key"]) >= {village_key("Thử Một"), village_key("thôn thử bốn")}
+    assert result.kind == "indicators_village"
+    assert set(result.frame["village_key"]) >= {village_key("Thử Một"), village_key("thôn thử bốn")}
     rolled = roll_up_villages(result.frame).set_index("indicator")
     assert rolled.loc["road_village_hardened", "value"] == pytest.approx(75.0)
     assert rolled.loc["cultural_house_standard", "value"] == pytest.approx(200 / 3)

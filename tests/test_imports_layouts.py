@@ -14,11 +14,24 @@ import xlrd
 
 from geo.imports import import_file
 from tests.annex_fixtures import (
-    ANNEX_DISTRICTS, HEADING_STYLES, SheetSpec, annex_communes, bare, category_annex, category_sheet,
-    instructions_sheet, place_of, render, shared_names, to_ods, to_xls, to_xlsx, village_annex, village_columns,
+    ANNEX_DISTRICTS,
+    HEADING_STYLES,
+    SheetSpec,
+    annex_communes,
+    bare,
+    category_annex,
+    category_sheet,
+    instructions_sheet,
+    place_of,
+    render,
+    shared_names,
+    to_ods,
+    to_xls,
+    to_xlsx,
+    village_annex,
+    village_columns,
     village_sheet,
 )
-from tests.import_fixtures import reference  # noqa: F401
 
 # Heading texts as annexes write them: Roman numerals added by the builder, case mixed.
 HEADINGS = {"Huyện Cao Lộc": "HUYỆN CAO LỘC", "Huyện Tràng Định": "Huyện Tràng Định",

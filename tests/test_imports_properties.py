@@ -20,10 +20,23 @@ from geo.imports.problems import ERROR, NOTE
 from geo.indicators import INDICATORS, template_header
 from geo.store import Store
 from tests.annex_fixtures import (
-    ANNEX_DISTRICTS, ROMAN, TITLE_BLOCK, SheetSpec, annex_communes, annex_villages, bare, category_annex, category_sheet,
-    instructions_sheet, render, to_csv, village_annex, village_columns, village_sheet,
+    ANNEX_DISTRICTS,
+    ROMAN,
+    TITLE_BLOCK,
+    SheetSpec,
+    annex_communes,
+    annex_villages,
+    bare,
+    category_annex,
+    category_sheet,
+    instructions_sheet,
+    render,
+    to_csv,
+    village_annex,
+    village_columns,
+    village_sheet,
 )
-from tests.import_fixtures import csv_text, encode, reference, xlsx_bytes  # noqa: F401
+from tests.import_fixtures import csv_text, encode, xlsx_bytes
 
 ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạếềểễệốồổỗộớờởỡợứừửữựíìỉĩịýỳỷỹỵ 0123456789,.;%-()\"'/"
 TOKENS = ["Mã xã", "Huyện", "Xã", "Tên thôn", "Thôn", "Khu vực", "Chỉ tiêu", "Giá trị", "Năm", "Kinh độ", "Vĩ độ",

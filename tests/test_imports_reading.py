@@ -524,7 +524,8 @@ def test_semicolon_annex_with_a_comma_title_block_splits_on_semicolons(padded):
 
 def test_comma_file_with_semicolons_inside_quoted_names():
     rows = [["Huyện", "Xã", "Thôn sáp nhập"]] + [  # test village names; a varying number of commas in quotes
-        ["Huyện Văn Lãng", commune, f"Thôn thử nghiệm {i}; " + ", ".join(f"Thôn thử nghiệm {i}{k}" for k in range(i % 3 + 1))]
+        ["Huyện Văn Lãng", commune,
+         f"Thôn thử nghiệm {i}; " + ", ".join(f"Thôn thử nghiệm {i}{k}" for k in range(i % 3 + 1))]
         for i, commune in enumerate(["Xã Gia Miễn", "Xã Bắc La", "Xã Tân Tác", "Xã Hội Hoan"] * 3, start=1)]
     text = csv_text(rows, ",")
     assert text.count('"') >= 16 and text.count(";") == 12  # the fixture has what it claims

@@ -6,11 +6,10 @@ import pandas as pd
 import pytest
 
 from geo.imports.column_meaning import guess_indicator
-
 from geo.indicators import (
-    PERCENT,
     INDICATORS,
     LEVELS,
+    PERCENT,
     SHARE_OF_VILLAGES,
     YES_NO,
     header_key,

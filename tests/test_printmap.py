@@ -15,10 +15,11 @@ from PIL import Image
 
 import texts
 from layers import style
-from layers.printlabels import Label, nfc, place_without_overlap
-from layers.printlegend import dim_colour, outline_items
-from layers.printmap import build_figure, legend_items, render_print_map
-from layers.printpage import fit_extent, format_thousands, nice_scale, page_layout, paper_inches
+from layers.paper.labels import Label, place_without_overlap
+from layers.paper.layout import fit_extent, format_thousands, nice_scale, page_layout, paper_inches
+from layers.paper.legend import dim_colour, legend_items, outline_items
+from layers.paper.render import build_figure, render_print_map
+from layers.paper.text import nfc
 from layers.style import LegendEntry
 from layers.view import MapView, district_view, filters_subtitle
 
@@ -265,13 +266,14 @@ def test_colliding_labels_are_dropped_in_priority_order():
 # --- what the screen draws over the communes: priority top N, villages --------------------
 
 def test_top_communes_and_villages_are_drawn_and_explained(province):
-    from layers.printmap import _split_villages, print_geometry
+    from layers.paper.drawing import split_villages
+    from layers.paper.geometry import print_geometry
 
     codes = province.communes["gso_code"].tolist()
     inside = province.communes.geometry.iloc[5].representative_point()
     villages = pd.DataFrame({"gso_code": [codes[0]] * 3 + [codes[5]], "village": ["A", "B", "C", "D"],
                              "lon": [None, None, None, inside.x], "lat": [None, None, None, inside.y]})
-    points, badges = _split_villages(villages, print_geometry(province))
+    points, badges = split_villages(villages, print_geometry(province))
     assert len(points) == 1 and badges == {0: 3}  # no position is invented for A, B, C
     view = classed_view(province, illustrative=False)
     text = figure_texts(build_figure(view, province, highlighted=tuple(codes[:10]), villages=villages))

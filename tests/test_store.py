@@ -17,8 +17,8 @@ from geo.errors import DataError
 from geo.imports import import_categories
 from geo.store import DB_NAME, SaveOutcome, Store, data_dir
 from geo.vnformat import vietnam_time
-from layers.tables import history_table
-from tests.import_fixtures import csv_text, reference  # noqa: F401
+from tests.import_fixtures import csv_text
+from ui.import_tables import history_table
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -302,7 +302,6 @@ def test_readable_across_instances(tmp_path):
 _WRITER = textwrap.dedent("""
     import sys, time
     import pandas as pd
-    sys.path.insert(0, {root!r})
     from geo.store import Store
 
     db, marker, mode, rows = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
@@ -322,7 +321,7 @@ _WRITER = textwrap.dedent("""
             return conn
 
     store = (HangingStore if mode == "hang" else Store)(db)
-    frame = pd.DataFrame({{"gso_code": ["06001"] * rows, "area_category": ["III"] * rows}})
+    frame = pd.DataFrame({"gso_code": ["06001"] * rows, "area_category": ["III"] * rows})
     open(marker + ".start", "w").close()
     store.save("categories", "imported", frame, "big.xlsx", b"big")
 """)
@@ -330,9 +329,10 @@ _WRITER = textwrap.dedent("""
 
 def _run_writer(tmp_path, db, mode, rows):
     script = tmp_path / "writer.py"
-    script.write_text(_WRITER.format(root=str(ROOT)))
+    script.write_text(_WRITER)
     marker = tmp_path / "marker"
-    proc = subprocess.Popen([sys.executable, str(script), str(db), str(marker), mode, str(rows)])
+    proc = subprocess.Popen([sys.executable, str(script), str(db), str(marker), mode, str(rows)],
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
     return proc, marker
 
 

@@ -8,7 +8,7 @@ import pytest
 from geo.imports import import_categories, import_commune_indicators, import_village_indicators, import_villages
 from geo.indicators import INDICATORS, indicators_for_level, template_header
 from geo.templates import FILE_NAMES, template_for
-from tests.import_fixtures import code_of, reference  # noqa: F401
+from tests.import_fixtures import code_of
 
 
 def _open(content):

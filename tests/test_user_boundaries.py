@@ -6,12 +6,13 @@ from pyproj.crs import ProjectedCRS
 from pyproj.crs.coordinate_operation import TransverseMercatorConversion
 
 from geo.errors import DataError
-from geo.province import load_province
 from geo.programme import commune_table, load_programme
+from geo.province import load_province
 from geo.store import Store
 from geo.user_boundaries import find_user_boundary_file, read_user_boundaries
-from layers.mapdata import prepare, view_sources
-from layers.views import ViewOptions, build_view
+from layers.prepared import prepare
+from layers.thematic import ViewOptions, build_view
+from layers.view import view_sources
 
 # VN-2000 / TM-3 with the Lạng Sơn central meridian 107°15' (the province's survey grid),
 # on the VN-2000 datum (EPSG:4756), as provincial .prj files declare it.

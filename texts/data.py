@@ -56,4 +56,5 @@ CLASS_NO = "Chưa đạt"
 CLASS_YES = "Đạt"
 DEFAULT_BOUNDARY_SOURCE = "GADM 4.1 ghép theo danh mục GSO 01/11/2021"
 USER_BOUNDARY_SOURCE = "theo tệp của tỉnh {file}"
-USER_BOUNDARY_SOURCE_PARTIAL = "theo tệp của tỉnh {file} ({count} xã), các xã còn lại GADM 4.1 ghép theo danh mục GSO 01/11/2021"
+USER_BOUNDARY_SOURCE_PARTIAL = ("theo tệp của tỉnh {file} ({count} xã), các xã còn lại GADM 4.1 ghép theo danh mục "
+                                "GSO 01/11/2021")

@@ -3,8 +3,8 @@
 IMPORT_TITLE = "Nhập dữ liệu của tỉnh"
 IMPORT_INTRO = ("Nhập danh sách khu vực (QĐ 861/QĐ-TTg), danh sách thôn đặc biệt khó khăn (QĐ 612/QĐ-UBDT) và "
                 "số liệu chỉ tiêu từ tệp Excel (.xlsx, .xls), LibreOffice (.ods) hoặc CSV, đúng như các sở đang lưu "
-                "(bảng phụ lục quyết định, mỗi huyện một trang tính…). Tệp được kiểm tra trước; chỉ khi không có lỗi và "
-                "bạn bấm xác nhận thì dữ liệu mới được lưu. Mỗi lần nhập là một phiên bản, có thể quay lại.")
+                "(bảng phụ lục quyết định, mỗi huyện một trang tính…). Tệp được kiểm tra trước; chỉ khi không có "
+                "lỗi và bạn bấm xác nhận thì dữ liệu mới được lưu. Mỗi lần nhập là một phiên bản, có thể quay lại.")
 IMPORT_TEMPLATES = "1. Tải mẫu nhập liệu (đã điền sẵn 200 xã)"
 IMPORT_UPLOAD = "2. Tải tệp lên và kiểm tra"
 IMPORT_KIND = "Loại dữ liệu"

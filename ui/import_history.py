@@ -15,9 +15,9 @@ import streamlit as st
 import texts
 from geo.errors import DataError
 from geo.store import SaveOutcome, Store
-from geo.vocabulary import DEMO, IMPORTED, KINDS
 from geo.vnformat import vn_number
-from layers.tables import history_table, version_labels
+from geo.vocabulary import DEMO, IMPORTED, KINDS
+from ui.import_tables import history_table, version_labels
 from ui.plain_text import plain
 
 NO_DATA = 0  # the choice "no data"; real version ids start at 1

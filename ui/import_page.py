@@ -7,8 +7,8 @@ import streamlit as st
 import texts
 from geo.demo import store_demo
 from geo.errors import DataError
-from geo.vocabulary import KINDS
 from geo.templates import FILE_NAMES, template_for
+from geo.vocabulary import KINDS
 from ui import import_history, import_upload, state
 from ui.plain_text import plain
 

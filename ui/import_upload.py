@@ -18,18 +18,17 @@ from collections import OrderedDict
 import streamlit as st
 
 import texts
-from geo.imports import ImportResult, Reference, import_file
+from geo.errors import DataError
+from geo.imports import ImportResult, Reference, frame_to_store, import_file
 from geo.imports.changes import Changes, describe_changes
 from geo.imports.headers import ColumnChoice, signature_of
-from geo.vocabulary import IMPORTED, INDICATOR_LEVELS
-from geo.errors import DataError
-from geo.imports import frame_to_store
 from geo.imports.problems import sha256_of
 from geo.indicators import INDICATORS, indicators_for_level
 from geo.store import Store
 from geo.vnformat import vn_number
-from layers.tables import import_preview, import_summary, problems_table
+from geo.vocabulary import IMPORTED, INDICATOR_LEVELS
 from ui.import_history import save_message
+from ui.import_tables import import_preview, import_summary, problems_table
 from ui.plain_text import plain
 
 SKIP = ""  # a mapping value: leave the column out

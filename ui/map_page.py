@@ -10,17 +10,19 @@ import texts
 from geo.errors import DataError
 from geo.filters import select_codes
 from geo.programme import indicators_with_values
-from layers import mapcomponent, mapdata, tables
-from layers.export_excel import table_to_xlsx
-from layers.export_files import MIME, export_file_name
-from layers.export_html import standalone_html
-from layers.printmap import render_print_map
+from layers import tables
+from layers.export.excel import table_to_xlsx
+from layers.export.file_names import MIME, export_file_name
+from layers.export.offline_html import standalone_html
+from layers.paper.render import render_print_map
 from layers.style import short_district_name
-from layers.view import filters_subtitle
-from layers.views import build_view, view_scores
-from layers.villages import VillageLayer, village_rows
-from layers.webmap import MAP_HEIGHT_PX, selection_layer
-from ui import sidebar, state
+from layers.thematic import build_view, view_scores
+from layers.view import BORDER_SOURCES, filters_subtitle, view_sources
+from layers.web import basemap
+from layers.web.selection import selection_layer
+from layers.web.viewport import MAP_HEIGHT_PX, view_of
+from layers.web.villages import VillageLayer, village_rows
+from ui import map_click, map_component, sidebar, state
 
 try:
     data = state.map_data()
@@ -49,11 +51,11 @@ selected = select_codes(table, districts=choices.districts, border_only=choices.
                         categories=choices.categories, score_range=choices.score_range,
                         scores=None if scores is None else scores["score"])
 subtitle = filters_subtitle([short_district_name(d) for d in choices.districts], choices.border_only,
-                            mapdata.BORDER_SOURCES[choices.border_source],
+                            BORDER_SOURCES[choices.border_source],
                             choices.searched and data.search_label(choices.searched))
 built = build_view(options, table, data.colours, subtitle=subtitle, selected=tuple(selected),
                    illustrative=programme.illustrative and options.kind != "admin",
-                   sources=mapdata.view_sources(data, programme, options.kind), scores=scores)
+                   sources=view_sources(data, programme, options.kind), scores=scores)
 
 st.markdown(f"#### {built.view.title}")
 if built.view.illustrative:
@@ -70,7 +72,7 @@ with_villages = choices.show_villages and not programme.villages.empty
 
 def base_map():
     """The map as the view colours it; the base of both the page's map and the HTML export."""
-    fmap = mapdata.base_map(data, built.view, osm=choices.osm, large_labels=choices.large_labels,
+    fmap = basemap.base_map(data, built.view, osm=choices.osm, large_labels=choices.large_labels,
                             villages=with_villages, top_n=len(built.top))
     if with_villages:
         fmap.add_child(VillageLayer(*village_rows(programme.villages, table, data.label_points)))
@@ -84,26 +86,26 @@ def selection():
 
 def component_args():
     """What st_folium sends for this view and filter, made on a cache miss only."""
-    centre, zoom = mapdata.view_of(data, selected)
-    return mapcomponent.component_args(base_map(), selection(), center=centre, zoom=zoom, height=MAP_HEIGHT_PX)
+    centre, zoom = view_of(data, selected)
+    return map_component.component_args(base_map(), selection(), center=centre, zoom=zoom, height=MAP_HEIGHT_PX)
 
 
 map_key = (source, state.versions(source), repr(options), tuple(selected), subtitle, choices.osm,
            choices.large_labels, with_villages)
-clicked = mapcomponent.show(state.map_args(map_key, component_args))
+clicked = map_component.show(state.map_args(map_key, component_args))
 
 if first_run:
     st.caption(texts.BELOW_MAP_LOADING)
     state.rerun_unless_drawn()
     st.stop()
 
-clicked_code = mapdata.clicked_code(clicked)
+clicked_code = map_click.clicked_code(clicked)
 if clicked_code:
     st.markdown(texts.CLICKED_TITLE.format(commune=data.search_label(clicked_code)))
-    st.dataframe(mapdata.commune_details(table, built, clicked_code), hide_index=True, width="stretch")
+    st.dataframe(tables.commune_details(table, built, clicked_code), hide_index=True, width="stretch")
 
 st.markdown(f"##### {texts.TABLE_TITLE}")
-st.dataframe(mapdata.highlight_row(built.table, clicked_code), hide_index=True, width="stretch", key="table")
+st.dataframe(map_click.highlight_row(built.table, clicked_code), hide_index=True, width="stretch", key="table")
 
 # Built only while open (on_change="rerun"): its widgets cost the page load
 # time, and most visits export nothing.
@@ -140,5 +142,5 @@ if st.toggle(texts.BORDER_GAPS, key="show_border_gaps", help=texts.BORDER_GAPS_H
     st.dataframe(tables.border_gaps_table(table, with_values, options.year), hide_index=True, width="stretch")
 
 if st.toggle(texts.BORDER_SECTION, key="show_border_table"):
-    st.write(texts.BORDER_EXPLAIN.format(**mapdata.border_counts(data.communes)))
-    st.dataframe(mapdata.border_table(data.communes), hide_index=True, width="stretch")
+    st.write(texts.BORDER_EXPLAIN.format(**tables.border_counts(data.communes)))
+    st.dataframe(tables.border_table(data.communes), hide_index=True, width="stretch")

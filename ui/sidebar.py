@@ -20,9 +20,10 @@ from geo.priority import COMPONENTS, Weights
 from geo.programme import default_source, indicators_with_values
 from geo.store import Store
 from geo.vocabulary import CATEGORIES, DEMO, IMPORTED
-from layers import mapdata
+from layers.prepared import MapData
 from layers.style import short_district_name
-from layers.views import CATEGORY, GAP, INDICATOR, PRIORITY, VIEW_KINDS, ViewOptions
+from layers.thematic import CATEGORY, GAP, INDICATOR, PRIORITY, VIEW_KINDS, ViewOptions
+from layers.view import BORDER_SOURCES
 from ui import state
 
 SOURCES = {IMPORTED: texts.SOURCE_IMPORTED, DEMO: texts.SOURCE_DEMO}
@@ -38,7 +39,7 @@ class Choices:
     districts: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     border_only: bool = False
-    border_source: str = next(iter(mapdata.BORDER_SOURCES))
+    border_source: str = next(iter(BORDER_SOURCES))
     score_range: tuple[float, float] | None = None  # priority view only
     searched: str | None = None
     show_villages: bool = True
@@ -57,7 +58,7 @@ def placeholder() -> None:
     st.sidebar.caption(texts.SIDEBAR_LOADING)
 
 
-def sidebar(data: mapdata.MapData, store: Store) -> Choices:
+def sidebar(data: MapData, store: Store) -> Choices:
     """The sidebar's widgets, in the sidebar; returns what they hold."""
     start = default_choices(store)
     with st.sidebar:
@@ -76,8 +77,8 @@ def sidebar(data: mapdata.MapData, store: Store) -> Choices:
                                     format_func=texts.CATEGORY_FILTER_NAMES.get, placeholder=texts.ALL_CATEGORIES,
                                     key="categories")
         border_only = st.checkbox(texts.FILTER_BORDER_ONLY, value=start.border_only, key="border_only")
-        border_sources = list(mapdata.BORDER_SOURCES)
-        border_source = st.radio(texts.FILTER_BORDER_SOURCE, border_sources, format_func=mapdata.BORDER_SOURCES.get,
+        border_sources = list(BORDER_SOURCES)
+        border_source = st.radio(texts.FILTER_BORDER_SOURCE, border_sources, format_func=BORDER_SOURCES.get,
                                  index=border_sources.index(start.border_source), disabled=not border_only,
                                  key="border_source")
         score_range = st.slider(texts.FILTER_SCORE, *FULL_SCORE_RANGE, FULL_SCORE_RANGE, 1.0, key="score_range") \

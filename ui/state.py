@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import streamlit as st
-
 import pandas as pd
+import streamlit as st
 
 from geo.datadir import data_fingerprint
 from geo.imports import Reference
 from geo.programme import Programme, commune_table, load_programme
 from geo.store import Store, data_dir
 from geo.vocabulary import KINDS
-from layers import mapdata
+from layers.prepared import MapData, prepare
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _map_data(fingerprint: tuple) -> mapdata.MapData:
-    return mapdata.prepare()
+def _map_data(fingerprint: tuple) -> MapData:
+    return prepare()
 
 
-def map_data() -> mapdata.MapData:
+def map_data() -> MapData:
     """Boundaries and web layers; reloaded when a data file changes."""
     return _map_data(data_fingerprint())
 
@@ -74,7 +73,7 @@ def first_map_run() -> bool:
     """True on the map page's first run in a session, False on every later run.
 
     The first run sends the map only, drawn with the sidebar's starting values;
-    the map's own script asks for a rerun once it is drawn (layers/webmap.py,
+    the map's own script asks for a rerun once it is drawn (layers/web/basemap.py,
     MAP_DRAWN), and that run sends the sidebar, the table and the rest. Each
     widget type and the table cost the browser scripts of their own, which on a
     first visit kept the map waiting more than a second.

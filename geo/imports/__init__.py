@@ -9,13 +9,12 @@ so a faulty file is never half-imported.
 
 from __future__ import annotations
 
-from geo.vocabulary import INDICATOR_LEVELS, KINDS
 from geo.imports.categories import import_categories
 from geo.imports.indicator_sheets import import_commune_indicators, import_village_indicators, with_other_indicators
 from geo.imports.problems import ERROR, NOTE, ImportResult, Problem
 from geo.imports.reference import Reference
 from geo.imports.villages import import_villages
-
+from geo.vocabulary import INDICATOR_LEVELS, KINDS
 
 __all__ = [
     "ERROR", "NOTE", "KINDS", "ImportResult", "Problem", "Reference", "import_categories", "import_villages",

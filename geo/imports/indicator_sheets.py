@@ -16,7 +16,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 import texts
-from geo.vocabulary import INDICATOR_LEVELS
 from geo.errors import preview
 from geo.imports.column_meaning import MARGIN, SURE, guess_indicator
 from geo.imports.headers import Header, column_choices, role_aliases
@@ -34,6 +33,7 @@ from geo.imports.values import (
     parse_yes_no,
 )
 from geo.indicators import COUNT, INDICATORS, PERCENT, VALUE_RANGES, YES_NO, Indicator
+from geo.vocabulary import INDICATOR_LEVELS
 
 COMMUNE_COLUMNS = ["gso_code", "district", "commune", "indicator", "value", "year"]
 VILLAGE_COLUMNS = ["gso_code", "district", "commune", "village", "village_key", "indicator", "value", "year"]

@@ -20,8 +20,17 @@ from dataclasses import replace
 
 import texts
 from geo.imports.formats.cells import BLANK_ROW, CellError, Sheet, UncomputedFormula, UnreadableFile, clean_cell
-from geo.imports.formats.limits import MAX_CELLS, MAX_COLUMNS, MAX_MERGED, MAX_ROW_NUMBER, MAX_ROWS, \
-    MAX_UNPACKED_BYTES, PROGRESS_EVERY, Budget, Limits
+from geo.imports.formats.limits import (
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_MERGED,
+    MAX_ROW_NUMBER,
+    MAX_ROWS,
+    MAX_UNPACKED_BYTES,
+    PROGRESS_EVERY,
+    Budget,
+    Limits,
+)
 from geo.imports.formats.text import decode_text, read_csv
 
 MAX_BYTES = 20 * 1024 * 1024  # the same limit as maxUploadSize in .streamlit/config.toml

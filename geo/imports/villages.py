@@ -20,9 +20,9 @@ from geo.imports.layout import DISTRICT, Heading, data_tables, walk
 from geo.imports.places import clean_name, earlier_row, name_problem, resolve_commune, village_key, where
 from geo.imports.problems import ImportResult, ProblemLog
 from geo.imports.reference import Reference
-from geo.vocabulary import OFFICIAL_VILLAGE_TOTAL
 from geo.imports.totals import compare_villages
 from geo.imports.values import BadValue, format_number, is_blank, parse_number
+from geo.vocabulary import OFFICIAL_VILLAGE_TOTAL
 
 KIND = "villages"
 # A list far larger than the official 644 is another kind of file (every village of

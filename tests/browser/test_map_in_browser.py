@@ -58,7 +58,8 @@ def test_tooltip_shows_commune_details_in_vietnamese(app_url, browser):
     page.goto(app_url)
     frame = map_frame(page)
     frame.locator("path.commune").nth(0).hover(force=True)
-    tooltip = wait_until(page, lambda: frame.locator(".leaflet-tooltip").count() and frame.inner_text(".leaflet-tooltip"))
+    tooltip = wait_until(page, lambda: frame.locator(".leaflet-tooltip").count()
+                         and frame.inner_text(".leaflet-tooltip"))
     for label in ("Xã", "Huyện", "Mã GSO", "Biên giới", "Thuộc xã mới (2025)"):
         assert label in tooltip
     assert blocked == []

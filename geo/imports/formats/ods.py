@@ -17,8 +17,15 @@ from datetime import datetime
 from xml.etree.ElementTree import iterparse
 
 import texts
-from geo.imports.formats.cells import CellError, Sheet, UncomputedFormula, UnreadableFile, clean_cell, \
-    file_number, percent_text
+from geo.imports.formats.cells import (
+    CellError,
+    Sheet,
+    UncomputedFormula,
+    UnreadableFile,
+    clean_cell,
+    file_number,
+    percent_text,
+)
 from geo.imports.formats.grid import SheetBuilder
 from geo.imports.formats.limits import Budget
 from geo.imports.formats.xlsx import BROKEN

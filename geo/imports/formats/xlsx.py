@@ -27,8 +27,15 @@ from openpyxl.utils.cell import column_index_from_string
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel, from_ISO8601
 
 import texts
-from geo.imports.formats.cells import CellError, Sheet, UncomputedFormula, UnreadableFile, clean_cell, \
-    file_number, percent_text
+from geo.imports.formats.cells import (
+    CellError,
+    Sheet,
+    UncomputedFormula,
+    UnreadableFile,
+    clean_cell,
+    file_number,
+    percent_text,
+)
 from geo.imports.formats.grid import SheetBuilder
 from geo.imports.formats.limits import Budget
 from geo.vnformat import vn_number

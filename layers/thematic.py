@@ -14,10 +14,10 @@ import texts
 from geo.classify import classify
 from geo.gaps import gap_class, gap_class_labels, gap_series
 from geo.indicators import INDICATORS, Indicator
-from geo.vnformat import vn_number
 from geo.priority import Weights, priority_scores
-from layers import tables
+from geo.vnformat import vn_number
 from geo.vocabulary import OFFICIAL_CATEGORY_COUNTS
+from layers import tables
 from layers.style import NO_DATA, LegendEntry
 from layers.view import MapView, district_view
 

@@ -3,7 +3,8 @@
 With real coordinates: one point per village, clustered when zoomed out. Without:
 a badge on each commune with its number of such villages and their names in a
 popup. A position is never invented: villages without coordinates are counted
-on their commune's badge even when others have points.
+on their commune's badge even when others have points. The script is
+templates/villages.js.
 """
 
 from __future__ import annotations
@@ -12,41 +13,9 @@ import pandas as pd
 from folium.elements import JSCSSMixin
 
 import texts
-from layers import assets
-from layers.webmap import RenderedOnce, compiled
-from layers.webtext import web_text
-
-_VILLAGES_JS = """
-{% macro script(this, kwargs) %}
-(function() {
-    var map = {{ this._parent.get_name() }};
-    var group = L.layerGroup();
-    {% if this.points %}
-    var cluster = L.markerClusterGroup({
-        showCoverageOnHover: false, maxClusterRadius: 50, disableClusteringAtZoom: 13,
-        iconCreateFunction: function(c) {
-            return L.divIcon({className: 'village-badge', iconSize: null,
-                              html: '<span>' + c.getChildCount() + '</span>'});
-        }
-    });
-    {{ this.points|tojson }}.forEach(function(r) {
-        var m = L.marker([r[0], r[1]], {icon: L.divIcon({className: 'village-point', iconSize: [10, 10]}),
-                                        title: r[2]});
-        m.bindPopup('<b>' + r[2] + '</b><br>' + r[3]);
-        cluster.addLayer(m);
-    });
-    group.addLayer(cluster);
-    {% endif %}
-    {{ this.badges|tojson }}.forEach(function(r) {
-        var m = L.marker([r[0], r[1]], {icon: L.divIcon({className: 'village-badge',
-                                        html: '<span>' + r[2] + '</span>', iconSize: null})});
-        m.bindPopup(r[3], {maxHeight: 260});
-        group.addLayer(m);
-    });
-    group.addTo(map);
-})();
-{% endmacro %}
-"""
+from layers.web import assets
+from layers.web.elements import RenderedOnce, compiled
+from layers.web.webtext import web_text
 
 
 class VillageLayer(JSCSSMixin, RenderedOnce):
@@ -54,7 +23,7 @@ class VillageLayer(JSCSSMixin, RenderedOnce):
 
     def __init__(self, points: list, badges: list):
         super().__init__()
-        self._template = compiled(_VILLAGES_JS)
+        self._template = compiled("villages.js")
         self.points = points
         self.badges = badges
         self.default_js = assets.cluster_js() if points else []

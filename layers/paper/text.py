@@ -1,22 +1,21 @@
-"""Text on the print map: the font, text measurement and labels that do not collide.
+"""Text on the print map: the font, text measurement and wrapping.
 
 Every string is drawn in DejaVu Sans (shipped with matplotlib; it has all the
 Vietnamese letters) and normalised to NFC, because a decomposed "ữ" (u + horn
-+ tilde as separate code points) is drawn with misplaced marks. Label boxes are
-measured with the real font so that the collision test matches what is drawn.
++ tilde as separate code points) is drawn with misplaced marks. Text is
+measured with the real font so that label boxes (labels.py) match what is drawn.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from matplotlib.font_manager import FontProperties, findfont
 from matplotlib.textpath import TextToPath
 
 FONT_FAMILY = "DejaVu Sans"
+TEXT_COLOUR = "#1a1a1a"
 # Fail at import, not with boxes on a printed page, if the font is missing.
 FONT_FILE = findfont(FontProperties(family=FONT_FAMILY), fallback_to_default=False)
 FONT_FILE_BOLD = findfont(FontProperties(family=FONT_FAMILY, weight="bold"), fallback_to_default=False)
@@ -65,46 +64,3 @@ def wrap_to_width(text: str, size: float, max_width_pt: float, bold: bool = Fals
     if current:
         lines.append(current)
     return lines or [""]
-
-
-@dataclass(frozen=True)
-class Label:
-    """A label candidate: `x`, `y` its centre in inches on the page."""
-
-    key: str
-    text: str
-    x: float
-    y: float
-    width: float  # inches
-    height: float
-
-
-def box_of(label: Label, pad: float = 0.0) -> tuple[float, float, float, float]:
-    return (label.x - label.width / 2 - pad, label.y - label.height / 2 - pad,
-            label.x + label.width / 2 + pad, label.y + label.height / 2 + pad)
-
-
-def overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def place_without_overlap(candidates: list[Label], obstacles: list[tuple[float, float, float, float]],
-                          frame: tuple[float, float, float, float], pad: float = 0.02,
-                          accept: Callable[[tuple[float, float, float, float]], bool] | None = None) -> list[Label]:
-    """Keep candidates in order of priority, dropping any whose box hits a kept one.
-
-    `obstacles` are boxes already on the page (district names, north arrow,
-    scale bar); `frame` is the map's box; a label must lie wholly inside it.
-    `pad` (inches) keeps a little air between neighbours; `accept` may veto a
-    box for other reasons (e.g. a commune name reaching outside the province).
-    """
-    kept: list[Label] = []
-    taken = list(obstacles)
-    for label in candidates:
-        box = box_of(label, pad)
-        inside = (box[0] >= frame[0] and box[1] >= frame[1] and box[2] <= frame[2] and box[3] <= frame[3])
-        if (inside and not any(overlaps(box, other) for other in taken)
-                and (accept is None or accept(box_of(label)))):
-            kept.append(label)
-            taken.append(box)
-    return kept

@@ -1,7 +1,7 @@
 """The interactive map as one self-contained HTML file that opens without internet.
 
 In the app, Leaflet and our stylesheet are served from /app/static/ (see
-layers/assets.py). A downloaded file has no server behind it, so every such
+layers/web/assets.py). A downloaded file has no server behind it, so every such
 <script src> and <link href> is replaced by the file's content, and images the
 stylesheets point to become data: URIs. The files are read from the installed
 xstatic packages, the same source assets.py copies from.
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import folium
 
-from layers import assets
+from layers.web import assets
 
 _SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc=["']([^"']+)["'][^>]*>\s*</script>""", re.IGNORECASE)
 _LINK_HREF = re.compile(r"""<link\b[^>]*\bhref=["']([^"']+)["'][^>]*/?>""", re.IGNORECASE)

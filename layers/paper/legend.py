@@ -17,15 +17,14 @@ from matplotlib.patches import Circle, Rectangle
 
 import texts
 from layers import style
-from layers.printlabels import font, nfc, text_size_pt, wrap_to_width
-from layers.printpage import Box
+from layers.paper.layout import Box
+from layers.paper.text import TEXT_COLOUR, font, nfc, text_size_pt, wrap_to_width
 from layers.view import MapView
 
 LINE_PT_PER_WEIGHT = 0.45  # web line weights (px) -> print line widths (pt), same ratios as on screen
 SELECTION_WIDTH_PT = 1.3
 TOP_WIDTH_PT = style.TOP_STYLE["weight"] * LINE_PT_PER_WEIGHT
 LEGEND_SIZES_PT = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0)
-TEXT_COLOUR = "#1a1a1a"
 
 
 @dataclass(frozen=True)

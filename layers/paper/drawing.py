@@ -1,0 +1,121 @@
+"""The map itself on paper: communes in the view's colours, outlines, the selection, villages, watermark.
+
+Colours come only from the MapView and line widths from the legend's symbols,
+so the page matches the screen and its own legend.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import shapely
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.patches import Circle
+from pyproj import Transformer
+
+import texts
+from layers import style
+from layers.paper.frame import MapFrame
+from layers.paper.geometry import PRINT_CRS, PrintGeometry, line_segments, polygon_path, without_slivers
+from layers.paper.legend import SELECTION_WIDTH_PT, TOP_WIDTH_PT, dim_colour, outline_width
+from layers.paper.text import font, text_size_pt
+from layers.view import MapView
+
+COMMUNE_EDGE_PT = 0.25
+WATERMARK_COLOUR = "#b00020"
+WATERMARK_ALPHA = 0.16
+
+
+def draw_features(ax, view: MapView, geometry: PrintGeometry, selected: np.ndarray) -> None:
+    fills = [view.fills.get(code, style.NO_DATA) for code in geometry.codes]
+    if selected.any():
+        fills = [fill if inside else dim_colour(fill) for fill, inside in zip(fills, selected)]
+    ax.add_collection(PathCollection(geometry.commune_paths, facecolors=fills, edgecolors=style.COMMUNE_EDGE,
+                                     linewidths=COMMUNE_EDGE_PT, zorder=1))
+    ax.add_collection(PathCollection(geometry.district_paths, facecolors="none", edgecolors=style.DISTRICT_EDGE,
+                                     linewidths=outline_width(style.DISTRICT_EDGE), zorder=3,
+                                     joinstyle="round"))
+    if selected.any():
+        union = without_slivers(shapely.union_all(geometry.commune_geoms[selected]))
+        ax.add_collection(PathCollection([polygon_path(union)], facecolors="none",
+                                         edgecolors=style.SELECTION_EDGE, linewidths=SELECTION_WIDTH_PT,
+                                         zorder=4, joinstyle="round"))
+    ax.add_collection(PathCollection(geometry.province_paths, facecolors="none", edgecolors=style.PROVINCE_EDGE,
+                                     linewidths=outline_width(style.PROVINCE_EDGE), zorder=5,
+                                     joinstyle="round"))
+    ax.add_collection(LineCollection(line_segments(geometry.border_geom), colors=style.BORDER_LINE,
+                                     linewidths=outline_width(style.BORDER_LINE), linestyles=(0, (3, 1.6)),
+                                     zorder=6, capstyle="butt"))
+
+
+def draw_top(ax, geometry: PrintGeometry, top: np.ndarray) -> None:
+    """The priority view's first N communes, each outlined as on screen."""
+    if top.any():
+        ax.add_collection(PathCollection([geometry.commune_paths[i] for i in np.flatnonzero(top)],
+                                         facecolors="none", edgecolors=style.TOP_EDGE, linewidths=TOP_WIDTH_PT,
+                                         zorder=7, joinstyle="round"))
+
+
+def split_villages(villages: pd.DataFrame | None, geometry: PrintGeometry) -> tuple[np.ndarray, dict[int, int]]:
+    """Village points (metres) where coordinates exist; per commune index, the count of the rest.
+
+    No position is invented: a village without coordinates is only counted.
+    """
+    if villages is None or villages.empty:
+        return np.empty((0, 2)), {}
+    known = villages[villages["gso_code"].astype(str).isin(set(geometry.codes))]
+    if {"lon", "lat"} <= set(known.columns):
+        lon, lat = pd.to_numeric(known["lon"], errors="coerce"), pd.to_numeric(known["lat"], errors="coerce")
+        has_xy = (lon.notna() & lat.notna()).to_numpy()
+    else:
+        lon = lat = None
+        has_xy = np.zeros(len(known), dtype=bool)
+    points = np.empty((0, 2))
+    if has_xy.any():
+        to_map = Transformer.from_crs("EPSG:4326", PRINT_CRS, always_xy=True)
+        xs, ys = to_map.transform(lon.to_numpy()[has_xy], lat.to_numpy()[has_xy])
+        points = np.column_stack([xs, ys])
+    index = {code: i for i, code in enumerate(geometry.codes)}
+    counts = known.loc[~has_xy, "gso_code"].astype(str).value_counts()
+    return points, {index[code]: int(n) for code, n in counts.items()}
+
+
+def draw_village_points(ax, points: np.ndarray, fs: float) -> None:
+    if len(points):
+        ax.scatter(points[:, 0], points[:, 1], s=(2.6 * fs) ** 2, c=style.VILLAGE_COLOUR, edgecolors="white",
+                   linewidths=0.35, zorder=9)
+
+
+def draw_village_badges(ax, frame: MapFrame, geometry: PrintGeometry, badges: dict[int, int],
+                        fs: float) -> dict[int, tuple]:
+    """A purple disc with the number of villages on each commune that has uncoordinated ones."""
+    boxes = {}
+    size = 5.0 * fs
+    for i, count in badges.items():
+        x, y = geometry.commune_anchors[i]
+        px, py = frame.to_page(x, y)
+        w, h = text_size_pt(str(count), size, bold=True)
+        radius = (max(w, h * 0.75) / 2 + 1.4) / 72
+        box = (px - radius, py - radius, px + radius, py + radius)
+        fx0, fy0, fx1, fy1 = frame.page_box()
+        if box[0] < fx0 or box[1] < fy0 or box[2] > fx1 or box[3] > fy1:
+            continue
+        ax.add_patch(Circle((x, y), radius * frame.metres_per_inch, facecolor=style.VILLAGE_COLOUR,
+                            edgecolor="white", linewidth=0.5, zorder=9))
+        ax.text(x, y, str(count), fontproperties=font(size, bold=True), color="white", ha="center",
+                va="center_baseline", zorder=10)
+        boxes[i] = box
+    return boxes
+
+
+def draw_watermark(ax, frame: MapFrame) -> None:
+    """'Dữ liệu minh họa' diagonally across the map, light enough to read the map through."""
+    w, h = frame.box[2], frame.box[3]
+    angle = math.degrees(math.atan2(h, w))
+    text_w = text_size_pt(texts.ILLUSTRATIVE, 100, bold=True)[0] / 72
+    size = 100 * 0.7 * math.hypot(w, h) / text_w
+    ax.text(0.5, 0.5, texts.ILLUSTRATIVE, transform=ax.transAxes, rotation=angle, rotation_mode="anchor",
+            ha="center", va="center", fontproperties=font(size, bold=True), color=WATERMARK_COLOUR,
+            alpha=WATERMARK_ALPHA, zorder=30)

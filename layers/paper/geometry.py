@@ -1,0 +1,118 @@
+"""The province in the print CRS, with label anchors and matplotlib paths: computed once per data set.
+
+Full-resolution geometry in UTM zone 48N (EPSG:32648), so lengths on paper are
+true and the scale bar and "1:N" can be trusted. Projecting and finding the
+label anchors is most of a first export's time, so it is cached while the
+data set the app holds is alive.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from matplotlib.path import Path
+from shapely.ops import polylabel
+
+from geo.province import ProvinceData
+from layers import style
+from layers.paper.text import nfc
+
+PRINT_CRS = "EPSG:32648"  # WGS 84 / UTM zone 48N: metric, true scale across the province
+
+
+@dataclass(frozen=True)
+class PrintGeometry:
+    """The province in the print CRS, with label anchor points: computed once per data set."""
+
+    codes: np.ndarray
+    names: np.ndarray
+    areas: np.ndarray
+    commune_paths: list
+    commune_geoms: np.ndarray
+    commune_anchors: np.ndarray  # (n, 2) metres: deepest point inside each commune
+    district_names: list
+    district_paths: list
+    district_anchors: np.ndarray
+    district_areas: np.ndarray
+    province_paths: list
+    province_geom: object
+    border_geom: object
+    bounds: tuple
+
+
+_CACHE: dict[int, tuple[weakref.ref, PrintGeometry]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def print_geometry(data: ProvinceData) -> PrintGeometry:
+    """Projected geometry for `data`, cached while `data` is alive (the app keeps one)."""
+    key = id(data)
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None and hit[0]() is data:
+            return hit[1]
+    geometry = _build_geometry(data)
+    with _CACHE_LOCK:
+        for stale in [k for k, (ref, _) in _CACHE.items() if ref() is None]:
+            del _CACHE[stale]
+        _CACHE[key] = (weakref.ref(data), geometry)
+    return geometry
+
+
+def _build_geometry(data: ProvinceData) -> PrintGeometry:
+    communes = data.communes.to_crs(PRINT_CRS)
+    districts = data.districts.to_crs(PRINT_CRS)
+    province = data.province.to_crs(PRINT_CRS)
+    border = data.border_line.to_crs(PRINT_CRS)
+    commune_geoms = communes.geometry.values
+    district_geoms = districts.geometry.values
+    return PrintGeometry(
+        codes=communes["gso_code"].astype(str).to_numpy(),
+        names=np.array([nfc(n) for n in communes["commune_name"]], dtype=object),
+        areas=shapely.area(commune_geoms),
+        commune_paths=[polygon_path(g) for g in commune_geoms],
+        commune_geoms=np.asarray(commune_geoms),
+        commune_anchors=np.array([_anchor(g) for g in commune_geoms]),
+        district_names=[nfc(style.short_district_name(d)).upper() for d in districts["district"]],
+        district_paths=[polygon_path(g) for g in district_geoms],
+        district_anchors=np.array([_anchor(g) for g in district_geoms]),
+        district_areas=shapely.area(district_geoms),
+        province_paths=[polygon_path(g) for g in province.geometry.values],
+        province_geom=shapely.union_all(province.geometry.values),
+        border_geom=shapely.union_all(border.geometry.values),
+        bounds=tuple(province.total_bounds),
+    )
+
+
+def _anchor(geom) -> tuple[float, float]:
+    """Pole of inaccessibility of the largest part: inside the polygon, away from its edges."""
+    largest = max(getattr(geom, "geoms", [geom]), key=lambda part: part.area)
+    point = polylabel(largest, tolerance=25.0)
+    return point.x, point.y
+
+
+def polygon_path(geom) -> Path:
+    """One matplotlib path per (multi)polygon; holes are separate closed rings."""
+    rings = []
+    for polygon in getattr(geom, "geoms", [geom]):
+        for ring in (polygon.exterior, *polygon.interiors):
+            coords = np.asarray(ring.coords)[:, :2]
+            codes = np.full(len(coords), Path.LINETO, dtype=Path.code_type)
+            codes[0], codes[-1] = Path.MOVETO, Path.CLOSEPOLY
+            rings.append(Path(coords, codes))
+    return Path.make_compound_path(*rings)
+
+
+def line_segments(geom) -> list[np.ndarray]:
+    return [np.asarray(line.coords)[:, :2] for line in getattr(geom, "geoms", [geom]) if not line.is_empty]
+
+
+def without_slivers(geom, min_area_m2: float = 10_000):
+    """Drop holes and islands under a hectare: gaps between source polygons, not real enclaves."""
+    parts = [shapely.Polygon(p.exterior, [r for r in p.interiors if shapely.Polygon(r).area >= min_area_m2])
+             for p in getattr(geom, "geoms", [geom]) if p.area >= min_area_m2]
+    return shapely.MultiPolygon(parts) if len(parts) != 1 else parts[0]

@@ -1,0 +1,67 @@
+"""The page around the map: title and filters above it, sources, date and CRS below it.
+
+The header shrinks its text (never cuts it) until it fits its band; the footer
+wraps the source line beside the CRS and adds the illustrative note when due.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import texts
+from layers.paper.layout import PageLayout
+from layers.paper.text import TEXT_COLOUR, font, nfc, text_size_pt, wrap_to_width
+from layers.view import MapView
+
+# Text sizes on A4, in points (scaled up on A3 by PageLayout.font_scale).
+SIZE_HEADER, SIZE_TITLE, SIZE_SUBTITLE = 8.5, 17.0, 10.5
+SIZE_FOOTER = 7.0
+ILLUSTRATIVE_COLOUR = "#9a5b00"
+
+
+def draw_header(ax, layout: PageLayout, title: str, subtitle: str) -> None:
+    """Province line, title and the filters, shrunk (never cut) until they fit the header band."""
+    x, y, w, h = layout.header
+    fs = layout.font_scale
+    cx, top = x + w / 2, y + h
+    ax.text(cx, top, texts.PRINT_HEADER.upper(), fontproperties=font(SIZE_HEADER * fs, bold=True),
+            ha="center", va="top", color="#555555")
+    header_h = text_size_pt("Ág", SIZE_HEADER * fs)[1] / 72 * 1.3
+    for step in range(12):
+        size = (SIZE_TITLE - step) * fs
+        sub_size = max(SIZE_SUBTITLE * fs - step * 0.5 * fs, 7 * fs)
+        lines = wrap_to_width(title, size, w * 72, bold=True)
+        sub_lines = wrap_to_width(subtitle, sub_size, w * 72) if subtitle else []
+        line_h = text_size_pt("Ág", size, bold=True)[1] / 72
+        sub_h = text_size_pt("Ág", sub_size)[1] / 72
+        if header_h + line_h * 1.12 * len(lines) + 0.04 * fs + sub_h * 1.15 * len(sub_lines) <= h:
+            break
+    y_text = top - header_h
+    ax.text(cx, y_text, "\n".join(lines), fontproperties=font(size, bold=True), ha="center", va="top",
+            color=TEXT_COLOUR, linespacing=1.1)
+    if sub_lines:
+        y_sub = y_text - line_h * 1.12 * len(lines) - 0.04 * fs
+        ax.text(cx, y_sub, "\n".join(sub_lines), fontproperties=font(sub_size), ha="center", va="top",
+                color="#333333", linespacing=1.1)
+
+
+def draw_footer(ax, layout: PageLayout, view: MapView, export_date: datetime.date) -> None:
+    """Source and date line on the left, the CRS on the right, the illustrative note when due."""
+    x, y, w, h = layout.footer
+    fs = layout.font_scale
+    size = SIZE_FOOTER * fs
+    line = nfc(view.source_line + "; " + texts.PRINT_EXPORT_DATE.format(date=export_date.strftime("%d/%m/%Y")))
+    crs_w = text_size_pt(texts.PRINT_CRS, size * 0.95)[0] / 72
+    lines = wrap_to_width(line, size, (w - crs_w - 0.25) * 72)
+    if view.illustrative:
+        lines_note = [texts.ILLUSTRATIVE_NOTE]
+    else:
+        lines_note = []
+    line_h = text_size_pt("Ág", size)[1] / 72 * 1.15
+    top = y + h
+    ax.text(x, top, "\n".join(lines), fontproperties=font(size), ha="left", va="top", color=TEXT_COLOUR,
+            linespacing=1.15)
+    if lines_note:
+        ax.text(x, top - line_h * len(lines) - 0.02, lines_note[0], fontproperties=font(size, bold=True),
+                ha="left", va="top", color=ILLUSTRATIVE_COLOUR)
+    ax.text(x + w, top, texts.PRINT_CRS, fontproperties=font(size * 0.95), ha="right", va="top", color="#555555")

@@ -1,0 +1,162 @@
+"""Names on the print map: labels placed in order of priority, none colliding with another.
+
+Label boxes are measured with the real font (text.py) in inches on the page;
+districts first, then "TRUNG QUỐC" beyond the border, then commune names,
+selected communes and larger ones first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from matplotlib import patheffects
+
+import texts
+from layers.paper.frame import MapFrame
+from layers.paper.geometry import PrintGeometry
+from layers.paper.text import TEXT_COLOUR, font, text_size_pt
+
+# Text sizes on A4, in points (scaled up on A3 by PageLayout.font_scale).
+SIZE_DISTRICT, SIZE_COMMUNE, SIZE_NEIGHBOUR = 8.0, 5.6, 9.0
+DIMMED_TEXT = "#8a8a8a"
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label candidate: `x`, `y` its centre in inches on the page."""
+
+    key: str
+    text: str
+    x: float
+    y: float
+    width: float  # inches
+    height: float
+
+
+def box_of(label: Label, pad: float = 0.0) -> tuple[float, float, float, float]:
+    return (label.x - label.width / 2 - pad, label.y - label.height / 2 - pad,
+            label.x + label.width / 2 + pad, label.y + label.height / 2 + pad)
+
+
+def overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def place_without_overlap(candidates: list[Label], obstacles: list[tuple[float, float, float, float]],
+                          frame: tuple[float, float, float, float], pad: float = 0.02,
+                          accept: Callable[[tuple[float, float, float, float]], bool] | None = None) -> list[Label]:
+    """Keep candidates in order of priority, dropping any whose box hits a kept one.
+
+    `obstacles` are boxes already on the page (district names, north arrow,
+    scale bar); `frame` is the map's box; a label must lie wholly inside it.
+    `pad` (inches) keeps a little air between neighbours; `accept` may veto a
+    box for other reasons (e.g. a commune name reaching outside the province).
+    """
+    kept: list[Label] = []
+    taken = list(obstacles)
+    for label in candidates:
+        box = box_of(label, pad)
+        inside = (box[0] >= frame[0] and box[1] >= frame[1] and box[2] <= frame[2] and box[3] <= frame[3])
+        if (inside and not any(overlaps(box, other) for other in taken)
+                and (accept is None or accept(box_of(label)))):
+            kept.append(label)
+            taken.append(box)
+    return kept
+
+
+def _label(frame: MapFrame, key: str, text: str, x: float, y: float, size: float, bold: bool = False) -> Label:
+    w, h = text_size_pt(text, size, bold)
+    px, py = frame.to_page(x, y)
+    return Label(key=key, text=text, x=px, y=py, width=w / 72, height=h / 72)
+
+
+def draw_district_labels(ax, frame: MapFrame, geometry: PrintGeometry, fs: float, obstacles: list) -> list:
+    size = SIZE_DISTRICT * fs
+    order = np.argsort(-geometry.district_areas)
+    candidates = [_label(frame, str(i), geometry.district_names[i], *geometry.district_anchors[i], size, bold=True)
+                  for i in order]
+    kept = place_without_overlap(candidates, obstacles, frame.page_box(), pad=0.03)
+    halo = [patheffects.withStroke(linewidth=2.4, foreground="white")]
+    for label in kept:
+        x, y = geometry.district_anchors[int(label.key)]
+        ax.text(x, y, label.text, fontproperties=font(size, bold=True), ha="center", va="center",
+                color=TEXT_COLOUR, zorder=12, path_effects=halo)
+    return [box_of(label, 0.02) for label in kept]
+
+
+def draw_neighbour_label(ax, frame: MapFrame, geometry: PrintGeometry, fs: float, obstacles: list) -> list:
+    """'TRUNG QUỐC' just beyond the border line, where it fits outside the province."""
+    size = SIZE_NEIGHBOUR * fs
+    text = texts.PRINT_NEIGHBOUR
+    border = geometry.border_geom
+    if border.is_empty:
+        return []
+    _, h = text_size_pt(text, size)
+    fractions = (0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8, 0.15, 0.85, 0.1, 0.9)
+    # Inches of open ground around the name, and how far out from the line: a roomy spot first.
+    spots = [(c, extra, f) for c in (0.3, 0.12, 0.03) for extra in (0.0, 0.3, 0.6) for f in fractions]
+    prepared = geometry.province_geom
+    shapely.prepare(prepared)
+    for clearance, extra, fraction in spots:
+        offset = (h / 72 / 2 + clearance + extra + 0.06) * frame.metres_per_inch
+        p = border.interpolate(fraction, normalized=True)
+        q = border.interpolate(min(fraction + 0.01, 1.0), normalized=True)
+        dx, dy = q.x - p.x, q.y - p.y
+        norm = math.hypot(dx, dy) or 1.0
+        nx, ny = -dy / norm, dx / norm
+        if geometry.province_geom.contains(shapely.Point(p.x + nx * 500, p.y + ny * 500)):
+            nx, ny = -nx, -ny  # point away from the province, into China
+        x, y = p.x + nx * offset, p.y + ny * offset
+        label = _label(frame, "neighbour", text, x, y, size)
+        box = box_of(label, 0.03)
+        if prepared.intersects(frame.box_to_metres(box_of(label, clearance))):
+            continue
+        if place_without_overlap([label], obstacles, frame.page_box(), pad=0.03):
+            ax.text(x, y, text, fontproperties=font(size), ha="center", va="center",
+                    color="#6b6b6b", zorder=12)
+            return [box]
+    return []
+
+
+def draw_commune_labels(ax, frame: MapFrame, geometry: PrintGeometry, selected: np.ndarray, fs: float,
+                        obstacles: list, below: dict[int, tuple] | None = None) -> None:
+    """Commune names where they fit: selected first, then larger communes; colliding ones dropped.
+
+    A commune with a village badge (`below`: its box) has its name under the badge.
+    """
+    size = _commune_label_size(frame.denominator) * fs
+    below = below or {}
+    order = sorted(range(len(geometry.codes)), key=lambda i: (not selected[i], -geometry.areas[i]))
+    candidates = []
+    for i in order:
+        label = _label(frame, str(i), geometry.names[i], *geometry.commune_anchors[i], size)
+        if i in below:
+            label = Label(label.key, label.text, label.x, below[i][1] - label.height / 2 - 0.01, label.width,
+                          label.height)
+        candidates.append(label)
+    province = geometry.province_geom
+    shapely.prepare(province)
+
+    def on_land(box: tuple) -> bool:  # a name hanging over the province edge reads as a place outside
+        return province.contains(frame.box_to_metres(box))
+
+    kept = place_without_overlap(candidates, obstacles, frame.page_box(), pad=0.012, accept=on_land)
+    dimmed = selected.any()
+    for label in kept:
+        i = int(label.key)
+        x, y = frame.to_metres(label.x, label.y)
+        ax.text(x, y, label.text, fontproperties=font(size), ha="center", va="center", zorder=11,
+                color=DIMMED_TEXT if dimmed and not selected[i] else TEXT_COLOUR)
+
+
+def _commune_label_size(denominator: int) -> float:
+    """Commune names grow as the map zooms in: few communes, room for larger text."""
+    if denominator >= 600_000:
+        return SIZE_COMMUNE
+    if denominator >= 250_000:
+        return SIZE_COMMUNE * 1.2
+    return SIZE_COMMUNE * 1.45

@@ -1,0 +1,126 @@
+"""The base map: the part of the web map that does not change with the filters.
+
+Communes coloured as a MapView says, outlines, border, labels and legend; built
+so that streamlit-folium does not redraw it when only the filters change (what
+does change is layers/web/selection.py). Its scripts are in templates/.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import folium
+
+import texts
+from layers import style
+from layers.view import MapView
+from layers.web.elements import BoundedGeoJson, Script, template_text, use_local_assets
+from layers.web.geojson import TOOLTIP_FIELDS, WebLayers
+from layers.web.viewport import view_for_bounds
+from layers.web.webtext import web_text
+
+if TYPE_CHECKING:
+    from layers.prepared import MapData
+
+COMMUNE_LABEL_MIN_ZOOM = 11
+OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = "© OpenStreetMap"
+FULLSCREEN_ICON = template_text("fullscreen_icon.svg").strip()
+MAP_DRAWN = "map_drawn"  # what the map's script (templates/drawn.js) reports once it is drawn
+
+
+def legend_html(title: str, sections: list[list[style.LegendEntry]]) -> str:
+    """Legend markup; every label is escaped because it may come from a file."""
+    parts = [f'<div class="legend-title">{web_text(title)}</div>']
+    for entries in sections:
+        parts.append('<div class="legend-section">')
+        for entry in entries:
+            if entry.fill:
+                symbol = f'<i class="legend-box" style="background:{entry.fill}"></i>'
+            else:
+                dash = " dashed" if entry.dashed else ""
+                symbol = (f'<i class="legend-line{dash}" '
+                          f'style="border-color:{entry.line};border-top-width:{entry.weight}px"></i>')
+            parts.append(f'<div class="legend-row">{symbol}{web_text(entry.label)}</div>')
+        parts.append("</div>")
+    return "".join(parts)
+
+
+def base_map(data: MapData, view: MapView, *, osm: bool, large_labels: bool, villages: bool = False,
+             top_n: int = 0) -> folium.Map:
+    """The map that stays mounted while only the filters change (the legend is part of it)."""
+    extra = (style.LegendEntry(texts.LEGEND_VILLAGES, fill=style.VILLAGE_COLOUR),) if villages else ()
+    if top_n:
+        extra += (style.LegendEntry(texts.PRINT_LEGEND_TOP.format(count=top_n), line=style.TOP_EDGE, weight=4),)
+    return build_base_map(data.layers, view, osm=osm, large_labels=large_labels, extra_legend=extra)
+
+
+def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large_labels: bool = False,
+                   extra_legend: tuple[style.LegendEntry, ...] = ()) -> folium.Map:
+    """The province map: communes coloured as `view` says, outlines, border, labels, legend."""
+    # Open at the view st_folium will ask for when nothing is filtered, so the
+    # first draw is the last: no zoom animation, no markers regrouping after it.
+    centre, zoom = view_for_bounds(layers.bounds)
+    fmap = folium.Map(location=list(centre), zoom_start=zoom, tiles=None,
+                      control_scale=False, min_zoom=7, max_zoom=16, zoom_snap=0.25, zoom_delta=0.5)
+    # folium hands min/max zoom to tile layers only; the map itself needs them
+    # (the cluster plugin refuses a map without maxZoom).
+    fmap.options.update({"minZoom": 7, "maxZoom": 16})
+    use_local_assets(fmap)
+    if osm:
+        folium.TileLayer(OSM_URL, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(fmap)
+    if large_labels:
+        # Part of the map script (streamlit-folium runs it; a <script> in the page HTML it would not).
+        fmap.add_child(Script("large_labels.js"))
+
+    commune_data, fields = _with_details(layers.communes, view.details)
+    BoundedGeoJson(
+        commune_data, layers.bounds,
+        name=texts.LAYER_COMMUNES,
+        style_function=lambda f: {**style.COMMUNE_STYLE, "className": "commune",
+                                  "fillColor": view.fills.get(f["properties"]["gso_code"], style.NO_DATA)},
+        highlight_function=lambda f: {"weight": 3, "color": style.SELECTION_EDGE},
+        tooltip=folium.GeoJsonTooltip(fields=list(fields), aliases=list(fields.values()),
+                                      sticky=True, class_name="commune-tooltip"),
+        popup=folium.GeoJsonPopup(fields=list(fields), aliases=list(fields.values()), class_name="commune-popup")
+        if view.details else None,
+    ).add_to(fmap)
+    BoundedGeoJson(layers.districts, layers.bounds, name=texts.LAYER_DISTRICTS,
+                   style_function=lambda f: {**style.DISTRICT_STYLE, "className": "district-outline"},
+                   interactive=False).add_to(fmap)
+    BoundedGeoJson(layers.province, layers.bounds, name=texts.LAYER_PROVINCE,
+                   style_function=lambda f: {**style.PROVINCE_STYLE, "className": "province-outline"},
+                   interactive=False).add_to(fmap)
+    BoundedGeoJson(layers.border, layers.bounds, name=texts.LAYER_BORDER,
+                   style_function=lambda f: {**style.BORDER_STYLE, "className": "border-line"},
+                   interactive=False).add_to(fmap)
+
+    fmap.add_child(Script("labels.js", communes=layers.commune_labels, districts=layers.district_labels,
+                          min_zoom=COMMUNE_LABEL_MIN_ZOOM))
+    fmap.add_child(Script("fullscreen.js", enter=texts.FULLSCREEN, leave=texts.FULLSCREEN_EXIT,
+                          icon=FULLSCREEN_ICON))
+    sections = [list(view.legend), style.outline_legend()] + ([list(extra_legend)] if extra_legend else [])
+    fmap.add_child(Script("box.js", position="topright", class_name="map-legend",
+                          html=legend_html(view.legend_title, sections)))
+    if view.illustrative:
+        fmap.add_child(Script("box.js", position="bottomleft", class_name="illustrative-banner",
+                              html=web_text(texts.ILLUSTRATIVE_NOTE)))
+    fmap.add_child(Script("drawn.js", flag=MAP_DRAWN))
+    return fmap
+
+
+def _with_details(collection: dict, details: dict[str, dict[str, str]]) -> tuple[dict, dict[str, str]]:
+    """The commune GeoJSON with a view's extra tooltip lines merged in (escaped), and the fields."""
+    fields = dict(TOOLTIP_FIELDS)
+    if not details:
+        return collection, fields
+    labels = list(dict.fromkeys(label for lines in details.values() for label in lines))
+    extra = {f"detail_{i}": label for i, label in enumerate(labels)}
+    features = []
+    for feature in collection["features"]:
+        lines = details.get(feature["properties"]["gso_code"], {})
+        props = dict(feature["properties"])
+        props.update({key: web_text(lines.get(label, "–")) for key, label in extra.items()})
+        features.append({**feature, "properties": props})
+    fields.update(extra)
+    return {**collection, "features": features}, fields

@@ -1,0 +1,80 @@
+"""The layers of one data set serialised for Leaflet: GeoJSON with escaped text, and label rows.
+
+Computed once per data set (`web_layers`) and reused on every rerun; colours are
+not baked in, they come from a MapView when the map is built.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import geopandas as gpd
+
+import texts
+from geo.webgeom import label_points
+from layers import style
+from layers.tables import BORDER_LABELS
+from layers.web.webtext import web_text
+
+TOOLTIP_FIELDS = {
+    "commune": texts.TOOLTIP_COMMUNE,
+    "commune_type": texts.TOOLTIP_TYPE,
+    "district": texts.TOOLTIP_DISTRICT,
+    "gso_code": texts.TOOLTIP_CODE,
+    "border_label": texts.TOOLTIP_BORDER,
+    "new_commune_2025": texts.TOOLTIP_NEW_COMMUNE,
+}
+
+
+def feature_collection(frame: gpd.GeoDataFrame, columns: list[str]) -> dict:
+    """GeoJSON with only `columns`, every text value HTML-escaped.
+
+    Leaflet tooltips insert property values as HTML, so escaping here is what
+    keeps a name from an uploaded file from becoming markup.
+    """
+    subset = frame[columns + ["geometry"]].copy()
+    for column in columns:
+        if subset[column].dtype == object or str(subset[column].dtype) in ("str", "string"):
+            subset[column] = subset[column].map(web_text)
+    return json.loads(subset.to_json(drop_id=True))
+
+
+@dataclass(frozen=True)
+class WebLayers:
+    """The serialised layers of one data set, computed once and reused on every rerun."""
+
+    communes: dict
+    districts: dict
+    province: dict
+    border: dict
+    commune_labels: list
+    district_labels: list
+    bounds: tuple
+
+
+def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province: gpd.GeoDataFrame,
+               border_line: gpd.GeoDataFrame) -> WebLayers:
+    """Inputs simplified for the web; colours are not baked in (they come from a MapView)."""
+    commune_data = communes.assign(border_label=communes["border_status"].map(BORDER_LABELS))
+    return WebLayers(
+        communes=feature_collection(commune_data, list(TOOLTIP_FIELDS)),
+        districts=feature_collection(districts, ["district"]),
+        province=feature_collection(province, ["province"]),
+        border=feature_collection(border_line, ["name"]),
+        commune_labels=_label_rows(communes, "commune_name"),
+        district_labels=_district_label_rows(communes),
+        bounds=tuple(province.total_bounds),
+    )
+
+
+def _label_rows(frame: gpd.GeoDataFrame, column: str) -> list[list]:
+    points = label_points(frame)
+    return [[round(p.y, 4), round(p.x, 4), web_text(name)] for p, name in zip(points, frame[column])]
+
+
+def _district_label_rows(communes: gpd.GeoDataFrame) -> list[list]:
+    dissolved = communes.dissolve("district")
+    points = label_points(dissolved)
+    return [[round(p.y, 4), round(p.x, 4), web_text(style.short_district_name(d))]
+            for d, p in zip(dissolved.index, points)]

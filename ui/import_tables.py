@@ -1,0 +1,80 @@
+"""The import page's tables: the store's history, an import's problems, totals and preview, as people read them.
+
+Vietnamese headers and words, Vietnam time and numbers; every cell that may be
+missing is an empty cell, never "None".
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import texts
+from geo.indicators import INDICATORS
+from geo.vnformat import vietnam_time, vn_number
+
+
+def history_table(events: pd.DataFrame) -> pd.DataFrame:
+    """The store's event history (`Store.event_history`) as the page shows it: Vietnam time, Vietnamese words.
+
+    Every cell is text, so a missing version or row count is an empty cell, never "None".
+    """
+
+    def number(value) -> str:
+        return "" if pd.isna(value) else vn_number(value, 0)
+
+    def version(value) -> str:
+        return "" if pd.isna(value) else str(int(value))
+
+    out = pd.DataFrame({
+        "at": events["at"].map(vietnam_time),
+        "action": [texts.HISTORY_ACTIONS[a].format(version=version(v))
+                   for a, v in zip(events["action"], events["version_id"])],
+        "kind": events["kind"].map(texts.DATASET_LABELS),
+        "source": events["source"].map(texts.SOURCE_LABELS),
+        "version_id": events["version_id"].map(version),
+        "replaced_version_id": events["replaced_version_id"].map(version),
+        "in_use_version_id": events["in_use_version_id"].map(lambda v: version(v) or texts.HISTORY_NO_DATA),
+        "file_name": events["file_name"].fillna("").astype(str),
+        "row_count": events["row_count"].map(number),
+    })
+    return out.rename(columns=texts.HISTORY_COLUMNS).reset_index(drop=True)
+
+
+def version_labels(history: pd.DataFrame) -> dict[int, str]:
+    """Version id -> "Phiên bản 3: tệp «khu_vuc.xlsx», 199 dòng, nhập lúc 05/03/2025 10:12".
+
+    `history` is `Store.history(kind, source)`. A label never says whether the
+    version is in use: Streamlit keeps a selectbox's choice by its label, so a
+    label that changes after a rollback would show a stale or lost choice.
+    """
+
+    return {int(r.version_id): texts.ROLLBACK_VERSION_OPTION.format(
+        version=r.version_id, file=r.file_name, rows=vn_number(r.row_count, 0), at=vietnam_time(r.imported_at))
+        for r in history.itertuples()}
+
+
+def problems_table(problems: pd.DataFrame) -> pd.DataFrame:
+    """An import's problems for display: a file-wide note has an empty row cell, not "None"."""
+    row = texts.IMP_PROBLEM_COLUMNS["row"]
+    shown = problems.copy()
+    shown[row] = shown[row].map(lambda r: "" if r is None or pd.isna(r) else str(int(r)))
+    return shown
+
+
+def import_summary(summary: pd.DataFrame) -> pd.DataFrame:
+    """An import's totals for display: Vietnamese headers, only the columns it has."""
+    return summary.rename(columns=texts.TOT_SUMMARY_COLUMNS)
+
+
+def import_preview(frame: pd.DataFrame) -> pd.DataFrame:
+    """What an import would store, as a person reads it: Vietnamese headers, indicator labels,
+    Vietnamese numbers, no internal keys."""
+    out = frame.drop(columns=[c for c in ("village_key",) if c in frame.columns]).copy()
+    if "indicator" in out.columns:
+        out["indicator"] = out["indicator"].map(lambda i: INDICATORS[i].label if i in INDICATORS else i)
+    for column in ("value", "lon", "lat"):
+        if column in out.columns:
+            out[column] = out[column].map(lambda v: vn_number(v, 6 if column != "value" else 2))
+    if "year" in out.columns:
+        out["year"] = out["year"].map(lambda y: "" if pd.isna(y) else str(int(y)))
+    return out.rename(columns=texts.IMPORT_PREVIEW_COLUMNS)
