@@ -173,7 +173,7 @@ def generate_demo(reference: Reference | None = None, seed: int = DEMO_SEED, com
         "indicators_village": _village_values(categories, villages, rng),
     }
     for frame in data.values():
-        frame[LABEL_COLUMN] = texts.DEMO_LABEL
+        frame[LABEL_COLUMN] = texts.ILLUSTRATIVE
     return data
 
 
@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = store.history(source=DEMO).set_index("version_id")["row_count"]
     summary = "; ".join(texts.DEMO_SUMMARY_ITEM.format(
         dataset=texts.DATASET_LABELS[kind], rows=rows[version], version=version) for kind, version in versions.items())
-    print(texts.DEMO_DONE.format(label=texts.DEMO_LABEL, path=store.path, summary=summary))
+    print(texts.DEMO_DONE.format(label=texts.ILLUSTRATIVE, path=store.path, summary=summary))
     return 0
 
 

@@ -63,7 +63,7 @@ def _commune_list_sheet(book: Workbook, reference: Reference) -> None:
     _header(ws, _PLACE_HEADERS + [texts.TPL_COL_IN_AREA], [14, 24, 30, 22])
     for record in reference.commune_list.itertuples():
         inside = record.gso_code not in reference.outside_codes
-        ws.append([record.gso_code, record.district, record.commune, texts.TPL_YES if inside else texts.TPL_NO])
+        ws.append([record.gso_code, record.district, record.commune, texts.YES if inside else texts.NO])
         ws.cell(row=ws.max_row, column=1).number_format = _TEXT
 
 

@@ -43,12 +43,15 @@ class LegendEntry:
     weight: int = 2  # line symbols: pixel width, so province and district lines differ
 
 
+# Official district names start with one of these (the GSO list); not text the app writes.
+DISTRICT_PREFIX, CITY_PREFIX = "Huyện ", "Thành phố "  # not user text
+
+
 def short_district_name(district: str) -> str:
     """'Huyện Cao Lộc' -> 'Cao Lộc'; 'Thành phố Lạng Sơn' -> 'TP Lạng Sơn' (labels, legends)."""
-    if district.startswith("Huyện "):
-        return district[len("Huyện "):]
-    if district.startswith("Thành phố "):
-        return "TP " + district[len("Thành phố "):]
+    for prefix, short in ((DISTRICT_PREFIX, "{name}"), (CITY_PREFIX, texts.CITY_SHORT)):
+        if district.startswith(prefix):
+            return short.format(name=district[len(prefix):])
     return district
 
 

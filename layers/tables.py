@@ -17,17 +17,16 @@ from geo.priority import COMPONENTS
 from geo.vnformat import vn_number
 from layers.style import short_district_name
 
-CATEGORY_NAMES = {"III": "Khu vực III", "II": "Khu vực II", "I": "Khu vực I"}
 BORDER_LABELS = {
     "both": texts.BORDER_BOTH,
     "sourced_only": texts.BORDER_SOURCED_ONLY,
     "computed_only": texts.BORDER_COMPUTED_ONLY,
-    "none": texts.BORDER_NO,
+    "none": texts.NO,
 }
 
 
 def category_name(table: pd.DataFrame) -> pd.Series:
-    named = table["area_category"].map(CATEGORY_NAMES)
+    named = table["area_category"].map(texts.CATEGORY_NAMES)
     return named.where(table["in_area"], texts.OUTSIDE_AREA).fillna(texts.NO_VALUE)
 
 
@@ -90,7 +89,7 @@ def priority_details(table: pd.DataFrame, scores: pd.DataFrame) -> dict[str, dic
     for code, row in scores.join(communes).to_dict("index").items():
         lines = {texts.COL_SCORE: f"{vn_number(row['score'])} ({texts.COL_RANK.lower()} {int(row['rank'])})"}
         raw = {
-            "category": CATEGORY_NAMES.get(row["area_category"], texts.NO_VALUE),
+            "category": texts.CATEGORY_NAMES.get(row["area_category"], texts.NO_VALUE),
             "villages": str(int(row["n_villages"])),
             "gaps": vn_number(row["gaps"], 2),
             "border": texts.YES if row["is_border"] else texts.NO,

@@ -4,6 +4,7 @@ APP_TITLE = "Bản đồ vùng đồng bào dân tộc thiểu số và miền n
 SOURCE_PREFIX = "Nguồn: "
 GAP_MET = "Đã đạt mục tiêu"
 OUTSIDE_AREA = "Ngoài vùng DTTS&MN"
+CATEGORY_NAMES = {"III": "Khu vực III", "II": "Khu vực II", "I": "Khu vực I"}
 ILLUSTRATIVE_NOTE = "Dữ liệu minh họa — không phải số liệu chính thức"
 IMP_PROBLEM_COLUMNS = {"severity": "Mức độ", "file": "Tệp", "sheet": "Trang tính", "row": "Dòng",
                        "column": "Cột", "message": "Nội dung"}
@@ -14,7 +15,10 @@ DATASET_LABELS = {
     "indicators_commune": "Chỉ tiêu cấp xã",
     "indicators_village": "Chỉ tiêu cấp thôn",
 }
-SOURCE_LABELS = {"imported": "Dữ liệu đã nhập", "demo": "Dữ liệu minh họa"}
+ILLUSTRATIVE = "Dữ liệu minh họa"
+SOURCE_LABELS = {"imported": "Dữ liệu đã nhập", "demo": ILLUSTRATIVE}
+YES = "Có"
+NO = "Không"
 PRINT_LEGEND_TOP = "{count} xã ưu tiên đầu tư hàng đầu"
 HISTORY_COLUMNS = {
     "at": "Thời điểm (giờ Việt Nam)", "action": "Thao tác", "kind": "Dữ liệu", "source": "Nguồn",

@@ -1,6 +1,5 @@
 """Exports: the printed map (PNG/PDF) furniture, the Excel sheet, the offline HTML."""
 
-ILLUSTRATIVE = "Dữ liệu minh họa"
 # Print map (PNG/PDF); "Dữ liệu minh họa" itself is ILLUSTRATIVE / ILLUSTRATIVE_NOTE above.
 PRINT_HEADER = "Tỉnh Lạng Sơn"
 PRINT_LEGEND_COUNT = "Số xã"

@@ -149,8 +149,6 @@ TPL_COL_LEVEL = "Cấp"
 TPL_COL_TARGET_2025 = "Mục tiêu 2025"
 TPL_COL_TARGET_2030 = "Mục tiêu 2030"
 TPL_COL_TARGET_NOTE = "Ghi chú mục tiêu"
-TPL_YES = "Có"
-TPL_NO = "Không"
 TPL_OUTSIDE_NOTE = "Ngoài vùng ĐBDTTS&MN 2021-2025: để trống khu vực, không có thôn ĐBKK"
 TPL_HELP_COMMON = [
     "Không đổi tên, không xóa các cột tiêu đề. Mã xã giữ nguyên dạng 5 chữ số (ví dụ 05971).",
@@ -165,7 +163,6 @@ TPL_HELP_VILLAGES = (
 )
 TPL_HELP_INDICATORS = "Điền giá trị chỉ tiêu; ô để trống nghĩa là chưa có số liệu. Đơn vị ghi trong tiêu đề cột."
 # Demonstration data
-DEMO_LABEL = "Dữ liệu minh họa"
 DEMO_VILLAGE_NAME = "Thôn minh họa {n}"
 DEMO_FILE_NAME = "Dữ liệu minh họa (sinh tự động, hạt giống {seed})"
 DEMO_CATEGORY_NOTE = (
@@ -303,8 +300,6 @@ CHG_VILLAGES_MOVED = "Đổi tọa độ {count} thôn."
 CHG_RESPELLED = "Có {count} thôn đổi cách viết tên."
 CHG_RESPELLED_ITEM = "{old} → {new}"
 CHG_VALUE_ARROW = "{old} → {new}"
-CHG_YES = "Có"
-CHG_NO = "Không"
 CHG_MORE_ROWS = "Bảng chỉ hiện {shown} dòng đầu; còn {more} dòng nữa không hiện."
 CHG_COLUMNS = {
     "district": "Huyện",

@@ -1,6 +1,9 @@
 """The map page: sidebar, views, legends, tooltips, the table under the map, the border gaps."""
 
+from texts.common import CATEGORY_NAMES, OUTSIDE_AREA
+
 AND = " và "
+CITY_SHORT = "TP {name}"
 PERCENT_POINTS = "điểm %"
 
 SIDEBAR_FILTERS = "Lọc bản đồ"
@@ -36,7 +39,6 @@ TOOLTIP_NEW_COMMUNE = "Thuộc xã mới (2025)"
 BORDER_BOTH = "Có (nguồn dẫn và tính toán)"
 BORDER_SOURCED_ONLY = "Có theo nguồn dẫn; tính toán không thấy — cần kiểm tra"
 BORDER_COMPUTED_ONLY = "Tính toán thấy giáp biên; chưa có nguồn dẫn — cần kiểm tra"
-BORDER_NO = "Không"
 FULLSCREEN = "Toàn màn hình"
 FULLSCREEN_EXIT = "Thoát toàn màn hình"
 BORDER_SECTION = "Xã biên giới: so sánh hai nguồn"
@@ -92,8 +94,6 @@ COMPONENT_LABELS = {
 }
 SCORE_LINE = "{raw} → {points} điểm"
 NO_VALUE = "Chưa có dữ liệu"
-YES = "Có"
-NO = "Không"
 EXPORT_SECTION = "Xuất bản đồ và bảng số liệu (PNG, PDF, HTML, Excel)"
 EXPORT_TITLE = "Tiêu đề bản đồ"
 EXPORT_PAGE = "Khổ giấy"
@@ -111,7 +111,6 @@ PAGE_IMPORT = "Nhập dữ liệu"
 SIDEBAR_VIEW = "Nội dung bản đồ"
 DATA_SOURCE = "Dữ liệu hiển thị"
 SOURCE_IMPORTED = "Dữ liệu của tỉnh (đã nhập)"
-SOURCE_DEMO = "Dữ liệu minh họa"
 SOURCE_FILES = "dữ liệu nhập từ tệp {files}"
 VIEW_KIND = "Bản đồ"
 VIEW_KIND_NAMES = {
@@ -141,7 +140,7 @@ PRIORITY_INDICATORS = "Chỉ tiêu tính vào mức thiếu hụt"
 TOP_N = "Số xã ưu tiên hàng đầu (viền cam)"
 FILTER_CATEGORIES = "Khu vực"
 ALL_CATEGORIES = "Mọi khu vực"
-CATEGORY_FILTER_NAMES = {"III": "Khu vực III", "II": "Khu vực II", "I": "Khu vực I", "outside": "Ngoài vùng DTTS&MN"}
+CATEGORY_FILTER_NAMES = {**CATEGORY_NAMES, "outside": OUTSIDE_AREA}
 FILTER_SCORE = "Khoảng điểm ưu tiên"
 SHOW_VILLAGES = "Hiện thôn đặc biệt khó khăn"
 ILLUSTRATIVE_WARNING = ("Dữ liệu minh họa: khu vực, thôn và số liệu chỉ tiêu trên bản đồ này được sinh tự động để "

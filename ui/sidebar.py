@@ -26,7 +26,7 @@ from layers.thematic import CATEGORY, GAP, INDICATOR, PRIORITY, VIEW_KINDS, View
 from layers.view import BORDER_SOURCES
 from ui import state
 
-SOURCES = {IMPORTED: texts.SOURCE_IMPORTED, DEMO: texts.SOURCE_DEMO}
+SOURCES = {IMPORTED: texts.SOURCE_IMPORTED, DEMO: texts.ILLUSTRATIVE}
 FULL_SCORE_RANGE = (0.0, 100.0)
 
 

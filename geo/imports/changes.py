@@ -279,7 +279,7 @@ def _value_pair(old, new, ind) -> tuple[str, str]:
         if value is None or pd.isna(value):
             return NO_NUMBER
         if ind is not None and ind.kind == YES_NO and value in (0, 1):
-            return texts.CHG_YES if value == 1 else texts.CHG_NO
+            return texts.YES if value == 1 else texts.NO
         return vn_number(value, decimals)
 
     shown = text(old, 4), text(new, 4)

@@ -16,7 +16,7 @@ MIME = {
 
 def export_file_name(title: str, extension: str, day: datetime.date | None = None) -> str:
     """'Phân định xã khu vực I, II, III' -> 'phan-dinh-xa-khu-vuc-i-ii-iii_2026-11-22.png'."""
-    text = unicodedata.normalize("NFD", title.replace("Đ", "D").replace("đ", "d"))
+    text = unicodedata.normalize("NFD", title.replace("Đ", "D").replace("đ", "d"))  # not user text
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].rstrip("-") or "ban-do"
     return f"{slug}_{(day or datetime.date.today()).isoformat()}.{extension}"

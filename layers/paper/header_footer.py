@@ -10,7 +10,7 @@ import datetime
 
 import texts
 from layers.paper.layout import PageLayout
-from layers.paper.text import TEXT_COLOUR, font, nfc, text_size_pt, wrap_to_width
+from layers.paper.text import LINE_SAMPLE, TEXT_COLOUR, font, nfc, text_size_pt, wrap_to_width
 from layers.view import MapView
 
 # Text sizes on A4, in points (scaled up on A3 by PageLayout.font_scale).
@@ -26,14 +26,14 @@ def draw_header(ax, layout: PageLayout, title: str, subtitle: str) -> None:
     cx, top = x + w / 2, y + h
     ax.text(cx, top, texts.PRINT_HEADER.upper(), fontproperties=font(SIZE_HEADER * fs, bold=True),
             ha="center", va="top", color="#555555")
-    header_h = text_size_pt("Ág", SIZE_HEADER * fs)[1] / 72 * 1.3
+    header_h = text_size_pt(LINE_SAMPLE, SIZE_HEADER * fs)[1] / 72 * 1.3
     for step in range(12):
         size = (SIZE_TITLE - step) * fs
         sub_size = max(SIZE_SUBTITLE * fs - step * 0.5 * fs, 7 * fs)
         lines = wrap_to_width(title, size, w * 72, bold=True)
         sub_lines = wrap_to_width(subtitle, sub_size, w * 72) if subtitle else []
-        line_h = text_size_pt("Ág", size, bold=True)[1] / 72
-        sub_h = text_size_pt("Ág", sub_size)[1] / 72
+        line_h = text_size_pt(LINE_SAMPLE, size, bold=True)[1] / 72
+        sub_h = text_size_pt(LINE_SAMPLE, sub_size)[1] / 72
         if header_h + line_h * 1.12 * len(lines) + 0.04 * fs + sub_h * 1.15 * len(sub_lines) <= h:
             break
     y_text = top - header_h
@@ -57,7 +57,7 @@ def draw_footer(ax, layout: PageLayout, view: MapView, export_date: datetime.dat
         lines_note = [texts.ILLUSTRATIVE_NOTE]
     else:
         lines_note = []
-    line_h = text_size_pt("Ág", size)[1] / 72 * 1.15
+    line_h = text_size_pt(LINE_SAMPLE, size)[1] / 72 * 1.15
     top = y + h
     ax.text(x, top, "\n".join(lines), fontproperties=font(size), ha="left", va="top", color=TEXT_COLOUR,
             linespacing=1.15)

@@ -18,7 +18,7 @@ from matplotlib.patches import Circle, Rectangle
 import texts
 from layers import style
 from layers.paper.layout import Box
-from layers.paper.text import TEXT_COLOUR, font, nfc, text_size_pt, wrap_to_width
+from layers.paper.text import LINE_SAMPLE, TEXT_COLOUR, font, nfc, text_size_pt, wrap_to_width
 from layers.view import MapView
 
 LINE_PT_PER_WEIGHT = 0.45  # web line weights (px) -> print line widths (pt), same ratios as on screen
@@ -228,7 +228,7 @@ def layout_legend(content: LegendContent, box: Box, font_scale: float = 1.0) -> 
 
 
 def _line_height(size: float) -> float:
-    return text_size_pt("Ág", size)[1] * 1.35 / 72
+    return text_size_pt(LINE_SAMPLE, size)[1] * 1.35 / 72
 
 
 def _symbol_width(size: float) -> float:

@@ -16,6 +16,9 @@ from matplotlib.textpath import TextToPath
 
 FONT_FAMILY = "DejaVu Sans"
 TEXT_COLOUR = "#1a1a1a"
+# Strings measured for line heights, never drawn: a capital with two stacked marks and a descender.
+TALLEST_SAMPLE = "ỖÁg"  # not user text
+LINE_SAMPLE = "Ág"  # not user text
 # Fail at import, not with boxes on a printed page, if the font is missing.
 FONT_FILE = findfont(FontProperties(family=FONT_FAMILY), fallback_to_default=False)
 FONT_FILE_BOLD = findfont(FontProperties(family=FONT_FAMILY, weight="bold"), fallback_to_default=False)
@@ -45,7 +48,7 @@ def _measure(text: str, size: float, bold: bool) -> tuple[float, float]:
 def text_size_pt(text: str, size: float, bold: bool = False) -> tuple[float, float]:
     """Width and height (points) of one line of text; height is the font's full line box."""
     width, _ = _measure(nfc(text), round(size, 3), bold)
-    _, line = _measure("ỖÁg", round(size, 3), bold)  # the tallest stacked marks and a descender
+    _, line = _measure(TALLEST_SAMPLE, round(size, 3), bold)
     return width, line
 
 
