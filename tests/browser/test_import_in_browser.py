@@ -55,14 +55,17 @@ def test_replacing_644_villages_by_2_needs_a_second_confirmation(app, browser):
     page, blocked = open_import_page(browser, url, "Thôn đặc biệt khó khăn")
     upload(page, "thon_2.csv", village_list(reference, 2))
     text_element(page, "Thay 644 thôn đang dùng bằng 2 thôn").wait_for(timeout=30_000)
-    body = page.inner_text("body")
-    assert "ít hơn một nửa" in body and "644" in body
+    # the rest of the same run arrives a moment later: wait for it as a reader would
+    warning = page.locator('[data-testid="stAlert"]').filter(has_text="ít hơn một nửa")
+    warning.wait_for(timeout=30_000)
+    assert "644" in warning.inner_text()
     confirm = page.get_by_role("button", name="Xác nhận nhập")
+    confirm.wait_for(timeout=30_000)
     assert confirm.is_disabled()  # the warning must be acknowledged first
     page.get_by_text("Tôi đã xem các cảnh báo trên").click()
     wait_until(page, confirm.is_enabled)
     confirm.click()
-    page.get_by_text("phiên bản 2").first.wait_for(timeout=30_000)
+    page.locator('[data-testid="stAlert"]').filter(has_text="phiên bản 2").wait_for(timeout=30_000)
     assert len(Store.default(data_dir).current("villages", "imported")) == 2
     page.screenshot(path=str(data_dir / "replace_644_by_2.png"), full_page=True)
     assert blocked == []
@@ -82,7 +85,7 @@ def test_column_mapping_step_imports_a_column_the_app_did_not_recognise(app, bro
     page.get_by_role("button", name="Áp dụng cách ghép cột").click()
     text_element(page, "nhập mới 4 giá trị").wait_for(timeout=30_000)
     page.get_by_role("button", name="Xác nhận nhập").click()
-    page.get_by_text("Đã lưu").first.wait_for(timeout=30_000)
+    page.locator('[data-testid="stAlert"]').filter(has_text="Đã lưu").wait_for(timeout=30_000)
     values = Store.default(data_dir).current("indicators_commune", "imported").set_index(["gso_code", "indicator"])
     assert values.loc[(a, "road_village_hardened"), "value"] == pytest.approx(80.0)  # 12 of 15 villages
     assert values.loc[(b, "road_village_hardened"), "value"] == pytest.approx(80.0)
