@@ -96,6 +96,7 @@ def test_clicking_a_commune_shows_its_details(app_url, browser):
     page, blocked = offline_page(browser)
     page.goto(app_url)
     frame = map_frame(page)
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)  # the whole page, as a user sees it
     frame.locator("path.commune").nth(40).click(force=True)
     wait_until(page, lambda: page.get_by_text("Xã được chọn trên bản đồ").count() > 0)
     grids = page.locator('[data-testid="stDataFrame"]')
