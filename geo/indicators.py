@@ -63,13 +63,6 @@ class Indicator:
     def target(self, year: int) -> float | None:
         return {2025: self.target_2025, 2030: self.target_2030}.get(year)
 
-    def gap(self, value: float | None, year: int = 2025) -> float | None:
-        """Distance still to go to the target (positive = short of it, <= 0 = met)."""
-        target = self.target(year)
-        if target is None or value is None or pd.isna(value):
-            return None
-        return (target - value) if self.higher_is_better else (value - target)
-
     def kind_at(self, level: str) -> str:
         """What one value given at `level` is: a village yes/no reported per commune is a share (%)."""
         if self.kind == YES_NO and self.aggregate == SHARE_OF_VILLAGES and level == "commune":

@@ -4,6 +4,7 @@ decimals) and 05/03/2025 10:12 in Vietnam time (UTC+7, no daylight saving, so no
 from __future__ import annotations
 
 import math
+import unicodedata
 from datetime import datetime, timedelta, timezone
 
 VIETNAM_TIME = timezone(timedelta(hours=7))
@@ -35,3 +36,8 @@ def vietnam_time(at: str) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=VIETNAM_TIME)
     return moment.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")
+
+
+def nfc(text) -> str:
+    """Text in Unicode NFC, the one form the fonts, the PDF text layer and Excel all show alike."""
+    return unicodedata.normalize("NFC", str(text))

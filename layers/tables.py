@@ -126,14 +126,16 @@ def category_details(table: pd.DataFrame) -> dict[str, dict[str, str]]:
 def border_gaps_table(table: pd.DataFrame, indicator_ids: list[str], year: int) -> pd.DataFrame:
     """Each border commune and the targets it still misses (of the indicators with data)."""
     border = table[table["is_border"]]
+    gaps = {ind_id: gap_series(border[ind_id], INDICATORS[ind_id], year) for ind_id in indicator_ids
+            if ind_id in border.columns}
     rows = []
-    for _, row in border.iterrows():
+    for index, row in border.iterrows():
         missed, met, unknown = [], 0, 0
         for ind_id in indicator_ids:
             ind = INDICATORS[ind_id]
             value = row.get(ind_id)
-            gap = ind.gap(value, year) if ind_id in row and pd.notna(value) else None
-            if gap is None:
+            gap = gaps[ind_id].loc[index] if ind_id in gaps else None
+            if gap is None or pd.isna(gap):
                 unknown += 1
             elif gap > 0:
                 missed.append(f"{ind.label} ({vn_number(value)} / {vn_number(ind.target(year))})")

@@ -5,6 +5,7 @@ import unicodedata
 import pandas as pd
 import pytest
 
+from geo.gaps import gap_series
 from geo.imports.column_meaning import guess_indicator
 from geo.indicators import (
     INDICATORS,
@@ -99,12 +100,13 @@ def test_header_matching_ignores_case_diacritics_and_unit():
 
 
 def test_gap_direction():
-    water = INDICATORS["hygienic_water_rural"]
-    assert water.gap(95.0) == pytest.approx(4.0)
-    assert water.gap(100.0, 2030) == pytest.approx(-1.0)
-    underweight = INDICATORS["underweight_children"]
-    assert underweight.gap(20.0) == pytest.approx(5.0)
-    assert INDICATORS["poor_household_rate"].gap(10.0) is None
+    def gap(ind_id, value, year=2025):
+        return gap_series(pd.Series([value]), INDICATORS[ind_id], year).iloc[0]
+
+    assert gap("hygienic_water_rural", 95.0) == pytest.approx(4.0)
+    assert gap("hygienic_water_rural", 100.0, 2030) == pytest.approx(-1.0)
+    assert gap("underweight_children", 20.0) == pytest.approx(5.0)
+    assert pd.isna(gap("poor_household_rate", 10.0))  # the Resolution sets no level, so no gap
 
 
 def test_roll_up_villages():

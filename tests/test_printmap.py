@@ -14,12 +14,12 @@ from fontTools.ttLib import TTFont
 from PIL import Image
 
 import texts
+from geo.vnformat import nfc, vn_number
 from layers import style
 from layers.paper.labels import Label, place_without_overlap
-from layers.paper.layout import fit_extent, format_thousands, nice_scale, page_layout, paper_inches
+from layers.paper.layout import fit_extent, nice_scale, page_layout, paper_inches
 from layers.paper.legend import dim_colour, legend_items, outline_items
 from layers.paper.render import build_figure, render_print_map
-from layers.paper.text import nfc
 from layers.style import LegendEntry
 from layers.view import MapView, district_view, filters_subtitle
 
@@ -248,7 +248,7 @@ def test_extent_has_the_frame_proportions_and_a_true_round_scale():
     assert (x1 - x0) / (8.0 * 0.0254) == pytest.approx(denominator)  # metres per paper metre
     assert x0 <= bounds[0] and x1 >= bounds[2] and y0 <= bounds[1] and y1 >= bounds[3]
     assert nice_scale(843_000) == 850_000 and nice_scale(99_999) == 100_000 and nice_scale(1_030_000) == 1_100_000
-    assert format_thousands(850_000) == "850.000"
+    assert vn_number(850_000, 0) == "850.000"  # the scale denominator as printed
 
 
 def test_colliding_labels_are_dropped_in_priority_order():

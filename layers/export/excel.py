@@ -13,7 +13,6 @@ import datetime
 import io
 import math
 import numbers
-import unicodedata
 
 import pandas as pd
 from openpyxl import Workbook
@@ -21,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 import texts
+from geo.vnformat import nfc
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 ILLUSTRATIVE_FONT = Font(bold=True, color="9A5B00")
@@ -40,22 +40,18 @@ def table_to_xlsx(table: pd.DataFrame, *, title: str, sources: list[str], filter
     sheet.title = texts.XLSX_SHEET_TABLE[:SHEET_NAME_LIMIT]
     _write_table(sheet, frame)
     note = texts.ILLUSTRATIVE_NOTE if illustrative else ""
-    sheet.oddHeader.center.text = _nfc(title) + (f" — {note}" if note else "")  # printed on every page
-    sheet.oddFooter.left.text = _nfc(texts.SOURCE_PREFIX + "; ".join(sources))
+    sheet.oddHeader.center.text = nfc(title) + (f" — {note}" if note else "")  # printed on every page
+    sheet.oddFooter.left.text = nfc(texts.SOURCE_PREFIX + "; ".join(sources))
     if illustrative:
         sheet.sheet_properties.tabColor = ILLUSTRATIVE_TAB
     _write_sources(workbook.create_sheet(texts.XLSX_SHEET_SOURCES[:SHEET_NAME_LIMIT]), title=title, sources=sources,
                    filters=filters, illustrative=illustrative, exported_at=exported_at, rows=len(frame))
-    workbook.properties.title = _nfc(title)
+    workbook.properties.title = nfc(title)
     workbook.properties.creator = texts.APP_TITLE
     workbook.properties.created = _naive(exported_at)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _nfc(text) -> str:
-    return unicodedata.normalize("NFC", str(text))
 
 
 def _naive(moment: datetime.datetime) -> datetime.datetime:
@@ -77,7 +73,7 @@ def _cell_value(value):
         return float(value)
     if isinstance(value, (datetime.datetime, pd.Timestamp)):
         return _naive(pd.Timestamp(value).to_pydatetime())
-    return _nfc(value)
+    return nfc(value)
 
 
 def _put(sheet, row: int, column: int, value):
@@ -89,7 +85,7 @@ def _put(sheet, row: int, column: int, value):
 
 
 def _write_table(sheet, frame: pd.DataFrame) -> None:
-    headers = [_nfc(c) for c in frame.columns]
+    headers = [nfc(c) for c in frame.columns]
     widths = [min(len(h), MAX_HEADER_WIDTH) for h in headers]
     for j, header in enumerate(headers, start=1):
         cell = _put(sheet, 1, j, header)
@@ -121,8 +117,8 @@ def _display(value) -> str:
 
 def _write_sources(sheet, *, title: str, sources: list[str], filters: str, illustrative: bool,
                    exported_at: datetime.datetime, rows: int) -> None:
-    lines: list[tuple[str, object]] = [(texts.XLSX_TITLE, _nfc(title)), (texts.XLSX_FILTERS, _nfc(filters))]
-    lines += [(texts.XLSX_SOURCES if k == 0 else "", _nfc(s)) for k, s in enumerate(sources or ["–"])]
+    lines: list[tuple[str, object]] = [(texts.XLSX_TITLE, nfc(title)), (texts.XLSX_FILTERS, nfc(filters))]
+    lines += [(texts.XLSX_SOURCES if k == 0 else "", nfc(s)) for k, s in enumerate(sources or ["–"])]
     lines += [(texts.XLSX_EXPORTED_AT, _naive(exported_at)), (texts.XLSX_ROWS, rows)]
     if illustrative:
         lines.append((texts.XLSX_NOTE, texts.ILLUSTRATIVE_NOTE))

@@ -21,7 +21,7 @@ from geo.vnformat import vn_number
 from layers import style
 from layers.paper.frame import MapFrame
 from layers.paper.geometry import PRINT_CRS, PrintGeometry, line_segments
-from layers.paper.layout import PageLayout, fit_extent, format_thousands, scale_bar_km
+from layers.paper.layout import PageLayout, fit_extent, scale_bar_km
 from layers.paper.text import TEXT_COLOUR, font, text_size_pt
 
 SIZE_FURNITURE = 6.5  # points on A4 (scaled up on A3 by PageLayout.font_scale)
@@ -48,7 +48,7 @@ def draw_furniture(ax, frame: MapFrame, geometry: PrintGeometry, fs: float) -> l
     margin = 0.12 * fs
     bar_km = scale_bar_km(frame.extent[2] - frame.extent[0])
     bar_in = bar_km * 1000 / frame.metres_per_inch
-    scale_text = texts.PRINT_SCALE.format(denominator=format_thousands(frame.denominator))
+    scale_text = texts.PRINT_SCALE.format(denominator=vn_number(frame.denominator, 0))
     scale_w = max(bar_in + 0.45 * fs, text_size_pt(scale_text, SIZE_FURNITURE * fs)[0] / 72 + 0.2 * fs)
     scale_boxes = _corner_boxes(frame, scale_w, 0.52 * fs, margin)
     arrow_boxes = _corner_boxes(frame, 0.5 * fs, 0.82 * fs, margin)

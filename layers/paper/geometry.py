@@ -18,8 +18,8 @@ from matplotlib.path import Path
 from shapely.ops import polylabel
 
 from geo.province import ProvinceData
+from geo.vnformat import nfc
 from layers import style
-from layers.paper.text import nfc
 
 PRINT_CRS = "EPSG:32648"  # WGS 84 / UTM zone 48N: metric, true scale across the province
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime
 
 import texts
+from geo.vnformat import nfc
 from layers.paper.layout import PageLayout
-from layers.paper.text import LINE_SAMPLE, TEXT_COLOUR, font, nfc, text_size_pt, wrap_to_width
+from layers.paper.text import LINE_SAMPLE, TEXT_COLOUR, font, text_size_pt, wrap_to_width
 from layers.view import MapView
 
 # Text sizes on A4, in points (scaled up on A3 by PageLayout.font_scale).

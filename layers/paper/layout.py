@@ -124,8 +124,3 @@ def scale_bar_km(extent_width_m: float, fraction: float = 0.25) -> float:
         if length <= target:
             best = length
     return best if best is not None else 0.5
-
-
-def format_thousands(value: int) -> str:
-    """Vietnamese number style: 800000 -> '800.000'."""
-    return f"{value:,}".replace(",", ".")

@@ -16,9 +16,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Rectangle
 
 import texts
+from geo.vnformat import nfc
 from layers import style
 from layers.paper.layout import Box
-from layers.paper.text import LINE_SAMPLE, TEXT_COLOUR, font, nfc, text_size_pt, wrap_to_width
+from layers.paper.text import LINE_SAMPLE, TEXT_COLOUR, font, text_size_pt, wrap_to_width
 from layers.view import MapView
 
 LINE_PT_PER_WEIGHT = 0.45  # web line weights (px) -> print line widths (pt), same ratios as on screen

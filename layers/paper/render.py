@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 
 import texts
 from geo.province import ProvinceData
+from geo.vnformat import nfc
 from layers.paper.drawing import (
     draw_features,
     draw_top,
@@ -35,7 +36,6 @@ from layers.paper.header_footer import draw_footer, draw_header
 from layers.paper.labels import draw_commune_labels, draw_district_labels, draw_neighbour_label
 from layers.paper.layout import page_layout, paper_inches
 from layers.paper.legend import draw_legend, legend_content, overlay_items
-from layers.paper.text import nfc
 from layers.view import MapView
 
 FORMATS = ("png", "pdf")

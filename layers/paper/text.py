@@ -8,11 +8,12 @@ measured with the real font so that label boxes (labels.py) match what is drawn.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 from matplotlib.font_manager import FontProperties, findfont
 from matplotlib.textpath import TextToPath
+
+from geo.vnformat import nfc
 
 FONT_FAMILY = "DejaVu Sans"
 TEXT_COLOUR = "#1a1a1a"
@@ -33,10 +34,6 @@ def font(size: float, bold: bool = False) -> FontProperties:
     build and embed in every PDF, which is most of a PDF export's time.
     """
     return FontProperties(fname=FONT_FILE_BOLD if bold else FONT_FILE, size=size)
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", str(text))
 
 
 @lru_cache(maxsize=4096)
