@@ -1,4 +1,8 @@
-"""The map page: choose a view and filters in the sidebar; map, details and table in the page."""
+"""The map page: choose a view and filters in the sidebar; map, details and table in the page.
+
+What the page shows is computed by layers.page.map_page (pure, tested without Streamlit);
+this script draws the widgets and that model.
+"""
 
 from __future__ import annotations
 
@@ -8,29 +12,26 @@ import streamlit as st
 
 import texts
 from geo.errors import DataError
-from geo.filters import select_codes
-from geo.programme import indicators_with_values
 from layers import tables
 from layers.export.excel import table_to_xlsx
 from layers.export.file_names import MIME, export_file_name
 from layers.export.offline_html import standalone_html
+from layers.page import map_page
 from layers.paper.render import render_print_map
-from layers.style import short_district_name
-from layers.thematic import build_view, view_scores
-from layers.view import BORDER_SOURCES, filters_subtitle, view_sources
 from layers.web import basemap
 from layers.web.selection import selection_layer
 from layers.web.viewport import MAP_HEIGHT_PX, view_of
 from layers.web.villages import VillageLayer, village_rows
 from ui import map_click, map_component, sidebar, state
+from ui.plain_text import plain
 
 try:
     data = state.map_data()
 except DataError as error:
-    st.error(str(error))
+    st.error(plain(error))
     st.stop()
 for warning in data.warnings:
-    st.warning(warning)
+    st.warning(plain(warning))  # they name the province's boundary files
 
 store = state.store()
 first_run = state.first_map_run()
@@ -40,59 +41,38 @@ if first_run:
     choices = sidebar.default_choices(store)
 else:
     choices = sidebar.sidebar(data, store)
-source, options = choices.source, choices.options
-programme = state.programme(source)
-table = state.table(data.communes, source)
-with_values = indicators_with_values(table)
-scores = view_scores(options, table)
-
-selected = select_codes(table, districts=choices.districts, border_only=choices.border_only,
-                        border_source=choices.border_source, searched=choices.searched,
-                        categories=choices.categories, score_range=choices.score_range,
-                        scores=None if scores is None else scores["score"])
-subtitle = filters_subtitle([short_district_name(d) for d in choices.districts], choices.border_only,
-                            BORDER_SOURCES[choices.border_source],
-                            choices.searched and data.search_label(choices.searched))
-built = build_view(options, table, data.colours, subtitle=subtitle, selected=tuple(selected),
-                   illustrative=programme.illustrative and options.kind != "admin",
-                   sources=view_sources(data, programme, options.kind), scores=scores)
+programme = state.programme(choices.source)
+table = state.table(data.communes, choices.source)
+page = map_page(choices, data, programme, table)
+built = page.built
 
 st.markdown(f"#### {built.view.title}")
-if built.view.illustrative:
-    st.warning(texts.ILLUSTRATIVE_WARNING)
-elif programme.is_empty and options.kind != "admin":
-    st.info(texts.NO_PROGRAMME_DATA)
-if not selected:
-    st.info(texts.NOTHING_SELECTED)
-st.caption(texts.SELECTION_SUMMARY.format(selected=len(selected) or len(table), total=len(table))
-           + " · " + subtitle + " · " + built.view.source_line)
-
-with_villages = choices.show_villages and not programme.villages.empty
+for level, notice in page.notices:
+    {"warning": st.warning, "info": st.info}[level](notice)
+st.caption(plain(page.caption))
 
 
 def base_map():
     """The map as the view colours it; the base of both the page's map and the HTML export."""
     fmap = basemap.base_map(data, built.view, osm=choices.osm, large_labels=choices.large_labels,
-                            villages=with_villages, top_n=len(built.top))
-    if with_villages:
+                            villages=page.with_villages, top_n=len(built.top))
+    if page.with_villages:
         fmap.add_child(VillageLayer(*village_rows(programme.villages, table, data.label_points)))
     return fmap
 
 
 def selection():
     """What the filters pick out, drawn over the base map (st_folium adds it without a redraw)."""
-    return selection_layer(data.web_communes, selected, data.web_province, highlighted=built.top)
+    return selection_layer(data.web_communes, page.selected, data.web_province, highlighted=built.top)
 
 
 def component_args():
     """What st_folium sends for this view and filter, made on a cache miss only."""
-    centre, zoom = view_of(data, selected)
+    centre, zoom = view_of(data, page.selected)
     return map_component.component_args(base_map(), selection(), center=centre, zoom=zoom, height=MAP_HEIGHT_PX)
 
 
-map_key = (source, state.versions(source), repr(options), tuple(selected), subtitle, choices.osm,
-           choices.large_labels, with_villages)
-clicked = map_component.show(state.map_args(map_key, component_args))
+clicked = map_component.show(state.map_args((state.versions(choices.source), *page.map_key), component_args))
 
 if first_run:
     st.caption(texts.BELOW_MAP_LOADING)
@@ -119,7 +99,7 @@ if export.open:
                                    format_func=texts.ORIENTATION_NAMES.get, key="export_orientation")
         dpi = right.radio(texts.EXPORT_DPI, (150, 300), index=1, horizontal=True, key="export_dpi")
         print_options = dict(page=page_size, orientation=orientation, title=title, highlighted=built.top,
-                             villages=programme.villages if with_villages else None)
+                             villages=programme.villages if page.with_villages else None)
         buttons = st.columns(4)
         buttons[0].download_button(
             texts.EXPORT_PNG, lambda: render_print_map(built.view, data.province_data, dpi=dpi, fmt="png",
@@ -133,13 +113,14 @@ if export.open:
             file_name=export_file_name(title, "html"), mime=MIME["html"], on_click="ignore", key="export_html")
         buttons[3].download_button(
             texts.EXPORT_XLSX, lambda: table_to_xlsx(built.table, title=title, sources=list(built.view.sources),
-                                                     filters=subtitle, illustrative=built.view.illustrative,
+                                                     filters=page.subtitle, illustrative=built.view.illustrative,
                                                      exported_at=datetime.datetime.now()),
             file_name=export_file_name(title, "xlsx"), mime=MIME["xlsx"], on_click="ignore", key="export_xlsx")
         st.caption(texts.EXPORT_HELP)
 
 if st.toggle(texts.BORDER_GAPS, key="show_border_gaps", help=texts.BORDER_GAPS_HELP):
-    st.dataframe(tables.border_gaps_table(table, with_values, options.year), hide_index=True, width="stretch")
+    st.dataframe(tables.border_gaps_table(table, list(page.indicators_with_values), choices.options.year),
+                 hide_index=True, width="stretch")
 
 if st.toggle(texts.BORDER_SECTION, key="show_border_table"):
     st.write(texts.BORDER_EXPLAIN.format(**tables.border_counts(data.communes)))

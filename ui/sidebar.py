@@ -8,8 +8,6 @@ values from it, so the map of the first run is the map of the second.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import streamlit as st
 
 import texts
@@ -20,6 +18,7 @@ from geo.priority import COMPONENTS, Weights
 from geo.programme import default_source, indicators_with_values
 from geo.store import Store
 from geo.vocabulary import CATEGORIES, DEMO, IMPORTED
+from layers.page import Choices
 from layers.prepared import MapData
 from layers.style import short_district_name
 from layers.thematic import CATEGORY, GAP, INDICATOR, PRIORITY, VIEW_KINDS, ViewOptions
@@ -28,23 +27,6 @@ from ui import state
 
 SOURCES = {IMPORTED: texts.SOURCE_IMPORTED, DEMO: texts.ILLUSTRATIVE}
 FULL_SCORE_RANGE = (0.0, 100.0)
-
-
-@dataclass(frozen=True)
-class Choices:
-    """Everything the sidebar decides; the defaults are the widgets' starting values."""
-
-    source: str
-    options: ViewOptions = ViewOptions()
-    districts: tuple[str, ...] = ()
-    categories: tuple[str, ...] = ()
-    border_only: bool = False
-    border_source: str = next(iter(BORDER_SOURCES))
-    score_range: tuple[float, float] | None = None  # priority view only
-    searched: str | None = None
-    show_villages: bool = True
-    large_labels: bool = False
-    osm: bool = False
 
 
 def default_choices(store: Store) -> Choices:

@@ -1,0 +1,88 @@
+"""The map page as data: the user's choices and the loaded data in, everything the page shows out.
+
+`map_page(choices, data, programme, table)` is a pure function: which communes the
+filters select, the subtitle naming the filters, the thematic view, whether it is
+illustrative, the notices above the map, and the key under which the rendered map
+is shared between sessions. Tests call it without Streamlit; ui/map_page.py only
+draws widgets and this model. The cache key is derived from the model itself
+(every input the map depends on is in it), so it cannot miss one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+import texts
+from geo.filters import select_codes
+from geo.programme import Programme, indicators_with_values
+from layers.prepared import MapData
+from layers.style import short_district_name
+from layers.thematic import ADMIN, BuiltView, ViewOptions, build_view, view_scores
+from layers.view import BORDER_SOURCES, filters_subtitle, view_sources
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Everything the sidebar decides; the defaults are the widgets' starting values."""
+
+    source: str
+    options: ViewOptions = ViewOptions()
+    districts: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    border_only: bool = False
+    border_source: str = next(iter(BORDER_SOURCES))
+    score_range: tuple[float, float] | None = None  # priority view only
+    searched: str | None = None
+    show_villages: bool = True
+    large_labels: bool = False
+    osm: bool = False
+
+
+@dataclass(frozen=True)
+class MapPage:
+    """What the map page shows for one set of choices."""
+
+    choices: Choices
+    selected: tuple[str, ...]  # GSO codes the filters pick out (empty: nothing matches)
+    subtitle: str  # the filters in words
+    built: BuiltView  # the thematic view: colours, legend, table, top N
+    with_villages: bool  # the village layer is drawn
+    notices: tuple[tuple[str, str], ...]  # (level, text) above the map: "warning" or "info"
+    caption: str  # selection count, filters and sources under the title
+    indicators_with_values: tuple[str, ...]  # for the border-gaps table
+
+    @property
+    def map_key(self) -> tuple:
+        """Everything the drawn map depends on apart from the data files and the store's versions."""
+        c = self.choices
+        return (c.source, repr(c.options), self.selected, self.subtitle, c.osm, c.large_labels, self.with_villages)
+
+
+def map_page(choices: Choices, data: MapData, programme: Programme, table: pd.DataFrame) -> MapPage:
+    """The page model for `choices` over the loaded data; no Streamlit, no side effects."""
+    options = choices.options
+    scores = view_scores(options, table)
+    selected = tuple(select_codes(table, districts=choices.districts, border_only=choices.border_only,
+                                  border_source=choices.border_source, searched=choices.searched,
+                                  categories=choices.categories, score_range=choices.score_range,
+                                  scores=None if scores is None else scores["score"]))
+    subtitle = filters_subtitle([short_district_name(d) for d in choices.districts], choices.border_only,
+                                BORDER_SOURCES[choices.border_source],
+                                choices.searched and data.search_label(choices.searched))
+    illustrative = programme.illustrative and options.kind != ADMIN
+    built = build_view(options, table, data.colours, subtitle=subtitle, selected=selected,
+                       illustrative=illustrative, sources=view_sources(data, programme, options.kind), scores=scores)
+    notices = []
+    if built.view.illustrative:
+        notices.append(("warning", texts.ILLUSTRATIVE_WARNING))
+    elif programme.is_empty and options.kind != ADMIN:
+        notices.append(("info", texts.NO_PROGRAMME_DATA))
+    if not selected:
+        notices.append(("info", texts.NOTHING_SELECTED))
+    caption = texts.SELECTION_CAPTION.format(selected=len(selected) or len(table), total=len(table),
+                                             filters=subtitle, sources=built.view.source_line)
+    return MapPage(choices=choices, selected=selected, subtitle=subtitle, built=built,
+                   with_villages=choices.show_villages and not programme.villages.empty, notices=tuple(notices),
+                   caption=caption, indicators_with_values=tuple(indicators_with_values(table)))
