@@ -39,7 +39,7 @@ def open_map_page():
     """The map page as a user has it once the map is drawn.
 
     The first run sends the sidebar and the map only; in the browser the map's
-    script then asks for a rerun (layers/web/basemap.py, MAP_DRAWN), which sends the
+    script then asks for a rerun (ui/first_paint.py), which sends the
     table and the rest. AppTest runs no JavaScript, so the second run is made here.
     """
     from streamlit.testing.v1 import AppTest

@@ -22,7 +22,7 @@ from layers.web import basemap
 from layers.web.selection import selection_layer
 from layers.web.viewport import MAP_HEIGHT_PX, view_of
 from layers.web.villages import VillageLayer, village_rows
-from ui import map_click, map_component, sidebar, state
+from ui import first_paint, map_click, map_component, state
 from ui.plain_text import plain
 
 try:
@@ -34,13 +34,7 @@ for warning in data.warnings:
     st.warning(plain(warning))  # they name the province's boundary files
 
 store = state.store()
-first_run = state.first_map_run()
-if first_run:
-    # The map before any widget: each widget type costs a first visit its own scripts.
-    sidebar.placeholder()
-    choices = sidebar.default_choices(store)
-else:
-    choices = sidebar.sidebar(data, store)
+choices = first_paint.choices(data, store)  # the map before any other widget: see ui/first_paint.py
 programme = state.programme(choices.source)
 table = state.table(data.communes, choices.source)
 page = map_page(choices, data, programme, table)
@@ -74,10 +68,7 @@ def component_args():
 
 clicked = map_component.show(state.map_args((state.versions(choices.source), *page.map_key), component_args))
 
-if first_run:
-    st.caption(texts.BELOW_MAP_LOADING)
-    state.rerun_unless_drawn()
-    st.stop()
+first_paint.finish_first_run()
 
 clicked_code = map_click.clicked_code(clicked)
 if clicked_code:

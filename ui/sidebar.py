@@ -1,9 +1,7 @@
 """The map page's sidebar: what the user chooses to see, returned as one value.
 
-`default_choices` is what the widgets hold before anyone touches them. The
-page's first run draws the map from it before any widget exists (each widget
-type costs the browser its own scripts), and the widgets take their starting
-values from it, so the map of the first run is the map of the second.
+`default_choices` is what the widgets hold before anyone touches them; the
+page's first run draws the map from it (ui/first_paint.py).
 """
 
 from __future__ import annotations

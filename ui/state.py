@@ -69,40 +69,6 @@ def table(communes, source: str | None) -> pd.DataFrame:
     return _table(data_fingerprint(), str(data_dir()), source, versions(source), communes, programme(source))
 
 
-def first_map_run() -> bool:
-    """True on the map page's first run in a session, False on every later run.
-
-    The first run sends the map only, drawn with the sidebar's starting values;
-    the map's own script asks for a rerun once it is drawn (layers/web/basemap.py,
-    MAP_DRAWN), and that run sends the sidebar, the table and the rest. Each
-    widget type and the table cost the browser scripts of their own, which on a
-    first visit kept the map waiting more than a second.
-    """
-    first = not st.session_state.get("_map_page_seen", False)
-    st.session_state["_map_page_seen"] = True
-    return first
-
-
-FALLBACK_RERUN_S = 5.0
-
-
-def rerun_unless_drawn() -> None:
-    """Rerun the page FALLBACK_RERUN_S after the first run, should the map's signal never come.
-
-    A full rerun (the signal's) cancels this timer in the browser, so it only
-    fires when the map's script failed: the sidebar and table still come.
-    """
-    st.session_state["_fallback_armed"] = False
-
-    @st.fragment(run_every=FALLBACK_RERUN_S)
-    def fallback():
-        if st.session_state["_fallback_armed"]:
-            st.rerun(scope="app")
-        st.session_state["_fallback_armed"] = True
-
-    fallback()
-
-
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _map_args(key: tuple, _render) -> dict:
     return _render()
