@@ -28,13 +28,17 @@ def simplify_lines_for_web(frame: gpd.GeoDataFrame, tolerance: float = WEB_TOLER
     return frame.set_geometry(gpd.GeoSeries(lines, index=frame.index, crs=frame.crs))
 
 
-def label_points(frame: gpd.GeoDataFrame) -> gpd.GeoSeries:
-    """Where each name label goes: the point deepest inside the largest part.
+def label_point(geom, tolerance: float):
+    """Where a name label goes: the point deepest inside the largest part (`tolerance` in CRS units).
 
     A centroid can fall outside a crescent-shaped commune; the pole of
-    inaccessibility is always inside and away from the edges.
+    inaccessibility is always inside and away from the edges. Used by the web
+    map (degrees) and the print map (metres).
     """
-    def pole(geom):
-        largest = max(getattr(geom, "geoms", [geom]), key=lambda part: part.area)
-        return polylabel(largest, tolerance=0.0005)
-    return gpd.GeoSeries([pole(g) for g in frame.geometry], index=frame.index, crs=frame.crs)
+    largest = max(getattr(geom, "geoms", [geom]), key=lambda part: part.area)
+    return polylabel(largest, tolerance=tolerance)
+
+
+def label_points(frame: gpd.GeoDataFrame, tolerance: float = 0.0005) -> gpd.GeoSeries:
+    """`label_point` of every geometry of a WGS 84 frame."""
+    return gpd.GeoSeries([label_point(g, tolerance) for g in frame.geometry], index=frame.index, crs=frame.crs)

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 from matplotlib.path import Path
-from shapely.ops import polylabel
 
 from geo.province import ProvinceData
 from geo.vnformat import nfc
+from geo.webgeom import label_point
 from layers import style
 
 PRINT_CRS = "EPSG:32648"  # WGS 84 / UTM zone 48N: metric, true scale across the province
@@ -89,9 +89,8 @@ def _build_geometry(data: ProvinceData) -> PrintGeometry:
 
 
 def _anchor(geom) -> tuple[float, float]:
-    """Pole of inaccessibility of the largest part: inside the polygon, away from its edges."""
-    largest = max(getattr(geom, "geoms", [geom]), key=lambda part: part.area)
-    point = polylabel(largest, tolerance=25.0)
+    """Where a label goes, in metres (UTM 48N): see geo.webgeom.label_point."""
+    point = label_point(geom, tolerance=25.0)
     return point.x, point.y
 
 
