@@ -95,3 +95,31 @@ def test_missing_data_gives_a_vietnamese_error(tmp_path, monkeypatch):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
     assert at.error and "Không tìm thấy thư mục dữ liệu" in at.error[0].value
+
+
+def test_two_sessions_do_not_share_choices_or_map(app):
+    """The rendered map is shared between sessions by what it shows, never by who asked: a second
+    visitor opening the page while the first has filtered a district sees the whole province."""
+    app.sidebar.multiselect(key="districts").select("Huyện Đình Lập").run()
+    assert len(selected_codes(map_args(app))) == 12
+    second = open_map_page()
+    assert selected_codes(map_args(second)) == set()
+    assert second.sidebar.multiselect(key="districts").value == []
+    app.run()  # the first session is unchanged by the second
+    assert len(selected_codes(map_args(app))) == 12
+
+
+def test_streamlit_folium_private_api_we_rely_on():
+    """Contract test for ui/map_component.py, written against streamlit-folium 0.27.4: st_folium hands
+    its component these keyword arguments through `streamlit_folium._component_func`. If an upgrade
+    renames that function or its arguments, this fails before the map page does."""
+    import folium
+    import streamlit_folium
+
+    from ui import map_component
+
+    assert callable(streamlit_folium._component_func)
+    args = map_component.component_args(folium.Map(), folium.FeatureGroup(), center=(21.8, 106.7), zoom=9,
+                                        height=600)
+    assert {"script", "html", "key", "height", "feature_group", "zoom", "center", "on_change"} <= set(args)
+    assert args["zoom"] == 9 and args["height"] == 600

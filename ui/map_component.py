@@ -4,6 +4,11 @@ st_folium renders the whole folium map on every call: 0.1-0.3 s for our 360 KB
 of layers, spent before the map can leave the server. Visitors keep asking for
 the same few maps (the opening view above all), so what st_folium would send
 for a map is captured once (`component_args`) and sent again as it is (`show`).
+
+Private API, in this module only: streamlit-folium 0.27.4's `_component_func`
+(contract test: tests/test_app.py::test_streamlit_folium_private_api_we_rely_on).
+The captured `on_change` reads `st.session_state` when it runs, so it holds
+nothing of the session that captured it (tests/test_app.py, two sessions).
 """
 
 from __future__ import annotations
