@@ -13,6 +13,7 @@ st.text or escaped markdown.
 from __future__ import annotations
 
 import json
+import threading
 from collections import OrderedDict
 
 import streamlit as st
@@ -35,9 +36,8 @@ SKIP = ""  # a mapping value: leave the column out
 UNDECIDED = "__undecided__"  # a select option: not chosen yet (nothing is remembered)
 SAVED = "import_saved_message"  # session_state: what the last confirm did, shown once
 SAVED_ERROR = "import_save_error"  # session_state: why the last confirm could not store, shown once
-
-
 CHECKS_KEPT = 4  # checked files kept (each holds its content, up to 20 MB)
+_CHECKS_LOCK = threading.Lock()  # sessions share the kept checks; a check itself runs outside the lock
 
 
 @st.cache_resource(show_spinner=False)
@@ -53,11 +53,16 @@ def _checks() -> OrderedDict:
 def _checked(key: tuple, run) -> ImportResult:
     """The cached result for `key`, or `run()`'s, kept for the next rerun (a click, a column choice)."""
     checks = _checks()
-    if key not in checks:
-        checks[key] = run()
+    with _CHECKS_LOCK:
+        kept = checks.get(key)
+    if kept is not None:
+        return kept
+    result = run()
+    with _CHECKS_LOCK:
+        checks[key] = result
         while len(checks) > CHECKS_KEPT:
             checks.popitem(last=False)
-    return checks[key]
+    return result
 
 
 def _mapping_state(kind: str, sha256: str) -> str:
