@@ -27,7 +27,16 @@ from geo.imports.places import village_key
 from geo.imports.reference import Reference
 from geo.indicators import COUNT, PERCENT, RATE_CHANGE, YES_NO, Indicator, indicators_for_level
 from geo.store import Store
-from geo.vocabulary import CATEGORIES, DEMO, OFFICIAL_CATEGORY_COUNTS, OFFICIAL_VILLAGE_COUNTS
+from geo.vocabulary import (
+    CATEGORIES,
+    CATEGORIES_KIND,
+    COMMUNE_INDICATORS_KIND,
+    DEMO,
+    OFFICIAL_CATEGORY_COUNTS,
+    OFFICIAL_VILLAGE_COUNTS,
+    VILLAGE_INDICATORS_KIND,
+    VILLAGES_KIND,
+)
 
 DEMO_SEED = 2021
 LABEL_COLUMN = "data_label"
@@ -167,10 +176,10 @@ def generate_demo(reference: Reference | None = None, seed: int = DEMO_SEED, com
     categories = _categories(ref, rng)
     villages = _villages(ref, categories, rng, communes)
     data = {
-        "categories": categories,
-        "villages": villages,
-        "indicators_commune": _commune_values(ref, categories, villages, rng),
-        "indicators_village": _village_values(categories, villages, rng),
+        CATEGORIES_KIND: categories,
+        VILLAGES_KIND: villages,
+        COMMUNE_INDICATORS_KIND: _commune_values(ref, categories, villages, rng),
+        VILLAGE_INDICATORS_KIND: _village_values(categories, villages, rng),
     }
     for frame in data.values():
         frame[LABEL_COLUMN] = texts.ILLUSTRATIVE

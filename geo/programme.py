@@ -13,7 +13,16 @@ import pandas as pd
 
 from geo.indicators import INDICATORS, YES_NO, roll_up_villages
 from geo.store import Store
-from geo.vocabulary import DEMO, IMPORTED, KINDS, OUTSIDE_AREA
+from geo.vocabulary import (
+    CATEGORIES_KIND,
+    COMMUNE_INDICATORS_KIND,
+    DEMO,
+    IMPORTED,
+    KINDS,
+    OUTSIDE_AREA,
+    VILLAGE_INDICATORS_KIND,
+    VILLAGES_KIND,
+)
 
 
 @dataclass
@@ -43,10 +52,10 @@ def default_source(store: Store) -> str | None:
 
 def load_programme(store: Store, source: str | None) -> Programme:
     empty = {
-        "categories": pd.DataFrame(columns=["gso_code", "area_category"]),
-        "villages": pd.DataFrame(columns=["gso_code", "village"]),
-        "indicators_commune": pd.DataFrame(columns=["gso_code", "indicator", "value"]),
-        "indicators_village": pd.DataFrame(columns=["gso_code", "village", "indicator", "value"]),
+        CATEGORIES_KIND: pd.DataFrame(columns=["gso_code", "area_category"]),
+        VILLAGES_KIND: pd.DataFrame(columns=["gso_code", "village"]),
+        COMMUNE_INDICATORS_KIND: pd.DataFrame(columns=["gso_code", "indicator", "value"]),
+        VILLAGE_INDICATORS_KIND: pd.DataFrame(columns=["gso_code", "village", "indicator", "value"]),
     }
     frames, files = {}, {}
     history = store.history(source=source) if source else pd.DataFrame()
@@ -57,9 +66,9 @@ def load_programme(store: Store, source: str | None) -> Programme:
             current = history[(history.kind == kind) & history.is_current]
             if not current.empty:
                 files[kind] = str(current.iloc[0]["file_name"])
-    return Programme(source=source, categories=frames["categories"], villages=frames["villages"],
-                     commune_indicators=frames["indicators_commune"],
-                     village_indicators=frames["indicators_village"], files=files)
+    return Programme(source=source, categories=frames[CATEGORIES_KIND], villages=frames[VILLAGES_KIND],
+                     commune_indicators=frames[COMMUNE_INDICATORS_KIND],
+                     village_indicators=frames[VILLAGE_INDICATORS_KIND], files=files)
 
 
 def commune_values(programme: Programme) -> pd.DataFrame:

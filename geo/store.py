@@ -35,16 +35,25 @@ from geo.datadir import REPO_ROOT
 from geo.errors import DataError
 from geo.imports.problems import ImportResult, sha256_of
 from geo.vnformat import VIETNAM_TIME
-from geo.vocabulary import DEMO, IMPORTED, KINDS, SOURCES
+from geo.vocabulary import (
+    CATEGORIES_KIND,
+    COMMUNE_INDICATORS_KIND,
+    DEMO,
+    IMPORTED,
+    KINDS,
+    SOURCES,
+    VILLAGE_INDICATORS_KIND,
+    VILLAGES_KIND,
+)
 
 ENV_VAR = "LANGSON_DATA_DIR"
 DB_NAME = "langson.sqlite"
 
 REQUIRED_COLUMNS = {
-    "categories": ["gso_code", "area_category"],
-    "villages": ["gso_code", "village"],
-    "indicators_commune": ["gso_code", "indicator", "value"],
-    "indicators_village": ["gso_code", "village", "indicator", "value"],
+    CATEGORIES_KIND: ["gso_code", "area_category"],
+    VILLAGES_KIND: ["gso_code", "village"],
+    COMMUNE_INDICATORS_KIND: ["gso_code", "indicator", "value"],
+    VILLAGE_INDICATORS_KIND: ["gso_code", "village", "indicator", "value"],
 }
 HISTORY_COLUMNS = ["version_id", "kind", "source", "file_name", "imported_at", "row_count", "sha256", "is_current"]
 EVENT_HISTORY_COLUMNS = ["event_id", "at", "action", "kind", "source", "version_id", "file_name", "row_count",

@@ -19,12 +19,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 import texts
 from geo.imports.reference import Reference
 from geo.indicators import Indicator, indicators_for_level, template_header
+from geo.vocabulary import CATEGORIES_KIND, COMMUNE_INDICATORS_KIND, VILLAGE_INDICATORS_KIND, VILLAGES_KIND
 
 FILE_NAMES = {
-    "categories": "mau_khu_vuc_xa.xlsx",
-    "villages": "mau_thon_dac_biet_kho_khan.xlsx",
-    "indicators_commune": "mau_chi_tieu_cap_xa.xlsx",
-    "indicators_village": "mau_chi_tieu_cap_thon.xlsx",
+    CATEGORIES_KIND: "mau_khu_vuc_xa.xlsx",
+    VILLAGES_KIND: "mau_thon_dac_biet_kho_khan.xlsx",
+    COMMUNE_INDICATORS_KIND: "mau_chi_tieu_cap_xa.xlsx",
+    VILLAGE_INDICATORS_KIND: "mau_chi_tieu_cap_thon.xlsx",
 }
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -157,10 +158,10 @@ def village_indicators_template(reference: Reference | None = None, villages: pd
 def template_for(kind: str, reference: Reference | None = None, **options) -> bytes:
     """The template of a dataset kind, as .xlsx bytes (file name: FILE_NAMES[kind])."""
     builders = {
-        "categories": categories_template,
-        "villages": villages_template,
-        "indicators_commune": commune_indicators_template,
-        "indicators_village": village_indicators_template,
+        CATEGORIES_KIND: categories_template,
+        VILLAGES_KIND: villages_template,
+        COMMUNE_INDICATORS_KIND: commune_indicators_template,
+        VILLAGE_INDICATORS_KIND: village_indicators_template,
     }
     return builders[kind](reference, **options)
 

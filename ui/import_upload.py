@@ -27,7 +27,7 @@ from geo.imports.problems import sha256_of
 from geo.indicators import INDICATORS, indicators_for_level
 from geo.store import Store
 from geo.vnformat import vn_number
-from geo.vocabulary import IMPORTED, INDICATOR_LEVELS
+from geo.vocabulary import CATEGORIES_KIND, IMPORTED, INDICATOR_LEVELS, VILLAGES_KIND
 from ui.import_history import save_message
 from ui.import_tables import import_preview, import_summary, problems_table
 from ui.plain_text import plain
@@ -72,8 +72,8 @@ def _mapping_state(kind: str, sha256: str) -> str:
 def check(kind: str, content: bytes, file_name: str, reference: Reference, store: Store) -> ImportResult:
     """Read and check the upload with the user's (or remembered) column choices; cached."""
     sha = sha256_of(content)
-    categories_version = store.current_version("categories", IMPORTED) if kind == "villages" else None
-    categories = store.current("categories", IMPORTED) if kind == "villages" else None
+    categories_version = store.current_version(CATEGORIES_KIND, IMPORTED) if kind == VILLAGES_KIND else None
+    categories = store.current(CATEGORIES_KIND, IMPORTED) if kind == VILLAGES_KIND else None
 
     def run(mapping: dict[str, str]) -> ImportResult:
         key = (kind, sha, file_name, json.dumps(mapping, sort_keys=True, ensure_ascii=False), categories_version)
@@ -83,7 +83,7 @@ def check(kind: str, content: bytes, file_name: str, reference: Reference, store
             line.text(texts.IMPORT_ROWS_READ.format(rows=vn_number(rows, 0)))
 
         def check_now() -> ImportResult:
-            options = {"categories": categories} if kind == "villages" else {}
+            options = {CATEGORIES_KIND: categories} if kind == VILLAGES_KIND else {}
             if kind in INDICATOR_LEVELS:
                 options["mapping"] = mapping or None
             with st.spinner(texts.IMPORT_CHECKING.format(size=_megabytes(len(content)))):

@@ -14,7 +14,14 @@ from geo.imports.indicator_sheets import import_commune_indicators, import_villa
 from geo.imports.problems import ERROR, NOTE, ImportResult, Problem
 from geo.imports.reference import Reference
 from geo.imports.villages import import_villages
-from geo.vocabulary import INDICATOR_LEVELS, KINDS
+from geo.vocabulary import (
+    CATEGORIES_KIND,
+    COMMUNE_INDICATORS_KIND,
+    INDICATOR_LEVELS,
+    KINDS,
+    VILLAGE_INDICATORS_KIND,
+    VILLAGES_KIND,
+)
 
 __all__ = [
     "ERROR", "NOTE", "KINDS", "ImportResult", "Problem", "Reference", "import_categories", "import_villages",
@@ -27,10 +34,10 @@ def import_file(kind: str, content: bytes, file_name: str, reference: Reference 
     """Dispatch on the dataset kind; `options` go to the importer (categories= for villages, mapping=
     for indicator sheets, progress= to hear how many rows have been read)."""
     importers = {
-        "categories": import_categories,
-        "villages": import_villages,
-        "indicators_commune": import_commune_indicators,
-        "indicators_village": import_village_indicators,
+        CATEGORIES_KIND: import_categories,
+        VILLAGES_KIND: import_villages,
+        COMMUNE_INDICATORS_KIND: import_commune_indicators,
+        VILLAGE_INDICATORS_KIND: import_village_indicators,
     }
     if kind not in importers:
         raise ValueError(f"unknown dataset kind {kind!r}; expected one of {KINDS}")

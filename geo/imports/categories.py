@@ -20,8 +20,9 @@ from geo.imports.problems import ImportResult, ProblemLog
 from geo.imports.reference import Reference
 from geo.imports.totals import compare_categories
 from geo.imports.values import BadValue, is_blank, parse_category
+from geo.vocabulary import CATEGORIES_KIND
 
-KIND = "categories"
+KIND = CATEGORIES_KIND
 COLUMNS = ["gso_code", "district", "commune", "area_category"]
 
 

@@ -23,7 +23,15 @@ from geo.imports.places import village_key
 from geo.imports.reference import Reference
 from geo.indicators import INDICATORS, YES_NO
 from geo.vnformat import NO_NUMBER, vn_number
-from geo.vocabulary import KINDS, OFFICIAL_AREA_COMMUNES, OFFICIAL_CATEGORY_COUNTS, OFFICIAL_VILLAGE_TOTAL
+from geo.vocabulary import (
+    CATEGORIES_KIND,
+    KINDS,
+    OFFICIAL_AREA_COMMUNES,
+    OFFICIAL_CATEGORY_COUNTS,
+    OFFICIAL_VILLAGE_TOTAL,
+    VILLAGE_INDICATORS_KIND,
+    VILLAGES_KIND,
+)
 
 MAX_TABLE_ROWS = 500  # a page of changes people can read; the headline counts the rest
 NAMES_PREVIEW = 8  # village names shown per cell before "… (+n)"
@@ -77,12 +85,12 @@ def describe_changes(kind: str, new: pd.DataFrame, current: pd.DataFrame | None,
     first = current is None or current.empty
     current = new.iloc[0:0] if first else current  # also an empty frame stored without columns
     places = _Places(reference)
-    if kind == "categories":
+    if kind == CATEGORIES_KIND:
         parts = _categories(new, current, places)
-    elif kind == "villages":
+    elif kind == VILLAGES_KIND:
         parts = _villages(new, current, places)
     else:
-        parts = _values(new, current, places, village_level=kind == "indicators_village")
+        parts = _values(new, current, places, village_level=kind == VILLAGE_INDICATORS_KIND)
     table, hidden, note = _bounded(parts.table, parts.rows)
     counts, respelled = parts.counts, parts.respelled
     warnings = _shrink_warning(kind, counts["before"], counts["after"]) + _total_warnings(kind, new)
@@ -314,7 +322,7 @@ def _headline(kind: str, counts: dict[str, int], respelled: int, first: bool) ->
     if not (counts["added"] or counts["removed"] or counts["changed"] or respelled):
         return texts.CHG_IDENTICAL.format(what=what)
     headline = texts.CHG_HEADLINES[kind].format(**numbers)
-    if kind == "villages" and counts["changed"]:
+    if kind == VILLAGES_KIND and counts["changed"]:
         headline += " " + texts.CHG_VILLAGES_MOVED.format(count=numbers["changed"])
     if respelled:
         headline += " " + texts.CHG_RESPELLED.format(count=_n(respelled))
@@ -334,13 +342,13 @@ def _far(found: int, official: int) -> bool:
 
 def _total_warnings(kind: str, new: pd.DataFrame) -> list[str]:
     percent = _n(round(TOTAL_TOLERANCE * 100))
-    if kind == "villages":
+    if kind == VILLAGES_KIND:
         found = len(new.drop_duplicates(["gso_code", "village_key"])) if "village_key" in new.columns else len(new)
         if _far(found, OFFICIAL_VILLAGE_TOTAL):
             return [texts.CHG_WARN_VILLAGE_TOTAL.format(found=_n(found), official=_n(OFFICIAL_VILLAGE_TOTAL),
                                                         percent=percent)]
         return []
-    if kind != "categories":
+    if kind != CATEGORIES_KIND:
         return []
     warnings = []
     tidy = pd.DataFrame({"gso_code": _codes(new), "area_category": new["area_category"].astype(str).str.strip()})

@@ -22,9 +22,9 @@ from geo.imports.problems import ImportResult, ProblemLog
 from geo.imports.reference import Reference
 from geo.imports.totals import compare_villages
 from geo.imports.values import BadValue, format_number, is_blank, parse_number
-from geo.vocabulary import OFFICIAL_VILLAGE_TOTAL
+from geo.vocabulary import OFFICIAL_VILLAGE_TOTAL, VILLAGES_KIND
 
-KIND = "villages"
+KIND = VILLAGES_KIND
 # A list far larger than the official 644 is another kind of file (every village of
 # the province, a population table): refuse it rather than replace the official list.
 MAX_VILLAGES = 3 * OFFICIAL_VILLAGE_TOTAL
