@@ -41,18 +41,19 @@ _CHECKS_LOCK = threading.Lock()  # sessions share the kept checks; a check itsel
 
 
 @st.cache_resource(show_spinner=False)
-def _checks() -> OrderedDict:
-    """Checked files by (kind, content hash, file name, column choices, category version), newest last.
+def _kept(work: str) -> OrderedDict:
+    """Results of one kind of work ("checks": by kind, content hash, file name, column choices and
+    category version; "changes": by check and the version in use), newest last.
 
-    A plain store rather than st.cache_resource on the check itself, so that the check can report
-    its progress on the page while it runs (Streamlit forbids that inside cached functions).
+    A plain store rather than st.cache_resource on the work itself, so that a check can report its
+    progress on the page while it runs (Streamlit forbids that inside cached functions).
     """
     return OrderedDict()
 
 
-def _checked(key: tuple, run) -> ImportResult:
-    """The cached result for `key`, or `run()`'s, kept for the next rerun (a click, a column choice)."""
-    checks = _checks()
+def _checked(key: tuple, run, work: str = "checks"):
+    """The kept result for `key`, or `run()`'s, kept for the next rerun (a click, a column choice)."""
+    checks = _kept(work)
     with _CHECKS_LOCK:
         kept = checks.get(key)
     if kept is not None:
@@ -161,9 +162,15 @@ def confirm_step(kind: str, result: ImportResult, store: Store, reference: Refer
         st.success(saved)
     if failed:
         st.error(failed)
-    current = store.current(kind, IMPORTED)
-    frame = frame_to_store(kind, result.frame, current)
-    changes = describe_changes(kind, frame, current, reference)
+    in_use = store.current_version(kind, IMPORTED)
+
+    def compare() -> tuple:
+        current = store.current(kind, IMPORTED)
+        frame = frame_to_store(kind, result.frame, current)
+        return frame, describe_changes(kind, frame, current, reference)
+
+    # Kept per check and version in use: reading 100,000 stored rows back is not redone on every click.
+    frame, changes = _checked((kind, result.sha256, id(result), in_use), compare, work="changes")
     _show_changes(changes)
     if changes.identical:
         st.info(texts.IMPORT_NOTHING_NEW)

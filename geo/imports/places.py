@@ -17,6 +17,7 @@ from geo.imports.headers import Header
 from geo.imports.problems import ProblemLog
 from geo.imports.reference import Reference
 from geo.imports.values import UncomputedFormula, is_blank
+from geo.indicators import header_key
 from geo.names import district_key, name_key, normalise_code
 
 _NUMBERING = re.compile(r"^\s*(?:[ivx]{1,5}|\d{1,4}(?:\.\d{1,3})*|[a-zđ])\s*[.):\-–]\s*(?=\S)", re.IGNORECASE)
@@ -103,15 +104,9 @@ def known_district(ref: Reference, text: str) -> str | None:
     for district in districts:
         if district_key(district) == wanted:
             return district
-    bare = _bare(wanted)
-    matches = [d for d in districts if _bare(district_key(d)) == bare]
+    bare = header_key(wanted).replace(" ", "")
+    matches = [d for d in districts if header_key(district_key(d)).replace(" ", "") == bare]
     return matches[0] if len(matches) == 1 else None
-
-
-def _bare(text: str) -> str:
-    """Letters without diacritics or spaces, for titles typed without a Vietnamese keyboard."""
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
 
 
 def where(header: Header, row_number: int, col: int | None) -> dict:
