@@ -30,6 +30,9 @@ from geo.store import Store
 from geo.vocabulary import (
     CATEGORIES,
     CATEGORIES_KIND,
+    CATEGORY_I,
+    CATEGORY_II,
+    CATEGORY_III,
     COMMUNE_INDICATORS_KIND,
     DEMO,
     OFFICIAL_CATEGORY_COUNTS,
@@ -51,7 +54,7 @@ DEMO_CENTRES = {
 }
 VILLAGE_CENTRES = {"electricity_households": 96.0, "temporary_houses": 0.8}
 # How much better (+) or worse (-) a commune of each category is drawn, in standard steps.
-_CATEGORY_SHIFT = {"III": -1.0, "II": 0.0, "I": 1.0, None: 1.0}
+_CATEGORY_SHIFT = {CATEGORY_III: -1.0, CATEGORY_II: 0.0, CATEGORY_I: 1.0, None: 1.0}
 
 
 def _centre(ind: Indicator, level: str) -> float:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from geo.vocabulary import OUTSIDE
+
 BORDER_EITHER = "either"
 BORDER_SOURCED = "sourced"
 BORDER_COMPUTED = "computed"
-OUTSIDE = "outside"  # the category filter's value for communes outside the DTTS&MN area
 
 
 def select_codes(communes: pd.DataFrame, districts: list[str] | None = None, border_only: bool = False,

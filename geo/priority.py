@@ -18,8 +18,9 @@ import pandas as pd
 
 from geo.gaps import relative_shortfall
 from geo.indicators import INDICATORS
+from geo.vocabulary import CATEGORY_I, CATEGORY_II, CATEGORY_III
 
-CATEGORY_POINTS = {"III": 1.0, "II": 0.5, "I": 0.0}
+CATEGORY_POINTS = {CATEGORY_III: 1.0, CATEGORY_II: 0.5, CATEGORY_I: 0.0}
 COMPONENTS = ("category", "villages", "gaps", "border")
 
 

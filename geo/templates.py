@@ -12,7 +12,7 @@ import io
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -20,6 +20,7 @@ import texts
 from geo.imports.reference import Reference
 from geo.indicators import Indicator, indicators_for_level, template_header
 from geo.vocabulary import CATEGORIES_KIND, COMMUNE_INDICATORS_KIND, VILLAGE_INDICATORS_KIND, VILLAGES_KIND
+from geo.workbook_style import style_header
 
 FILE_NAMES = {
     CATEGORIES_KIND: "mau_khu_vuc_xa.xlsx",
@@ -27,8 +28,6 @@ FILE_NAMES = {
     COMMUNE_INDICATORS_KIND: "mau_chi_tieu_cap_xa.xlsx",
     VILLAGE_INDICATORS_KIND: "mau_chi_tieu_cap_thon.xlsx",
 }
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _GREY = PatternFill("solid", fgColor="D9D9D9")
 _TEXT = "@"
 _PLACE_HEADERS = [texts.TPL_COL_CODE, texts.TPL_COL_DISTRICT, texts.TPL_COL_COMMUNE]
@@ -38,8 +37,7 @@ def _header(ws: Worksheet, headers: list[str], widths: list[int]) -> None:
     ws.append(headers)
     for col, width in enumerate(widths, start=1):
         cell = ws.cell(row=1, column=col)
-        cell.font, cell.fill = _HEADER_FONT, _HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        style_header(cell)
         ws.column_dimensions[cell.column_letter].width = width
     ws.freeze_panes = "A2"
 

@@ -20,14 +20,17 @@ SOURCES = (IMPORTED, DEMO)
 
 # Area categories of Quyết định 861/QĐ-TTg, most disadvantaged first.
 CATEGORIES = ("III", "II", "I")
+CATEGORY_III, CATEGORY_II, CATEGORY_I = CATEGORIES
 
 # Nghị quyết Tỉnh ủy: "199/200 xã … (trừ xã Yên Thịnh, huyện Hữu Lũng)", as (commune, district)
 # names, resolved through the name matcher so that no code is typed here.
 OUTSIDE_AREA = (("Xã Yên Thịnh", "Huyện Hữu Lũng"),)
+# The category filter's value for the communes outside the area.
+OUTSIDE = "outside"
 
 # Quyết định 861/QĐ-TTg (communes per category) and 612/QĐ-UBDT (villages per category of their
 # commune), as quoted in the Resolution.
-OFFICIAL_CATEGORY_COUNTS = {"III": 88, "II": 8, "I": 103}
-OFFICIAL_VILLAGE_COUNTS = {"I": 84, "II": 24, "III": 536}
+OFFICIAL_CATEGORY_COUNTS = {CATEGORY_III: 88, CATEGORY_II: 8, CATEGORY_I: 103}
+OFFICIAL_VILLAGE_COUNTS = {CATEGORY_I: 84, CATEGORY_II: 24, CATEGORY_III: 536}
 OFFICIAL_VILLAGE_TOTAL = 644
 OFFICIAL_AREA_COMMUNES = 199

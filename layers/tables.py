@@ -1,8 +1,10 @@
-"""Tables behind the maps, with Vietnamese headers, and the lines that explain each commune.
+"""Tables behind the maps, and the lines that explain each commune.
 
-The table under the map and the Excel export are the same frame, so what a
-planner reads on screen is what goes into the report. The border communes'
-table and the clicked commune's details are here too.
+Every table has stable English column ids that code sorts and marks rows by;
+`display_table` gives it its Vietnamese headers at the last moment, for the
+page and the Excel export alike, so what a planner reads on screen is what goes
+into the report. The border communes' table and the clicked commune's details
+are here too.
 """
 
 from __future__ import annotations
@@ -10,7 +12,14 @@ from __future__ import annotations
 import pandas as pd
 
 import texts
-from geo.border import BUFFER_M, MIN_BORDER_KM
+from geo.border import (
+    BUFFER_M,
+    MIN_BORDER_KM,
+    STATUS_BOTH,
+    STATUS_COMPUTED_ONLY,
+    STATUS_NONE,
+    STATUS_SOURCED_ONLY,
+)
 from geo.gaps import gap_series
 from geo.indicators import INDICATORS, Indicator
 from geo.priority import COMPONENTS
@@ -18,33 +27,62 @@ from geo.vnformat import vn_number
 from layers.style import short_district_name
 
 BORDER_LABELS = {
-    "both": texts.BORDER_BOTH,
-    "sourced_only": texts.BORDER_SOURCED_ONLY,
-    "computed_only": texts.BORDER_COMPUTED_ONLY,
-    "none": texts.NO,
+    STATUS_BOTH: texts.BORDER_BOTH,
+    STATUS_SOURCED_ONLY: texts.BORDER_SOURCED_ONLY,
+    STATUS_COMPUTED_ONLY: texts.BORDER_COMPUTED_ONLY,
+    STATUS_NONE: texts.NO,
 }
+
+
+def column_headers(indicator: Indicator | None = None, year: int | None = None) -> dict[str, str]:
+    """The Vietnamese header of each column id; the value and target headers name the indicator's unit and year."""
+    headers = {
+        "rank": texts.COL_RANK, "code": texts.COL_CODE, "commune": texts.COL_COMMUNE,
+        "district": texts.COL_DISTRICT, "category": texts.COL_CATEGORY, "border": texts.COL_BORDER,
+        "villages": texts.COL_VILLAGES, "new_commune_2025": texts.COL_NEW_COMMUNE, "gap": texts.COL_GAP,
+        "met": texts.COL_MET, "score": texts.COL_SCORE, "missing": texts.COL_MISSING,
+        "n_missed": texts.COL_N_MISSED, "missed": texts.COL_MISSED, "n_met": texts.COL_N_MET,
+        "n_unknown": texts.COL_N_UNKNOWN, "border_km": texts.COL_BORDER_KM, "border_status": texts.COL_BORDER_STATUS,
+        "item": texts.COL_ITEM, "detail": texts.COL_DETAIL,
+        **{f"{component}_points": texts.COMPONENT_LABELS[component] for component in COMPONENTS},
+    }
+    if indicator is not None:
+        headers["value"] = texts.COL_VALUE.format(unit=indicator.display_unit)
+    if year is not None:
+        headers["target"] = texts.COL_TARGET.format(year=year)
+    return headers
+
+
+def display_table(frame: pd.DataFrame, headers: dict[str, str] | None = None) -> pd.DataFrame:
+    """`frame` as people read it: each column id replaced by its Vietnamese header, nothing else changed.
+
+    `headers` defaults to `column_headers()`; a column without a header is a programming error (KeyError),
+    never an English id on the page.
+    """
+    headers = column_headers() if headers is None else headers
+    return frame.set_axis([headers[column] for column in frame.columns], axis="columns")
 
 
 def category_name(table: pd.DataFrame) -> pd.Series:
     named = table["area_category"].map(texts.CATEGORY_NAMES)
-    return named.where(table["in_area"], texts.OUTSIDE_AREA).fillna(texts.NO_VALUE)
+    return named.where(table["in_area"], texts.OUTSIDE_AREA_LABEL).fillna(texts.NO_VALUE)
 
 
 def _base(table: pd.DataFrame) -> pd.DataFrame:
     """The identifying columns; the index is the input's, so later sorting by it stays aligned."""
     return pd.DataFrame(index=table.index, data={
-        texts.COL_CODE: table["gso_code"].values,
-        texts.COL_COMMUNE: table["commune"].values,
-        texts.COL_DISTRICT: table["district"].map(short_district_name).values,
-        texts.COL_CATEGORY: category_name(table).values,
-        texts.COL_BORDER: table["is_border"].map({True: texts.YES, False: ""}).values,
-        texts.COL_VILLAGES: table["n_villages"].values,
+        "code": table["gso_code"].values,
+        "commune": table["commune"].values,
+        "district": table["district"].map(short_district_name).values,
+        "category": category_name(table).values,
+        "border": table["is_border"].map({True: texts.YES, False: ""}).values,
+        "villages": table["n_villages"].values,
     })
 
 
 def category_table(table: pd.DataFrame) -> pd.DataFrame:
     out = _base(table)
-    out[texts.COL_NEW_COMMUNE] = table["new_commune_2025"].values
+    out["new_commune_2025"] = table["new_commune_2025"].values
     return out
 
 
@@ -52,7 +90,7 @@ def indicator_table(table: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
     """Worst first: the communes furthest from the target lead the list."""
     out = _base(table)
     values = table[indicator.id] if indicator.id in table else pd.Series(float("nan"), index=table.index)
-    out[texts.COL_VALUE.format(unit=indicator.display_unit)] = values.round(1).values
+    out["value"] = values.round(1).values
     order = values.sort_values(ascending=indicator.higher_is_better, na_position="last").index
     return out.loc[order].reset_index(drop=True)
 
@@ -61,11 +99,10 @@ def gap_table(table: pd.DataFrame, indicator: Indicator, year: int) -> pd.DataFr
     out = _base(table)
     values = table[indicator.id] if indicator.id in table else pd.Series(float("nan"), index=table.index)
     gaps = gap_series(values, indicator, year)
-    unit = indicator.display_unit
-    out[texts.COL_VALUE.format(unit=unit)] = values.round(1).values
-    out[texts.COL_TARGET.format(year=year)] = indicator.target(year)
-    out[texts.COL_GAP] = gaps.round(1).values
-    out[texts.COL_MET] = gaps.map(lambda g: "" if pd.isna(g) else (texts.YES if g <= 0 else texts.NO)).values
+    out["value"] = values.round(1).values
+    out["target"] = indicator.target(year)
+    out["gap"] = gaps.round(1).values
+    out["met"] = gaps.map(lambda g: "" if pd.isna(g) else (texts.YES if g <= 0 else texts.NO)).values
     order = gaps.sort_values(ascending=False, na_position="last").index
     return out.loc[order].reset_index(drop=True)
 
@@ -73,13 +110,13 @@ def gap_table(table: pd.DataFrame, indicator: Indicator, year: int) -> pd.DataFr
 def priority_table(table: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     out = _base(table)
     indexed = scores.reindex(table["gso_code"])
-    out.insert(0, texts.COL_RANK, indexed["rank"].values)
-    out[texts.COL_SCORE] = indexed["score"].round(1).values
+    out.insert(0, "rank", indexed["rank"].values)
+    out["score"] = indexed["score"].round(1).values
     for component in COMPONENTS:
-        out[texts.COMPONENT_LABELS[component]] = indexed[f"{component}_points"].round(1).values
-    out[texts.COL_MISSING] = indexed["missing"].map(
+        out[f"{component}_points"] = indexed[f"{component}_points"].round(1).values
+    out["missing"] = indexed["missing"].map(
         lambda ids: ", ".join(INDICATORS[i].label for i in ids) if isinstance(ids, list) else "").values
-    return out.sort_values(texts.COL_RANK).reset_index(drop=True)
+    return out.sort_values("rank").reset_index(drop=True)
 
 
 def priority_details(table: pd.DataFrame, scores: pd.DataFrame) -> dict[str, dict[str, str]]:
@@ -142,16 +179,16 @@ def border_gaps_table(table: pd.DataFrame, indicator_ids: list[str], year: int) 
             else:
                 met += 1
         rows.append({
-            texts.COL_COMMUNE: row["commune"],
-            texts.COL_DISTRICT: short_district_name(row["district"]),
-            texts.COL_CATEGORY: category_name(row.to_frame().T).iloc[0],
-            texts.COL_N_MISSED: len(missed),
-            texts.COL_MISSED: "; ".join(missed),
-            texts.COL_N_MET: met,
-            texts.COL_N_UNKNOWN: unknown,
+            "commune": row["commune"],
+            "district": short_district_name(row["district"]),
+            "category": category_name(row.to_frame().T).iloc[0],
+            "n_missed": len(missed),
+            "missed": "; ".join(missed),
+            "n_met": met,
+            "n_unknown": unknown,
         })
     frame = pd.DataFrame(rows)
-    return frame.sort_values(texts.COL_N_MISSED, ascending=False).reset_index(drop=True) if rows else frame
+    return frame.sort_values("n_missed", ascending=False).reset_index(drop=True) if rows else frame
 
 
 def border_counts(communes: pd.DataFrame) -> dict:
@@ -162,15 +199,15 @@ def border_counts(communes: pd.DataFrame) -> dict:
 def border_table(communes: pd.DataFrame) -> pd.DataFrame:
     """Every commune that either list calls a border commune, disagreements first."""
     rows = communes[communes["is_border"]].copy()
-    rows["order"] = rows["border_status"].map({"sourced_only": 0, "computed_only": 1, "both": 2})
+    rows["order"] = rows["border_status"].map({STATUS_SOURCED_ONLY: 0, STATUS_COMPUTED_ONLY: 1, STATUS_BOTH: 2})
     rows = rows.sort_values(["order", "district", "commune"])
     return pd.DataFrame({
-        texts.COL_DISTRICT: rows["district"].map(short_district_name),
-        texts.COL_COMMUNE: rows["commune"],
-        texts.COL_CODE: rows["gso_code"],
-        texts.COL_BORDER_KM: rows["border_km"].round(1),
-        texts.COL_BORDER_STATUS: rows["border_status"].map(BORDER_LABELS),
-        texts.COL_NEW_COMMUNE: rows["new_commune_2025"],
+        "district": rows["district"].map(short_district_name),
+        "commune": rows["commune"],
+        "code": rows["gso_code"],
+        "border_km": rows["border_km"].round(1),
+        "border_status": rows["border_status"].map(BORDER_LABELS),
+        "new_commune_2025": rows["new_commune_2025"],
     })
 
 
@@ -183,4 +220,4 @@ def commune_details(table: pd.DataFrame, built, code: str) -> pd.DataFrame:
     if row.get("village_names"):
         lines[texts.VILLAGE_NAMES] = row["village_names"]
     lines.update(built.view.details.get(code, {}))
-    return pd.DataFrame({texts.COL_ITEM: list(lines), texts.COL_DETAIL: [str(v) for v in lines.values()]})
+    return pd.DataFrame({"item": list(lines), "detail": [str(v) for v in lines.values()]})

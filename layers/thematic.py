@@ -6,7 +6,7 @@ limits and units) and counts. The same MapView is drawn on screen and in print.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -16,12 +16,12 @@ from geo.gaps import gap_class, gap_class_labels, gap_series
 from geo.indicators import INDICATORS, Indicator
 from geo.priority import Weights, priority_scores
 from geo.vnformat import vn_number
-from geo.vocabulary import OFFICIAL_CATEGORY_COUNTS
+from geo.vocabulary import CATEGORIES, CATEGORY_I, CATEGORY_II, CATEGORY_III, OFFICIAL_CATEGORY_COUNTS
 from layers import tables
 from layers.style import NO_DATA, LegendEntry
 from layers.view import MapView, district_view
 
-CATEGORY_COLOURS = {"III": "#b2182b", "II": "#f4a582", "I": "#fddbc7"}
+CATEGORY_COLOURS = {CATEGORY_III: "#b2182b", CATEGORY_II: "#f4a582", CATEGORY_I: "#fddbc7"}
 OUTSIDE_COLOUR = "#92c5de"  # outside the ethnic-minority and mountain area (Yên Thịnh)
 # ColorBrewer sequential ramps, light to dark; the darkest is "most".
 SEQUENTIAL = {
@@ -54,7 +54,7 @@ def category_view(table: pd.DataFrame, *, subtitle: str = "", selected: tuple[st
             fills[code] = CATEGORY_COLOURS[category]
         elif not in_area:
             fills[code] = OUTSIDE_COLOUR
-    for category in ("III", "II", "I"):
+    for category in CATEGORIES:
         n = int((table["area_category"] == category).sum())
         label = texts.CATEGORY_LEGEND.format(category=category, count=n, official=OFFICIAL_CATEGORY_COUNTS[category])
         legend.append(LegendEntry(label, fill=CATEGORY_COLOURS[category]))
@@ -159,9 +159,10 @@ class ViewOptions:
 @dataclass
 class BuiltView:
     view: MapView
-    table: pd.DataFrame  # the table under the map, Vietnamese headers, in display order
+    table: pd.DataFrame  # the table under the map, column ids (layers.tables), in display order
     top: tuple[str, ...] = ()  # GSO codes to outline as "first to invest" (priority view)
     scores: pd.DataFrame | None = None
+    headers: dict[str, str] = field(default_factory=tables.column_headers)  # id -> Vietnamese, for display
 
 
 def view_scores(options: ViewOptions, table: pd.DataFrame) -> pd.DataFrame | None:
@@ -189,10 +190,12 @@ def build_view(options: ViewOptions, table: pd.DataFrame, colours: dict[str, str
         if options.kind == INDICATOR:
             view = indicator_view(table, indicator, options.method, options.k, **common)
             view = replace(view, details=tables.value_details(table, indicator))
-            return BuiltView(view, tables.indicator_table(shown, indicator))
+            return BuiltView(view, tables.indicator_table(shown, indicator),
+                             headers=tables.column_headers(indicator))
         view = gap_view(table, indicator, options.year, **common)
         view = replace(view, details=tables.value_details(table, indicator, options.year))
-        return BuiltView(view, tables.gap_table(shown, indicator, options.year))
+        return BuiltView(view, tables.gap_table(shown, indicator, options.year),
+                         headers=tables.column_headers(indicator, options.year))
     if options.kind == PRIORITY:
         scores = scores if scores is not None else view_scores(options, table)
         view = replace(priority_view(scores, **common),

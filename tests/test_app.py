@@ -107,19 +107,3 @@ def test_two_sessions_do_not_share_choices_or_map(app):
     assert second.sidebar.multiselect(key="districts").value == []
     app.run()  # the first session is unchanged by the second
     assert len(selected_codes(map_args(app))) == 12
-
-
-def test_streamlit_folium_private_api_we_rely_on():
-    """Contract test for ui/map_component.py, written against streamlit-folium 0.27.4: st_folium hands
-    its component these keyword arguments through `streamlit_folium._component_func`. If an upgrade
-    renames that function or its arguments, this fails before the map page does."""
-    import folium
-    import streamlit_folium
-
-    from ui import map_component
-
-    assert callable(streamlit_folium._component_func)
-    args = map_component.component_args(folium.Map(), folium.FeatureGroup(), center=(21.8, 106.7), zoom=9,
-                                        height=600)
-    assert {"script", "html", "key", "height", "feature_group", "zoom", "center", "on_change"} <= set(args)
-    assert args["zoom"] == 9 and args["height"] == 600

@@ -1,5 +1,8 @@
-"""The map page as a pure function of the choices: selection, notices, and the key its map is shared under."""
+"""The map page as a pure function of the choices: selection, notices, tables, and the key its map is shared under."""
 
+import re
+
+import pandas as pd
 import pytest
 
 from geo.demo import generate_demo
@@ -7,7 +10,10 @@ from geo.programme import Programme, commune_table
 from geo.vocabulary import DEMO, IMPORTED
 from layers.page import Choices, map_page
 from layers.prepared import prepare
+from layers.style import CLICKED_ROW
+from layers.tables import display_table
 from layers.thematic import ViewOptions
+from ui.map_click import highlight_row
 
 
 @pytest.fixture(scope="module")
@@ -57,3 +63,34 @@ def test_the_map_key_changes_with_what_the_map_shows_and_only_with_it(data, demo
                       village_indicators=demo.village_indicators.iloc[0:0])
     # without villages the village switch draws nothing different
     assert page(data, empty, show_villages=False).map_key[2:] == page(data, empty).map_key[2:]
+
+
+def test_tables_keep_column_ids_and_show_vietnamese_headers(data, demo):
+    category = page(data, demo, options=ViewOptions(kind="category")).built
+    assert list(category.table.columns) == ["code", "commune", "district", "category", "border", "villages",
+                                            "new_commune_2025"]
+    assert list(display_table(category.table, category.headers).columns) == [
+        "Mã GSO", "Xã", "Huyện", "Khu vực", "Biên giới", "Số thôn ĐBKK", "Xã mới (2025)"]
+    priority = page(data, demo, options=ViewOptions(kind="priority")).built
+    assert priority.table.columns[0] == "rank" and priority.table["rank"].is_monotonic_increasing
+    shown = display_table(priority.table, priority.headers)
+    assert shown.columns[0] == "Hạng" and "Theo biên giới" in shown.columns and "border_points" not in shown.columns
+    gap = page(data, demo, options=ViewOptions(kind="gap", indicator_id="electricity_households", year=2030)).built
+    assert list(gap.table.columns[-4:]) == ["value", "target", "gap", "met"]
+    assert list(display_table(gap.table, gap.headers).columns[-4:]) == [
+        "Giá trị (%)", "Mục tiêu 2030", "Còn thiếu so với mục tiêu", "Đạt mục tiêu"]
+
+
+def test_a_column_without_a_header_is_never_shown_as_its_id():
+    with pytest.raises(KeyError):
+        display_table(pd.DataFrame({"code": ["20044"], "unheard_of": [1]}))
+
+
+def test_the_clicked_commune_row_is_marked_by_its_code(data, demo):
+    built = page(data, demo, options=ViewOptions(kind="priority")).built
+    code = built.table["code"].iloc[3]
+    styled = highlight_row(built.table, code, built.headers)
+    assert styled.data.columns[0] == "Hạng" and styled.data.equals(display_table(built.table, built.headers))
+    marked = re.findall(r"_(row\d+)_col(\d+)", styled.to_html().split(CLICKED_ROW)[0].split("<style")[1])
+    assert {row for row, _ in marked} == {"row3"} and len(marked) == len(built.table.columns)  # the whole row
+    assert highlight_row(built.table, None, built.headers).equals(display_table(built.table, built.headers))

@@ -237,8 +237,8 @@ def test_paper_and_layout_fit_the_page():
     for page in ("A4", "A3"):
         for orientation in ("landscape", "portrait"):
             layout = page_layout(page, orientation)
-            for x, y, w, h in (layout.header, layout.map, layout.legend, layout.inset, layout.footer):
-                assert 0 <= x and 0 <= y and x + w <= layout.width + 1e-9 and y + h <= layout.height + 1e-9
+            for x0, y0, x1, y1 in (layout.header, layout.map, layout.legend, layout.inset, layout.footer):
+                assert 0 <= x0 < x1 <= layout.width + 1e-9 and 0 <= y0 < y1 <= layout.height + 1e-9
 
 
 def test_extent_has_the_frame_proportions_and_a_true_round_scale():

@@ -1,22 +1,25 @@
 """Sentences more than one part of the app shows: yes/no, dataset names, the illustrative label."""
 
+from geo import vocabulary as _vocabulary  # the keys; a leading underscore keeps it out of `texts`
+
 APP_TITLE = "Bản đồ vùng đồng bào dân tộc thiểu số và miền núi tỉnh Lạng Sơn"
 SOURCE_PREFIX = "Nguồn: "
 GAP_MET = "Đã đạt mục tiêu"
-OUTSIDE_AREA = "Ngoài vùng DTTS&MN"
-CATEGORY_NAMES = {"III": "Khu vực III", "II": "Khu vực II", "I": "Khu vực I"}
+OUTSIDE_AREA_LABEL = "Ngoài vùng DTTS&MN"
+CATEGORY_NAMES = {_vocabulary.CATEGORY_III: "Khu vực III", _vocabulary.CATEGORY_II: "Khu vực II",
+                  _vocabulary.CATEGORY_I: "Khu vực I"}
 ILLUSTRATIVE_NOTE = "Dữ liệu minh họa — không phải số liệu chính thức"
 IMP_PROBLEM_COLUMNS = {"severity": "Mức độ", "file": "Tệp", "sheet": "Trang tính", "row": "Dòng",
                        "column": "Cột", "message": "Nội dung"}
 # Storage
 DATASET_LABELS = {
-    "categories": "Khu vực của xã (Quyết định 861/QĐ-TTg)",
-    "villages": "Thôn đặc biệt khó khăn (Quyết định 612/QĐ-UBDT)",
-    "indicators_commune": "Chỉ tiêu cấp xã",
-    "indicators_village": "Chỉ tiêu cấp thôn",
+    _vocabulary.CATEGORIES_KIND: "Khu vực của xã (Quyết định 861/QĐ-TTg)",
+    _vocabulary.VILLAGES_KIND: "Thôn đặc biệt khó khăn (Quyết định 612/QĐ-UBDT)",
+    _vocabulary.COMMUNE_INDICATORS_KIND: "Chỉ tiêu cấp xã",
+    _vocabulary.VILLAGE_INDICATORS_KIND: "Chỉ tiêu cấp thôn",
 }
 ILLUSTRATIVE = "Dữ liệu minh họa"
-SOURCE_LABELS = {"imported": "Dữ liệu đã nhập", "demo": ILLUSTRATIVE}
+SOURCE_LABELS = {_vocabulary.IMPORTED: "Dữ liệu đã nhập", _vocabulary.DEMO: ILLUSTRATIVE}
 YES = "Có"
 NO = "Không"
 PRINT_LEGEND_TOP = "{count} xã ưu tiên đầu tư hàng đầu"

@@ -1,6 +1,7 @@
 """The map page: sidebar, views, legends, tooltips, the table under the map, the border gaps."""
 
-from texts.common import CATEGORY_NAMES, OUTSIDE_AREA
+from geo import vocabulary as _vocabulary
+from texts.common import CATEGORY_NAMES, OUTSIDE_AREA_LABEL
 
 AND = " và "
 CITY_SHORT = "TP {name}"
@@ -140,7 +141,7 @@ PRIORITY_INDICATORS = "Chỉ tiêu tính vào mức thiếu hụt"
 TOP_N = "Số xã ưu tiên hàng đầu (viền cam)"
 FILTER_CATEGORIES = "Khu vực"
 ALL_CATEGORIES = "Mọi khu vực"
-CATEGORY_FILTER_NAMES = {**CATEGORY_NAMES, "outside": OUTSIDE_AREA}
+CATEGORY_FILTER_NAMES = {**CATEGORY_NAMES, _vocabulary.OUTSIDE: OUTSIDE_AREA_LABEL}
 FILTER_SCORE = "Khoảng điểm ưu tiên"
 SHOW_VILLAGES = "Hiện thôn đặc biệt khó khăn"
 ILLUSTRATIVE_WARNING = ("Dữ liệu minh họa: khu vực, thôn và số liệu chỉ tiêu trên bản đồ này được sinh tự động để "

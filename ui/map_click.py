@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-import texts
 from layers import style
+from layers.tables import display_table
 
 
 def clicked_code(returned: dict | None) -> str | None:
@@ -14,10 +15,13 @@ def clicked_code(returned: dict | None) -> str | None:
     return (feature.get("properties") or {}).get("gso_code")
 
 
-def highlight_row(table: pd.DataFrame, code: str | None):
-    """The table, with the clicked commune's row highlighted (a Styler), or the plain table."""
-    if not code or texts.COL_CODE not in table:
-        return table
-    return table.style.apply(
-        lambda row: [f"background-color: {style.CLICKED_ROW}" if row[texts.COL_CODE] == code else ""] * len(row),
-        axis=1)
+def highlight_row(table: pd.DataFrame, code: str | None, headers: dict[str, str]):
+    """The table with Vietnamese headers and the clicked commune's row highlighted (a Styler), or plain.
+
+    `table` has column ids (layers.tables); the row is found by its "code" column, before the renaming.
+    """
+    shown = display_table(table, headers)
+    if not code or "code" not in table:
+        return shown
+    marks = np.where(table["code"].to_numpy() == code, f"background-color: {style.CLICKED_ROW}", "")
+    return shown.style.apply(lambda column: marks, axis=0)

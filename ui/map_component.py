@@ -6,9 +6,11 @@ the same few maps (the opening view above all), so what st_folium would send
 for a map is captured once (`component_args`) and sent again as it is (`show`).
 
 Private API, in this module only: streamlit-folium 0.27.4's `_component_func`
-(contract test: tests/test_app.py::test_streamlit_folium_private_api_we_rely_on).
-The captured `on_change` reads `st.session_state` when it runs, so it holds
-nothing of the session that captured it (tests/test_app.py, two sessions).
+(contract test: tests/test_private_apis.py; the supported way measured against
+this one: benchmarks/map_component.py). What is kept is plain data: st_folium's
+`on_change` closure, which only copies the browser's report to
+`st.session_state["map"]` (we never read it), is left out, so nothing of the
+session that made a map is kept for another (tests/test_app.py, two sessions).
 """
 
 from __future__ import annotations
@@ -30,12 +32,13 @@ _LOCK = threading.Lock()
 
 def component_args(fmap: folium.Map, selection: folium.FeatureGroup, *, center: tuple[float, float],
                    zoom: float, height: int) -> dict:
-    """The keyword arguments st_folium hands its Streamlit component for this map."""
+    """The keyword arguments st_folium hands its Streamlit component for this map, less its on_change."""
     captured: dict = {}
     with _LOCK, mock.patch.object(streamlit_folium, "_component_func", lambda **kwargs: captured.update(kwargs)):
         # render=False: st_folium renders the map itself once more; the full-page render it skips is unused.
         st_folium(fmap, key=MAP_KEY, height=height, use_container_width=True, render=False,
                   returned_objects=RETURNED, center=center, zoom=zoom, feature_group_to_add=selection)
+    del captured["on_change"]
     return captured
 
 

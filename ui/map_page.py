@@ -73,10 +73,12 @@ first_paint.finish_first_run()
 clicked_code = map_click.clicked_code(clicked)
 if clicked_code:
     st.markdown(texts.CLICKED_TITLE.format(commune=data.search_label(clicked_code)))
-    st.dataframe(tables.commune_details(table, built, clicked_code), hide_index=True, width="stretch")
+    st.dataframe(tables.display_table(tables.commune_details(table, built, clicked_code)), hide_index=True,
+                 width="stretch")
 
 st.markdown(f"##### {texts.TABLE_TITLE}")
-st.dataframe(map_click.highlight_row(built.table, clicked_code), hide_index=True, width="stretch", key="table")
+st.dataframe(map_click.highlight_row(built.table, clicked_code, built.headers), hide_index=True, width="stretch",
+             key="table")
 
 # Built only while open (on_change="rerun"): its widgets cost the page load
 # time, and most visits export nothing.
@@ -100,19 +102,20 @@ if export.open:
             texts.EXPORT_PDF, lambda: render_print_map(built.view, data.province_data, fmt="pdf", **print_options),
             file_name=export_file_name(title, "pdf"), mime=MIME["pdf"], on_click="ignore", key="export_pdf")
         buttons[2].download_button(
-            texts.EXPORT_HTML, lambda: standalone_html(base_map(), title=title, layers=[selection()]),
+            texts.EXPORT_HTML, lambda: standalone_html(base_map, title=title, layers=[selection()]),
             file_name=export_file_name(title, "html"), mime=MIME["html"], on_click="ignore", key="export_html")
         buttons[3].download_button(
-            texts.EXPORT_XLSX, lambda: table_to_xlsx(built.table, title=title, sources=list(built.view.sources),
-                                                     filters=page.subtitle, illustrative=built.view.illustrative,
+            texts.EXPORT_XLSX, lambda: table_to_xlsx(tables.display_table(built.table, built.headers), title=title,
+                                                     sources=list(built.view.sources), filters=page.subtitle,
+                                                     illustrative=built.view.illustrative,
                                                      exported_at=datetime.datetime.now()),
             file_name=export_file_name(title, "xlsx"), mime=MIME["xlsx"], on_click="ignore", key="export_xlsx")
         st.caption(texts.EXPORT_HELP)
 
 if st.toggle(texts.BORDER_GAPS, key="show_border_gaps", help=texts.BORDER_GAPS_HELP):
-    st.dataframe(tables.border_gaps_table(table, list(page.indicators_with_values), choices.options.year),
-                 hide_index=True, width="stretch")
+    gaps = tables.border_gaps_table(table, list(page.indicators_with_values), choices.options.year)
+    st.dataframe(tables.display_table(gaps), hide_index=True, width="stretch")
 
 if st.toggle(texts.BORDER_SECTION, key="show_border_table"):
     st.write(texts.BORDER_EXPLAIN.format(**tables.border_counts(data.communes)))
-    st.dataframe(tables.border_table(data.communes), hide_index=True, width="stretch")
+    st.dataframe(tables.display_table(tables.border_table(data.communes)), hide_index=True, width="stretch")

@@ -17,7 +17,9 @@ import texts
 from geo.imports.column_meaning import Guess, guess_indicator
 from geo.imports.problems import column_letter
 from geo.imports.reading import Sheet, read_sheets_or_log
+from geo.imports.values import CATEGORY_OF_TOKEN
 from geo.indicators import INDICATORS, Indicator, header_key
+from geo.vocabulary import CATEGORY_I, CATEGORY_II, CATEGORY_III
 
 HEADER_SCAN_ROWS = 40
 
@@ -56,13 +58,12 @@ ROLE_INDEX = {header_key(alias): role for role, aliases in _ROLE_ALIASES.items()
 
 # Annex layouts sometimes have one column per category with an "x" in it.
 _MARK_ALIASES = {
-    "III": ["Khu vực III", "Xã khu vực III", "KV III", "Xã KV III", "Khu vực 3", "KV3"],
-    "II": ["Khu vực II", "Xã khu vực II", "KV II", "Xã KV II", "Khu vực 2", "KV2"],
-    "I": ["Khu vực I", "Xã khu vực I", "KV I", "Xã KV I", "Khu vực 1", "KV1"],
+    CATEGORY_III: ["Khu vực III", "Xã khu vực III", "KV III", "Xã KV III", "Khu vực 3", "KV3"],
+    CATEGORY_II: ["Khu vực II", "Xã khu vực II", "KV II", "Xã KV II", "Khu vực 2", "KV2"],
+    CATEGORY_I: ["Khu vực I", "Xã khu vực I", "KV I", "Xã KV I", "Khu vực 1", "KV1"],
 }
 MARK_INDEX = {header_key(alias): cat for cat, aliases in _MARK_ALIASES.items() for alias in aliases}
 _MARK = re.compile(r"(khu vuc|kv)\s*(iii|ii|i|1|2|3)$")  # "Xã thuộc khu vực" + "III" under it
-_ROMAN_OF = {"iii": "III", "ii": "II", "i": "I", "3": "III", "2": "II", "1": "I"}
 _VALUE_YEAR = re.compile(r"^(?:gia tri|so lieu|ket qua)\s+(?:nam\s+)?(20\d\d)$")
 _YEAR = re.compile(r"^(?:năm\s*)?(20\d\d)$", re.IGNORECASE)
 
@@ -179,7 +180,7 @@ def read_header(sheet: Sheet, index: int, mapping: dict[str, str] | None = None)
             header.roles.setdefault("value", col)
             header.years[col] = int(value_year.group(1))
         elif key in MARK_INDEX or _MARK.search(key):
-            header.marks[col] = MARK_INDEX.get(key) or _ROMAN_OF[_MARK.search(key).group(2)]
+            header.marks[col] = MARK_INDEX.get(key) or CATEGORY_OF_TOKEN[_MARK.search(key).group(2)]
         elif (guess := guess_indicator(text)).indicator is not None:
             header.indicators[col] = guess.indicator
         elif guess.uncertain:

@@ -17,6 +17,7 @@ from datetime import date, datetime, time
 import texts
 from geo.imports.reading import CellError, UncomputedFormula
 from geo.vnformat import vn_number
+from geo.vocabulary import CATEGORY_I, CATEGORY_II, CATEGORY_III
 
 
 class BadValue(ValueError):
@@ -100,7 +101,9 @@ def parse_number(value: object) -> tuple[float | None, bool]:
 
 
 _CATEGORY = re.compile(r"^(xa)?(khuvuc|kv)?(iii|ii|i|1|2|3)$")
-_DIGIT_TO_ROMAN = {"1": "I", "2": "II", "3": "III"}
+# How a category is written once case and marks are gone: Roman or Arabic numeral.
+CATEGORY_OF_TOKEN = {"iii": CATEGORY_III, "ii": CATEGORY_II, "i": CATEGORY_I,
+                     "3": CATEGORY_III, "2": CATEGORY_II, "1": CATEGORY_I}
 
 
 def parse_category(value: object) -> str | None:
@@ -112,8 +115,7 @@ def parse_category(value: object) -> str | None:
     match = _CATEGORY.match(_plain(value))
     if not match or isinstance(value, bool):
         raise BadValue(str(value))
-    token = match.group(3)
-    return _DIGIT_TO_ROMAN.get(token, token.upper())
+    return CATEGORY_OF_TOKEN[match.group(3)]
 
 
 _YES = {"co", "x", "dat", "yes", "y", "true", "v", "✓", "✔", "dadat", "roi"}

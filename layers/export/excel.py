@@ -1,7 +1,7 @@
 """The table under the map as an Excel workbook a department can file and reuse.
 
 Sheet 1 holds the table exactly as shown (same columns, same order, the
-caller's Vietnamese headers); sheet 2 ("Nguồn") says what it is: title,
+Vietnamese headers of layers.tables.display_table); sheet 2 ("Nguồn") says what it is: title,
 filters, sources, export time and, for demonstration data, that it is not
 official. Text is always written as text, so a name such as "=..." from an
 uploaded file can never become a formula.
@@ -16,13 +16,13 @@ import numbers
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 import texts
 from geo.vnformat import nfc
+from geo.workbook_style import style_header
 
-HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 ILLUSTRATIVE_FONT = Font(bold=True, color="9A5B00")
 ILLUSTRATIVE_TAB = "E0A800"
 MAX_WIDTH = 60  # characters; longer text wraps
@@ -88,10 +88,7 @@ def _write_table(sheet, frame: pd.DataFrame) -> None:
     headers = [nfc(c) for c in frame.columns]
     widths = [min(len(h), MAX_HEADER_WIDTH) for h in headers]
     for j, header in enumerate(headers, start=1):
-        cell = _put(sheet, 1, j, header)
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        style_header(_put(sheet, 1, j, header))
     for i, row in enumerate(frame.itertuples(index=False, name=None), start=2):
         for j, raw in enumerate(row, start=1):
             value = _cell_value(raw)

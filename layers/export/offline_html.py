@@ -10,11 +10,10 @@ xstatic packages, the same source assets.py copies from.
 from __future__ import annotations
 
 import base64
-import contextlib
 import html
 import mimetypes
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import folium
@@ -83,37 +82,21 @@ def inline_assets(page: str) -> str:
     return _LINK_HREF.sub(link, _SCRIPT_SRC.sub(script, page))
 
 
-def standalone_html(fmap: folium.Map, *, title: str | None = None,
+def standalone_html(build_map: Callable[[], folium.Map], *, title: str | None = None,
                     layers: Iterable[folium.MacroElement] = ()) -> bytes:
     """The map as one UTF-8 HTML file: Leaflet, plugins and our CSS inlined; no CDN, no server.
 
-    `layers` (e.g. the filter's selection layer, which the app hands to
-    st_folium separately) are drawn too, but `fmap` is left as it was, so the
-    map on screen is not redrawn. A background of web tiles (OpenStreetMap), if
-    the user chose one, still needs internet; everything else works offline.
+    The file gets a map of its own from `build_map`, with `layers` (e.g. the
+    filter's selection layer, which the app hands to st_folium separately)
+    added: rendering changes a folium map and its page, so no map is shared
+    with the screen or with another export. A background of web tiles
+    (OpenStreetMap), if the user chose one, still needs internet; everything
+    else works offline.
     """
-    with _added(fmap, list(layers)):
-        page = inline_assets(fmap.get_root().render())
+    fmap = build_map()
+    for layer in layers:
+        fmap.add_child(layer)
+    page = inline_assets(fmap.get_root().render())
     if title:
         page = page.replace("</head>", f"<title>{html.escape(title)}</title>\n</head>", 1)
     return page.encode("utf-8")
-
-
-@contextlib.contextmanager
-def _added(fmap: folium.Map, layers: list):
-    """Add `layers` for one render, then restore the map and its page exactly.
-
-    Rendering registers each plugin's files in the page header; those entries
-    are put back too. (A deep copy of the map is no alternative: folium's
-    jinja templates do not survive copy.deepcopy and render nothing.)
-    """
-    root = fmap.get_root()
-    parts = [fmap, root, root.header, root.html, root.script]
-    saved = [(part, part._children.copy()) for part in parts]
-    try:
-        for layer in layers:
-            fmap.add_child(layer)
-        yield
-    finally:
-        for part, children in saved:
-            part._children = children

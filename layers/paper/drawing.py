@@ -99,7 +99,7 @@ def draw_village_badges(ax, frame: MapFrame, geometry: PrintGeometry, badges: di
         w, h = text_size_pt(str(count), size, bold=True)
         radius = (max(w, h * 0.75) / 2 + 1.4) / 72
         box = (px - radius, py - radius, px + radius, py + radius)
-        fx0, fy0, fx1, fy1 = frame.page_box()
+        fx0, fy0, fx1, fy1 = frame.box
         if box[0] < fx0 or box[1] < fy0 or box[2] > fx1 or box[3] > fy1:
             continue
         ax.add_patch(Circle((x, y), radius * frame.metres_per_inch, facecolor=style.VILLAGE_COLOUR,
@@ -112,7 +112,7 @@ def draw_village_badges(ax, frame: MapFrame, geometry: PrintGeometry, badges: di
 
 def draw_watermark(ax, frame: MapFrame) -> None:
     """'Dữ liệu minh họa' diagonally across the map, light enough to read the map through."""
-    w, h = frame.box[2], frame.box[3]
+    w, h = frame.width, frame.height
     angle = math.degrees(math.atan2(h, w))
     text_w = text_size_pt(texts.ILLUSTRATIVE, 100, bold=True)[0] / 72
     size = 100 * 0.7 * math.hypot(w, h) / text_w

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from shapely.geometry import box as shapely_box
 
 from layers.paper.geometry import PrintGeometry
-from layers.paper.layout import fit_extent
+from layers.paper.layout import Box, box_size, fit_extent
 from layers.paper.text import TEXT_COLOUR
 from layers.view import MapView
 
@@ -25,13 +25,21 @@ MIN_SPAN_M = 12_000  # smallest map extent: a single commune still shows what su
 class MapFrame:
     """The map's box on the page and the metre <-> inch mapping inside it."""
 
-    box: tuple[float, float, float, float]  # x, y, w, h (inches)
-    extent: tuple[float, float, float, float]  # metres
+    box: Box  # x0, y0, x1, y1 (inches on the page)
+    extent: tuple[float, float, float, float]  # x0, y0, x1, y1 (metres)
     denominator: int
 
     @property
+    def width(self) -> float:
+        return self.box[2] - self.box[0]
+
+    @property
+    def height(self) -> float:
+        return self.box[3] - self.box[1]
+
+    @property
     def metres_per_inch(self) -> float:
-        return (self.extent[2] - self.extent[0]) / self.box[2]
+        return (self.extent[2] - self.extent[0]) / self.width
 
     def to_page(self, x: float, y: float) -> tuple[float, float]:
         return (self.box[0] + (x - self.extent[0]) / self.metres_per_inch,
@@ -41,20 +49,17 @@ class MapFrame:
         m = self.metres_per_inch
         return self.extent[0] + (x - self.box[0]) * m, self.extent[1] + (y - self.box[1]) * m
 
-    def page_box(self) -> tuple[float, float, float, float]:
-        return self.box[0], self.box[1], self.box[0] + self.box[2], self.box[1] + self.box[3]
-
-    def box_to_metres(self, b: tuple[float, float, float, float]):
+    def box_to_metres(self, b: Box):
         m = self.metres_per_inch
         return shapely_box(self.extent[0] + (b[0] - self.box[0]) * m, self.extent[1] + (b[1] - self.box[1]) * m,
                            self.extent[0] + (b[2] - self.box[0]) * m, self.extent[1] + (b[3] - self.box[1]) * m)
 
 
-def map_frame(box: tuple[float, float, float, float], geometry: PrintGeometry, selected: np.ndarray) -> MapFrame:
+def map_frame(box: Box, geometry: PrintGeometry, selected: np.ndarray) -> MapFrame:
     """The frame showing the selection (widened to MIN_SPAN_M), or the whole province when none."""
     focus_bounds = (_at_least(tuple(shapely.total_bounds(geometry.commune_geoms[selected])), MIN_SPAN_M)
                     if selected.any() else geometry.bounds)
-    extent, denominator = fit_extent(focus_bounds, box[2], box[3])
+    extent, denominator = fit_extent(focus_bounds, *box_size(box))
     return MapFrame(box, extent, denominator)
 
 
@@ -73,8 +78,8 @@ def selected_mask(view: MapView, geometry: PrintGeometry) -> np.ndarray:
 
 
 def map_axes(fig: Figure, frame: MapFrame, width: float, height: float):
-    x, y, w, h = frame.box
-    ax = fig.add_axes((x / width, y / height, w / width, h / height))
+    x0, y0, _, _ = frame.box
+    ax = fig.add_axes((x0 / width, y0 / height, frame.width / width, frame.height / height))
     ax.set_xlim(frame.extent[0], frame.extent[2])
     ax.set_ylim(frame.extent[1], frame.extent[3])
     ax.set_aspect("auto")  # the extent already has the frame's proportions (fit_extent)

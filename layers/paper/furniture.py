@@ -21,7 +21,7 @@ from geo.vnformat import vn_number
 from layers import style
 from layers.paper.frame import MapFrame
 from layers.paper.geometry import PRINT_CRS, PrintGeometry, line_segments
-from layers.paper.layout import PageLayout, fit_extent, scale_bar_km
+from layers.paper.layout import PageLayout, box_size, fit_extent, scale_bar_km
 from layers.paper.text import TEXT_COLOUR, font, text_size_pt
 
 SIZE_FURNITURE = 6.5  # points on A4 (scaled up on A3 by PageLayout.font_scale)
@@ -29,7 +29,7 @@ EXTENT_BOX_COLOUR = "#000000"
 
 
 def _corner_boxes(frame: MapFrame, w: float, h: float, margin: float) -> dict[str, tuple]:
-    x0, y0, x1, y1 = frame.page_box()
+    x0, y0, x1, y1 = frame.box
     return {
         "top-left": (x0 + margin, y1 - margin - h, x0 + margin + w, y1 - margin),
         "top-right": (x1 - margin - w, y1 - margin - h, x1 - margin, y1 - margin),
@@ -131,14 +131,14 @@ def _km(value: float) -> str:
 def draw_inset(fig: Figure, page_ax, layout: PageLayout, geometry: PrintGeometry, frame: MapFrame,
                selected: np.ndarray, width: float, height: float) -> None:
     """The province in miniature with the main map's extent (when zoomed) and the selection."""
-    x, y, w, h = layout.inset
+    x0, y0, x1, y1 = layout.inset
     fs = layout.font_scale
     title_h = text_size_pt(texts.PRINT_INSET_TITLE, SIZE_FURNITURE * fs * 1.25, bold=True)[1] / 72 * 1.4
-    page_ax.text(x, y + h, texts.PRINT_INSET_TITLE, fontproperties=font(SIZE_FURNITURE * fs * 1.25, bold=True),
+    page_ax.text(x0, y1, texts.PRINT_INSET_TITLE, fontproperties=font(SIZE_FURNITURE * fs * 1.25, bold=True),
                  ha="left", va="top", color=TEXT_COLOUR)
-    box = (x, y, w, h - title_h)
-    ax = fig.add_axes((box[0] / width, box[1] / height, box[2] / width, box[3] / height))
-    extent, _ = fit_extent(geometry.bounds, box[2], box[3], padding=0.06)
+    box_w, box_h = box_size((x0, y0, x1, y1 - title_h))
+    ax = fig.add_axes((x0 / width, y0 / height, box_w / width, box_h / height))
+    extent, _ = fit_extent(geometry.bounds, box_w, box_h, padding=0.06)
     ax.set_xlim(extent[0], extent[2])
     ax.set_ylim(extent[1], extent[3])
     ax.set_xticks([])

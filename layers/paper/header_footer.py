@@ -10,7 +10,7 @@ import datetime
 
 import texts
 from geo.vnformat import nfc
-from layers.paper.layout import PageLayout
+from layers.paper.layout import PageLayout, box_size
 from layers.paper.text import LINE_SAMPLE, TEXT_COLOUR, font, text_size_pt, wrap_to_width
 from layers.view import MapView
 
@@ -22,9 +22,10 @@ ILLUSTRATIVE_COLOUR = "#9a5b00"
 
 def draw_header(ax, layout: PageLayout, title: str, subtitle: str) -> None:
     """Province line, title and the filters, shrunk (never cut) until they fit the header band."""
-    x, y, w, h = layout.header
+    x0, _, x1, top = layout.header
+    w, h = box_size(layout.header)
     fs = layout.font_scale
-    cx, top = x + w / 2, y + h
+    cx = (x0 + x1) / 2
     ax.text(cx, top, texts.PRINT_HEADER.upper(), fontproperties=font(SIZE_HEADER * fs, bold=True),
             ha="center", va="top", color="#555555")
     header_h = text_size_pt(LINE_SAMPLE, SIZE_HEADER * fs)[1] / 72 * 1.3
@@ -48,7 +49,8 @@ def draw_header(ax, layout: PageLayout, title: str, subtitle: str) -> None:
 
 def draw_footer(ax, layout: PageLayout, view: MapView, export_date: datetime.date) -> None:
     """Source and date line on the left, the CRS on the right, the illustrative note when due."""
-    x, y, w, h = layout.footer
+    x0, _, x1, top = layout.footer
+    w = x1 - x0
     fs = layout.font_scale
     size = SIZE_FOOTER * fs
     line = nfc(view.source_line + "; " + texts.PRINT_EXPORT_DATE.format(date=export_date.strftime("%d/%m/%Y")))
@@ -59,10 +61,9 @@ def draw_footer(ax, layout: PageLayout, view: MapView, export_date: datetime.dat
     else:
         lines_note = []
     line_h = text_size_pt(LINE_SAMPLE, size)[1] / 72 * 1.15
-    top = y + h
-    ax.text(x, top, "\n".join(lines), fontproperties=font(size), ha="left", va="top", color=TEXT_COLOUR,
+    ax.text(x0, top, "\n".join(lines), fontproperties=font(size), ha="left", va="top", color=TEXT_COLOUR,
             linespacing=1.15)
     if lines_note:
-        ax.text(x, top - line_h * len(lines) - 0.02, lines_note[0], fontproperties=font(size, bold=True),
+        ax.text(x0, top - line_h * len(lines) - 0.02, lines_note[0], fontproperties=font(size, bold=True),
                 ha="left", va="top", color=ILLUSTRATIVE_COLOUR)
-    ax.text(x + w, top, texts.PRINT_CRS, fontproperties=font(size * 0.95), ha="right", va="top", color="#555555")
+    ax.text(x1, top, texts.PRINT_CRS, fontproperties=font(size * 0.95), ha="right", va="top", color="#555555")

@@ -18,6 +18,7 @@ from matplotlib import patheffects
 import texts
 from layers.paper.frame import MapFrame
 from layers.paper.geometry import PrintGeometry
+from layers.paper.layout import Box
 from layers.paper.text import TEXT_COLOUR, font, text_size_pt
 
 # Text sizes on A4, in points (scaled up on A3 by PageLayout.font_scale).
@@ -37,18 +38,17 @@ class Label:
     height: float
 
 
-def box_of(label: Label, pad: float = 0.0) -> tuple[float, float, float, float]:
+def box_of(label: Label, pad: float = 0.0) -> Box:
     return (label.x - label.width / 2 - pad, label.y - label.height / 2 - pad,
             label.x + label.width / 2 + pad, label.y + label.height / 2 + pad)
 
 
-def overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+def overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def place_without_overlap(candidates: list[Label], obstacles: list[tuple[float, float, float, float]],
-                          frame: tuple[float, float, float, float], pad: float = 0.02,
-                          accept: Callable[[tuple[float, float, float, float]], bool] | None = None) -> list[Label]:
+def place_without_overlap(candidates: list[Label], obstacles: list[Box], frame: Box, pad: float = 0.02,
+                          accept: Callable[[Box], bool] | None = None) -> list[Label]:
     """Keep candidates in order of priority, dropping any whose box hits a kept one.
 
     `obstacles` are boxes already on the page (district names, north arrow,
@@ -79,7 +79,7 @@ def draw_district_labels(ax, frame: MapFrame, geometry: PrintGeometry, fs: float
     order = np.argsort(-geometry.district_areas)
     candidates = [_label(frame, str(i), geometry.district_names[i], *geometry.district_anchors[i], size, bold=True)
                   for i in order]
-    kept = place_without_overlap(candidates, obstacles, frame.page_box(), pad=0.03)
+    kept = place_without_overlap(candidates, obstacles, frame.box, pad=0.03)
     halo = [patheffects.withStroke(linewidth=2.4, foreground="white")]
     for label in kept:
         x, y = geometry.district_anchors[int(label.key)]
@@ -115,7 +115,7 @@ def draw_neighbour_label(ax, frame: MapFrame, geometry: PrintGeometry, fs: float
         box = box_of(label, 0.03)
         if prepared.intersects(frame.box_to_metres(box_of(label, clearance))):
             continue
-        if place_without_overlap([label], obstacles, frame.page_box(), pad=0.03):
+        if place_without_overlap([label], obstacles, frame.box, pad=0.03):
             ax.text(x, y, text, fontproperties=font(size), ha="center", va="center",
                     color="#6b6b6b", zorder=12)
             return [box]
@@ -144,7 +144,7 @@ def draw_commune_labels(ax, frame: MapFrame, geometry: PrintGeometry, selected: 
     def on_land(box: tuple) -> bool:  # a name hanging over the province edge reads as a place outside
         return province.contains(frame.box_to_metres(box))
 
-    kept = place_without_overlap(candidates, obstacles, frame.page_box(), pad=0.012, accept=on_land)
+    kept = place_without_overlap(candidates, obstacles, frame.box, pad=0.012, accept=on_land)
     dimmed = selected.any()
     for label in kept:
         i = int(label.key)

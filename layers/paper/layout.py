@@ -18,7 +18,14 @@ ORIENTATIONS = ("landscape", "portrait")
 NICE_STEPS = tuple([round(1 + 0.1 * i, 2) for i in range(10)] + [round(2 + 0.25 * i, 2) for i in range(12)]
                    + [round(5 + 0.5 * i, 2) for i in range(11)])
 
-Box = tuple[float, float, float, float]  # x, y, width, height in inches from the page's lower left
+# Every box on the page, in inches from its lower left: x0, y0, x1, y1 (shapely's bounds order).
+Box = tuple[float, float, float, float]
+
+
+def box_size(box: Box) -> tuple[float, float]:
+    """Width and height of a box."""
+    x0, y0, x1, y1 = box
+    return x1 - x0, y1 - y0
 
 
 def paper_inches(page: str, orientation: str) -> tuple[float, float]:
@@ -34,7 +41,7 @@ def paper_inches(page: str, orientation: str) -> tuple[float, float]:
 
 @dataclass(frozen=True)
 class PageLayout:
-    """Where each part of the page goes, in inches; `scale` is 1 on A4, about 1.41 on A3."""
+    """Where each part of the page goes (boxes x0, y0, x1, y1 in inches); `scale` is 1 on A4, about 1.41 on A3."""
 
     width: float
     height: float
@@ -65,25 +72,32 @@ def page_layout(page: str, orientation: str) -> PageLayout:
 
     margin, gap = mm(10), mm(5)
     header_h, footer_h = mm(22), mm(10)
-    header = (margin, height - margin - header_h, width - 2 * margin, header_h)
-    footer = (margin, margin, width - 2 * margin, footer_h)
+    header = _box(margin, height - margin - header_h, width - 2 * margin, header_h)
+    footer = _box(margin, margin, width - 2 * margin, footer_h)
     body_y = margin + footer_h + mm(2)
     body_h = height - margin - header_h - mm(2) - body_y
     if orientation == "landscape":
         panel_w = mm(68)
-        map_box = (margin, body_y, width - 2 * margin - gap - panel_w, body_h)
-        panel_x = map_box[0] + map_box[2] + gap
+        map_w = width - 2 * margin - gap - panel_w
+        map_box = _box(margin, body_y, map_w, body_h)
+        panel_x = margin + map_w + gap
         inset_h = min(panel_w * 0.95, body_h * 0.42)
-        inset = (panel_x, body_y, panel_w, inset_h)
-        legend = (panel_x, body_y + inset_h + gap, panel_w, body_h - inset_h - gap)
+        inset = _box(panel_x, body_y, panel_w, inset_h)
+        legend = _box(panel_x, body_y + inset_h + gap, panel_w, body_h - inset_h - gap)
     else:
         panel_h = mm(66)
-        map_box = (margin, body_y + panel_h + gap, width - 2 * margin, body_h - panel_h - gap)
-        inset_w = min(panel_h * 1.05, map_box[2] * 0.36)
-        inset = (width - margin - inset_w, body_y, inset_w, panel_h)
-        legend = (margin, body_y, map_box[2] - inset_w - gap, panel_h)
+        map_w = width - 2 * margin
+        map_box = _box(margin, body_y + panel_h + gap, map_w, body_h - panel_h - gap)
+        inset_w = min(panel_h * 1.05, map_w * 0.36)
+        inset = _box(width - margin - inset_w, body_y, inset_w, panel_h)
+        legend = _box(margin, body_y, map_w - inset_w - gap, panel_h)
     return PageLayout(width=width, height=height, scale=s, header=header, map=map_box, legend=legend,
                       inset=inset, footer=footer)
+
+
+def _box(x: float, y: float, w: float, h: float) -> Box:
+    """The box whose lower left corner is (x, y) and size w x h."""
+    return x, y, x + w, y + h
 
 
 def nice_scale(denominator: float) -> int:

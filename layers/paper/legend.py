@@ -18,7 +18,7 @@ from matplotlib.patches import Circle, Rectangle
 import texts
 from geo.vnformat import nfc
 from layers import style
-from layers.paper.layout import Box
+from layers.paper.layout import Box, box_size
 from layers.paper.text import LINE_SAMPLE, TEXT_COLOUR, font, text_size_pt, wrap_to_width
 from layers.view import MapView
 
@@ -202,7 +202,7 @@ def layout_legend(content: LegendContent, box: Box, font_scale: float = 1.0) -> 
     sections (down to 7 pt), then labels on two lines, then sections split
     across columns at any size.
     """
-    _, _, box_w, box_h = box
+    box_w, box_h = box_size(box)
     readable = [s for s in LEGEND_SIZES_PT if s >= 7.0]
     attempts = ([(s, 1, False) for s in readable] + [(s, 2, False) for s in readable]
                 + [(s, 2, True) for s in LEGEND_SIZES_PT])
@@ -242,12 +242,12 @@ def draw_legend(ax, box: Box, content: LegendContent, font_scale: float = 1.0) -
     size = layout.size
     line_h = _line_height(size)
     col_gap = size * 1.2 / 72
-    x0, y0, _, box_h = box
+    x0, _, _, y1 = box
     drawn: list[str] = []
     for c, column in enumerate(layout.columns):
         x = x0 + c * (layout.column_width + col_gap)
         right = x + layout.column_width
-        y = y0 + box_h
+        y = y1
         for row in column:
             h = _row_height(row, line_h)
             if row.kind == "heading":

@@ -14,7 +14,7 @@ import folium
 import texts
 from layers import style
 from layers.view import MapView
-from layers.web.elements import BoundedGeoJson, Script, template_text, use_local_assets
+from layers.web.elements import RenderedGeoJson, Script, template_text, use_local_assets
 from layers.web.geojson import TOOLTIP_FIELDS, WebLayers
 from layers.web.viewport import view_for_bounds
 from layers.web.webtext import web_text
@@ -74,8 +74,8 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
         fmap.add_child(Script("large_labels.js"))
 
     commune_data, fields = _with_details(layers.communes, view.details)
-    BoundedGeoJson(
-        commune_data, layers.bounds,
+    RenderedGeoJson(
+        commune_data,
         name=texts.LAYER_COMMUNES,
         style_function=lambda f: {**style.COMMUNE_STYLE, "className": "commune",
                                   "fillColor": view.fills.get(f["properties"]["gso_code"], style.NO_DATA)},
@@ -85,15 +85,15 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
         popup=folium.GeoJsonPopup(fields=list(fields), aliases=list(fields.values()), class_name="commune-popup")
         if view.details else None,
     ).add_to(fmap)
-    BoundedGeoJson(layers.districts, layers.bounds, name=texts.LAYER_DISTRICTS,
-                   style_function=lambda f: {**style.DISTRICT_STYLE, "className": "district-outline"},
-                   interactive=False).add_to(fmap)
-    BoundedGeoJson(layers.province, layers.bounds, name=texts.LAYER_PROVINCE,
-                   style_function=lambda f: {**style.PROVINCE_STYLE, "className": "province-outline"},
-                   interactive=False).add_to(fmap)
-    BoundedGeoJson(layers.border, layers.bounds, name=texts.LAYER_BORDER,
-                   style_function=lambda f: {**style.BORDER_STYLE, "className": "border-line"},
-                   interactive=False).add_to(fmap)
+    RenderedGeoJson(layers.districts, name=texts.LAYER_DISTRICTS,
+                    style_function=lambda f: {**style.DISTRICT_STYLE, "className": "district-outline"},
+                    interactive=False).add_to(fmap)
+    RenderedGeoJson(layers.province, name=texts.LAYER_PROVINCE,
+                    style_function=lambda f: {**style.PROVINCE_STYLE, "className": "province-outline"},
+                    interactive=False).add_to(fmap)
+    RenderedGeoJson(layers.border, name=texts.LAYER_BORDER,
+                    style_function=lambda f: {**style.BORDER_STYLE, "className": "border-line"},
+                    interactive=False).add_to(fmap)
 
     fmap.add_child(Script("labels.js", communes=layers.commune_labels, districts=layers.district_labels,
                           min_zoom=COMMUNE_LABEL_MIN_ZOOM))

@@ -1,4 +1,4 @@
-"""Our own folium elements: scripts read from templates/ and rendered once, GeoJSON with known bounds.
+"""Our own folium elements: scripts read from templates/, and GeoJSON, both rendered once.
 
 The scripts are Jinja templates holding one `script` macro each (the form
 folium's MacroElement expects); they live as files beside this module so they
@@ -11,10 +11,10 @@ import functools
 from importlib import resources
 
 import folium
-from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from layers.web import assets
+from layers.web.rendered_once import RenderedOnce
 
 TEMPLATES = resources.files("layers.web") / "templates"
 
@@ -30,35 +30,6 @@ def compiled(name: str) -> Template:
     return Template(template_text(name))
 
 
-class RenderedOnce(MacroElement):
-    """A MacroElement whose rendered header, html and script are kept as text.
-
-    branca's own render hands each rendered part to a new Element, which
-    compiles it as a Jinja template once more: for our 260 KB of GeoJSON that
-    doubled the time st_folium takes, on every filter change.
-    """
-
-    def render(self, **kwargs):
-        figure = self.get_root()
-        for part in ("header", "html", "script"):
-            macro = self._template.module.__dict__.get(part)
-            if macro is not None:
-                getattr(figure, part).add_child(_Text(macro(self, kwargs)), name=self.get_name())
-        for child in self._children.values():
-            child.render(**kwargs)
-
-
-class _Text(Element):
-    """Text already rendered, given back as it is."""
-
-    def __init__(self, text: str):
-        super().__init__()
-        self.text = text
-
-    def render(self, **kwargs) -> str:
-        return self.text
-
-
 class Script(RenderedOnce):
     """A MacroElement whose script is the template file `name`, with `values` as its attributes."""
 
@@ -69,20 +40,8 @@ class Script(RenderedOnce):
             setattr(self, key, value)
 
 
-class BoundedGeoJson(folium.GeoJson, RenderedOnce):
-    """folium.GeoJson whose bounds are given, not found by walking every coordinate in Python.
-
-    streamlit-folium asks the map for its bounds on every rerun; for the commune
-    layer that walk cost ~0.1 s. The bounds come from the data set, computed once.
-    """
-
-    def __init__(self, data, bounds: tuple[float, float, float, float], **kwargs):
-        super().__init__(data, **kwargs)
-        west, south, east, north = bounds
-        self._known_bounds = [[south, west], [north, east]]
-
-    def _get_self_bounds(self):
-        return self._known_bounds
+class RenderedGeoJson(folium.GeoJson, RenderedOnce):
+    """folium's GeoJson, rendered once (see rendered_once.py): the commune layer is most of the map's text."""
 
 
 def use_local_assets(element) -> None:

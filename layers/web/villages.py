@@ -14,7 +14,8 @@ from folium.elements import JSCSSMixin
 
 import texts
 from layers.web import assets
-from layers.web.elements import RenderedOnce, compiled
+from layers.web.elements import compiled
+from layers.web.rendered_once import RenderedOnce
 from layers.web.webtext import web_text
 
 
