@@ -58,6 +58,8 @@ def test_import_needs_second_confirmation_and_confirms_once(env, commune_list):
     at = import_page()
     at = upload(at, "khu_vuc_1.csv", categories_csv(commune_list, "III"))
     assert any("Chưa có dữ liệu: nhập mới khu vực của 199 xã" in t.value for t in at.text)
+    changes = [list(d.value.columns) for d in at.dataframe]  # the per-commune changes, Vietnamese headers
+    assert ["Huyện", "Xã", "Khu vực trước", "Khu vực sau", "Thay đổi"] in changes
     at = confirm_import(at)
     assert at.success and "phiên bản 1" in at.success[0].value
     # the next run compares with what is now stored: nothing new, no button, no second version

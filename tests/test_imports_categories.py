@@ -9,6 +9,7 @@ import pytest
 from geo.imports import import_categories
 from geo.imports.problems import ERROR, NOTE
 from tests.import_fixtures import code_of, csv_text, encode, xlsx_bytes
+from ui.import_tables import problems_table
 
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1258"]  # utf-16-le: no BOM
 
@@ -174,6 +175,9 @@ def test_totals_differences_are_notes_naming_communes(reference):
 
 def test_problems_frame_is_vietnamese(reference):
     result = import_categories(csv_text([["Mã xã", "Khu vực"], ["99999", "I"]]).encode(), "kv.csv", reference)
-    table = result.problems_frame()
+    problems = result.problems_frame()
+    assert list(problems.columns) == ["severity", "file", "sheet", "row", "column", "message"]  # stable ids
+    assert problems.iloc[0]["severity"] == ERROR and problems.iloc[0]["row"] == 2
+    table = problems_table(problems)  # as the import page shows it
     assert list(table.columns) == ["Mức độ", "Tệp", "Trang tính", "Dòng", "Cột", "Nội dung"]
-    assert table.iloc[0]["Mức độ"] == "Lỗi" and table.iloc[0]["Dòng"] == 2
+    assert table.iloc[0]["Mức độ"] == "Lỗi" and table.iloc[0]["Dòng"] == "2"

@@ -15,8 +15,15 @@ from geo.imports.changes import MAX_TABLE_ROWS, describe_changes
 from geo.imports.places import village_key
 from geo.indicators import INDICATORS, indicators_for_level
 from tests.import_fixtures import code_of
+from ui.import_tables import changes_table
 
 COLS = ["Huyện", "Xã", "Số thôn trước", "Số thôn sau", "Thêm", "Bớt", "Đổi cách viết", "Đổi tọa độ"]
+IDS = ["district", "commune", "villages_before", "villages_after", "added", "removed", "respelled", "moved"]
+
+
+def shown(changes) -> pd.DataFrame:
+    """The changes table as the import page shows it (Vietnamese headers)."""
+    return changes_table(changes.table)
 
 
 def villages(reference, names_by_code: list[tuple[str, str]]) -> pd.DataFrame:
@@ -51,7 +58,8 @@ def test_644_replaced_by_2_needs_second_confirmation(reference):
     ]
     assert changes.needs_second_confirmation and not changes.identical and not changes.first_import
     # every area commune loses villages: one row each, in the order of the official list
-    table = changes.table
+    assert list(changes.table.columns) == IDS  # stable ids; renamed only for display
+    table = shown(changes)
     assert list(table.columns) == COLS and len(table) == 199 and changes.table_note == ""
     assert table["Xã"].iloc[0] == "Phường Hoàng Văn Thụ"
     row = table[table["Xã"] == "Xã Đoàn Kết"].iloc[0]
@@ -86,7 +94,8 @@ def test_first_import(reference):
     assert (changes.before, changes.after, changes.added, changes.removed) == (0, 644, 644, 0)
     assert changes.first_import and not changes.identical and changes.warnings == []
     assert not changes.needs_second_confirmation
-    assert changes.table["Số thôn trước"].eq(0).all() and changes.table["Số thôn sau"].sum() == 644
+    table = shown(changes)
+    assert table["Số thôn trước"].eq(0).all() and table["Số thôn sau"].sum() == 644
 
 
 def test_identical_against_an_older_stored_version(reference):
@@ -111,7 +120,7 @@ def test_spelling_change_is_kept_but_reported(reference):
     assert changes.headline == ("Thay 644 thôn đang dùng bằng 644 thôn: bớt 0, thêm 0, giữ nguyên 644. "
                                 "Có 1 thôn đổi cách viết tên.")
     assert len(changes.table) == 1
-    row = changes.table.iloc[0]
+    row = shown(changes).iloc[0]
     assert row["Xã"] == reference.commune_of(code)
     assert (row["Số thôn trước"], row["Số thôn sau"]) == (4, 4)
     assert row["Đổi cách viết"] == "Thôn Thử Hoà → thôn thử hòa" and row["Thêm"] == row["Bớt"] == ""
@@ -126,7 +135,7 @@ def test_new_coordinates_count_as_changed(reference):
     assert (changes.changed, changes.unchanged) == (1, 643)
     assert changes.headline == ("Thay 644 thôn đang dùng bằng 644 thôn: bớt 0, thêm 0, giữ nguyên 643. "
                                 "Đổi tọa độ 1 thôn.")
-    assert changes.table["Đổi tọa độ"].tolist() == ["Thôn Thử 8"]
+    assert shown(changes)["Đổi tọa độ"].tolist() == ["Thôn Thử 8"]
 
 
 @pytest.mark.parametrize("count, far", [(580, False), (579, True), (708, False), (709, True)])
@@ -160,7 +169,7 @@ def test_categories_change_one_commune(reference):
                                category_frame(reference, current_pairs)[["gso_code", "area_category"]], reference)
     assert changes.headline == "Thay khu vực của 199 xã bằng 199 xã: đổi khu vực 1 xã, thêm 0, bớt 0."
     assert changes.warnings == []  # III 87 of 88, I 104 of 103: within 10 %
-    assert changes.table.to_dict("records") == [{
+    assert shown(changes).to_dict("records") == [{
         "Huyện": "Huyện Bình Gia", "Xã": "Xã Hòa Bình", "Khu vực trước": "III", "Khu vực sau": "I",
         "Thay đổi": "Đổi khu vực"}]
 
@@ -180,10 +189,10 @@ def test_categories_far_from_official(reference):
         "Khu vực I: tệp có 54 xã, Quyết định 861/QĐ-TTg có 103 xã: chênh lệch hơn 10%.",
     ]
     assert changes.needs_second_confirmation
-    assert changes.table["Thay đổi"].value_counts().to_dict() == {"Bớt": 49, "Đổi khu vực": 3}
-    first = changes.table.iloc[0]
+    assert shown(changes)["Thay đổi"].value_counts().to_dict() == {"Bớt": 49, "Đổi khu vực": 3}
+    first = shown(changes).iloc[0]
     assert (first["Xã"], first["Khu vực trước"], first["Khu vực sau"]) == ("Phường Hoàng Văn Thụ", "III", "II")
-    assert changes.table.iloc[-1]["Khu vực sau"] == "–"
+    assert shown(changes).iloc[-1]["Khu vực sau"] == "–"
 
 
 def value_frame(reference, rows, village_level=False) -> pd.DataFrame:
@@ -224,7 +233,7 @@ def test_indicator_values_old_to_new(reference):
     assert changes.warnings == []
     label = {i: INDICATORS[i].label for i in ("electricity_households", "new_rural_standard", "temporary_houses")}
     # Văn Quan comes before Chi Lăng in the official list
-    assert changes.table.to_dict("records") == [
+    assert shown(changes).to_dict("records") == [
         {"Huyện": "Huyện Văn Quan", "Xã": "Xã Hòa Bình", "Chỉ tiêu": label["temporary_houses"], "Năm": "2023",
          "Giá trị cũ → mới": "– → 4", "Thay đổi": "Thêm"},
         {"Huyện": "Huyện Văn Quan", "Xã": "Xã Hòa Bình", "Chỉ tiêu": label["temporary_houses"], "Năm": "2024",
@@ -245,7 +254,7 @@ def test_village_values_and_respelled_village(reference):
     changes = describe_changes("indicators_village", new, current, reference)
     assert changes.headline == ("Thay 2 giá trị bằng 2: đổi 1, thêm 0, bớt 0, giữ nguyên 1. "
                                 "Có 1 thôn đổi cách viết tên.")
-    assert changes.table.to_dict("records") == [{
+    assert shown(changes).to_dict("records") == [{
         "Huyện": "Huyện Chi Lăng", "Xã": "Xã Hòa Bình", "Thôn": "Thôn Thử Hòa",
         "Chỉ tiêu": INDICATORS["road_village_hardened"].label, "Năm": "2024", "Giá trị cũ → mới": "Không → Có",
         "Thay đổi": "Đổi giá trị"}]
@@ -268,7 +277,8 @@ def test_thousands_of_values_with_thousands_dots(reference):
     changes = describe_changes("indicators_commune", new, current, reference)
     assert changes.headline == "Thay 2.985 giá trị bằng 3.000: đổi 120, thêm 15, bớt 0, giữ nguyên 2.865."
     assert len(changes.table) == 135 and changes.hidden_rows == 0 and changes.warnings == []
-    yen_thinh = changes.table[changes.table["Thay đổi"] == "Thêm"]
+    table = shown(changes)
+    yen_thinh = table[table["Thay đổi"] == "Thêm"]
     assert set(yen_thinh["Xã"]) == {"Xã Yên Thịnh"} and len(yen_thinh) == 15
 
 

@@ -1,4 +1,4 @@
-"""The import page's tables: the store's history, an import's problems, totals and preview, as people read them.
+"""The import page's tables: history, an import's problems, changes, totals and preview, as people read them.
 
 Vietnamese headers and words, Vietnam time and numbers; every cell that may be
 missing is an empty cell, never "None".
@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 import texts
+from geo.imports.problems import ERROR, NOTE
 from geo.indicators import INDICATORS
 from geo.vnformat import vietnam_time, vn_number
 
@@ -54,11 +55,18 @@ def version_labels(history: pd.DataFrame) -> dict[int, str]:
 
 
 def problems_table(problems: pd.DataFrame) -> pd.DataFrame:
-    """An import's problems for display: a file-wide note has an empty row cell, not "None"."""
-    row = texts.IMP_PROBLEM_COLUMNS["row"]
+    """An import's problems (`ImportResult.problems_frame`) for display: Vietnamese headers and severity
+    words; a file-wide note has an empty row cell, not "None"."""
+    severity = {ERROR: texts.IMP_SEVERITY_ERROR, NOTE: texts.IMP_SEVERITY_NOTE}
     shown = problems.copy()
-    shown[row] = shown[row].map(lambda r: "" if r is None or pd.isna(r) else str(int(r)))
-    return shown
+    shown["severity"] = shown["severity"].map(severity)
+    shown["row"] = shown["row"].map(lambda r: "" if r is None or pd.isna(r) else str(int(r)))
+    return shown.rename(columns=texts.IMP_PROBLEM_COLUMNS)
+
+
+def changes_table(table: pd.DataFrame) -> pd.DataFrame:
+    """What confirming would change (`Changes.table`) with Vietnamese headers; the cells are already words."""
+    return table.rename(columns=texts.CHG_COLUMNS)
 
 
 def import_summary(summary: pd.DataFrame) -> pd.DataFrame:

@@ -29,7 +29,7 @@ from geo.store import Store
 from geo.vnformat import vn_number
 from geo.vocabulary import CATEGORIES_KIND, IMPORTED, INDICATOR_LEVELS, VILLAGES_KIND
 from ui.import_history import save_message
-from ui.import_tables import import_preview, import_summary, problems_table
+from ui.import_tables import changes_table, import_preview, import_summary, problems_table
 from ui.plain_text import plain
 
 SKIP = ""  # a mapping value: leave the column out
@@ -200,7 +200,7 @@ def _show_changes(changes: Changes) -> None:
     st.text(changes.headline)
     if not changes.table.empty:
         with st.expander(texts.IMPORT_CHANGES_TABLE, expanded=changes.needs_second_confirmation):
-            st.dataframe(changes.table, hide_index=True, width="stretch")
+            st.dataframe(changes_table(changes.table), hide_index=True, width="stretch")
             if changes.table_note:
                 st.caption(changes.table_note)
 

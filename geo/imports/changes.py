@@ -54,7 +54,7 @@ class Changes:
 
     kind: str
     headline: str  # one Vietnamese sentence (two when villages are respelled or moved)
-    table: pd.DataFrame  # Vietnamese headers, at most MAX_TABLE_ROWS rows
+    table: pd.DataFrame  # column ids (keys of texts.CHG_COLUMNS), Vietnamese cells, at most MAX_TABLE_ROWS rows
     before: int  # units (villages, communes, values) in use
     after: int  # units in the new file
     added: int
@@ -177,7 +177,7 @@ def _categories(new: pd.DataFrame, current: pd.DataFrame, places: _Places):
     merged = _compare(tidy(current), tidy(new), ["gso_code"])
     changed = merged["area_category_old"] != merged["area_category_new"]
     counts = _counts(merged, changed)
-    cols, labels = texts.CHG_COLUMNS, texts.CHG_CATEGORY_CHANGE
+    labels = texts.CHG_CATEGORY_CHANGE
     rows = []
     for record in merged.itertuples(index=False):
         old, new_ = record.area_category_old, record.area_category_new
@@ -186,11 +186,11 @@ def _categories(new: pd.DataFrame, current: pd.DataFrame, places: _Places):
         change = labels[record.side]
         code = record.gso_code
         rows.append((places.rank(code), {
-            cols["district"]: places.district(code), cols["commune"]: places.commune(code),
-            cols["category_before"]: old if isinstance(old, str) else NO_NUMBER,
-            cols["category_after"]: new_ if isinstance(new_, str) else NO_NUMBER,
-            cols["change"]: change}))
-    columns = [cols[c] for c in ("district", "commune", "category_before", "category_after", "change")]
+            "district": places.district(code), "commune": places.commune(code),
+            "category_before": old if isinstance(old, str) else NO_NUMBER,
+            "category_after": new_ if isinstance(new_, str) else NO_NUMBER,
+            "change": change}))
+    columns = ["district", "commune", "category_before", "category_after", "change"]
     return _Parts(counts, _sorted_frame(rows, columns), len(rows), 0)
 
 
@@ -211,7 +211,6 @@ def _villages(new: pd.DataFrame, current: pd.DataFrame, places: _Places):
     respelled = both & (merged["village_old"] != merged["village_new"])
     counts = _counts(merged, moved)
     merged = merged.assign(moved=moved, respelled=respelled)
-    cols = texts.CHG_COLUMNS
     rows = []
     for code, group in merged.groupby("gso_code", sort=False):
         added = group.loc[group["side"] == NEW, "village_new"].tolist()
@@ -222,13 +221,12 @@ def _villages(new: pd.DataFrame, current: pd.DataFrame, places: _Places):
         if not (added or removed or spelt or shifted):
             continue
         rows.append((places.rank(code), {
-            cols["district"]: places.district(code), cols["commune"]: places.commune(code),
-            cols["villages_before"]: int((group["side"] != NEW).sum()),
-            cols["villages_after"]: int((group["side"] != OLD).sum()),
-            cols["added"]: preview(added, NAMES_PREVIEW), cols["removed"]: preview(removed, NAMES_PREVIEW),
-            cols["respelled"]: preview(spelt, NAMES_PREVIEW), cols["moved"]: preview(shifted, NAMES_PREVIEW)}))
-    columns = [cols[c] for c in ("district", "commune", "villages_before", "villages_after", "added", "removed",
-                                 "respelled", "moved")]
+            "district": places.district(code), "commune": places.commune(code),
+            "villages_before": int((group["side"] != NEW).sum()),
+            "villages_after": int((group["side"] != OLD).sum()),
+            "added": preview(added, NAMES_PREVIEW), "removed": preview(removed, NAMES_PREVIEW),
+            "respelled": preview(spelt, NAMES_PREVIEW), "moved": preview(shifted, NAMES_PREVIEW)}))
+    columns = ["district", "commune", "villages_before", "villages_after", "added", "removed", "respelled", "moved"]
     return _Parts(counts, _sorted_frame(rows, columns), len(rows), int(respelled.sum()))
 
 
@@ -262,23 +260,23 @@ def _values(new: pd.DataFrame, current: pd.DataFrame, places: _Places, village_l
     shown["village"] = shown["village_new"].fillna(shown["village_old"])
     shown["ind_rank"] = shown["indicator"].map(lambda i: catalogue.get(i, len(catalogue)))
     shown = shown.sort_values(["rank", "gso_code", "village", "ind_rank", "indicator", "year"], kind="stable")
-    cols, labels = texts.CHG_COLUMNS, texts.CHG_VALUE_CHANGE
-    names = ["district", "commune"] + (["village"] if village_level else []) + ["indicator", "year", "values",
-                                                                                  "change"]
+    labels = texts.CHG_VALUE_CHANGE
+    columns = ["district", "commune"] + (["village"] if village_level else []) + ["indicator", "year", "values",
+                                                                                    "change"]
     rows = []
     for record in shown.head(MAX_TABLE_ROWS).itertuples(index=False):
         ind = INDICATORS.get(record.indicator)
         old, new_ = _value_pair(record.value_old, record.value_new, ind)
-        row = {cols["district"]: places.district(record.gso_code), cols["commune"]: places.commune(record.gso_code),
-               cols["indicator"]: ind.label if ind else record.indicator,
-               cols["year"]: str(record.year) if record.year != NO_YEAR else NO_NUMBER,
-               cols["values"]: texts.CHG_VALUE_ARROW.format(old=old, new=new_),
-               cols["change"]: labels[record.side]}
+        row = {"district": places.district(record.gso_code), "commune": places.commune(record.gso_code),
+               "indicator": ind.label if ind else record.indicator,
+               "year": str(record.year) if record.year != NO_YEAR else NO_NUMBER,
+               "values": texts.CHG_VALUE_ARROW.format(old=old, new=new_),
+               "change": labels[record.side]}
         if village_level:
-            row[cols["village"]] = record.village
+            row["village"] = record.village
         rows.append((0, row))
     # rows are built for the shown part only: a sheet may hold 100,000 values
-    return _Parts(counts, _sorted_frame(rows, [cols[n] for n in names]), len(shown), respelled)
+    return _Parts(counts, _sorted_frame(rows, columns), len(shown), respelled)
 
 
 def _value_pair(old, new, ind) -> tuple[str, str]:

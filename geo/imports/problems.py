@@ -17,6 +17,7 @@ import texts
 
 ERROR = "error"
 NOTE = "note"
+PROBLEM_COLUMNS = ["severity", "file", "sheet", "row", "column", "message"]  # problems_frame's ids
 
 
 def column_letter(index: int) -> str:
@@ -109,14 +110,12 @@ class ImportResult:
         return not self.errors and not self.frame.empty
 
     def problems_frame(self) -> pd.DataFrame:
-        """Problems as a table with Vietnamese headers, errors first, for display."""
-        labels = texts.IMP_PROBLEM_COLUMNS
-        rows = [{
-            labels["severity"]: texts.IMP_SEVERITY_ERROR if p.is_error else texts.IMP_SEVERITY_NOTE,
-            labels["file"]: p.file, labels["sheet"]: p.sheet or "", labels["row"]: p.row,
-            labels["column"]: p.column or "", labels["message"]: p.message,
-        } for p in sorted(self.problems, key=lambda p: (not p.is_error, p.row or 0))]
-        return pd.DataFrame(rows, columns=list(labels.values()))
+        """Problems as a table, errors first; English column ids and the severity id (ERROR, NOTE),
+        put into Vietnamese where the table is shown (ui.import_tables.problems_table)."""
+        rows = [{"severity": p.severity, "file": p.file, "sheet": p.sheet or "", "row": p.row,
+                 "column": p.column or "", "message": p.message}
+                for p in sorted(self.problems, key=lambda p: (not p.is_error, p.row or 0))]
+        return pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
 
 
 def sha256_of(content: bytes) -> str:
