@@ -9,7 +9,8 @@ from geo.boundaries import require_columns
 from geo.errors import DataError, preview
 from geo.names import normalise_code
 
-COLUMNS = ["new_commune", "new_code", "old_gso_code_2021", "whole_or_part"]
+COLUMNS = ["new_commune", "new_type", "new_code", "new_code_vietnam_provinces", "old_gso_code_2021",
+           "whole_or_part"]
 PART_SUFFIX = texts.PART_SUFFIX
 
 
@@ -17,7 +18,9 @@ def read_crosswalk(path) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     require_columns(frame, COLUMNS, path.name)
     frame["old_gso_code_2021"] = frame["old_gso_code_2021"].map(normalise_code)
-    frame["new_code"] = frame["new_code"].map(normalise_code)
+    for column in ("new_code", "new_code_vietnam_provinces"):
+        frame[column] = frame[column].map(normalise_code)
+    frame["whole_or_part"] = frame["whole_or_part"].str.strip().str.lower()
     return frame
 
 

@@ -44,6 +44,15 @@ WARN_USER_BOUNDARY_MISSING = (
     "Tệp ranh giới {file} thiếu {count} xã của danh mục; các xã này lấy ranh giới mặc định: {items}."
 )
 ERR_CROSSWALK_MISSING = "Tệp {file}: thiếu xã mới (2025) cho các mã xã 2021: {items}."
+ERR_NEW_UNITS = "Tệp {file} không dựng được bản đồ 65 xã, phường mới: {problems}"
+ERR_NEW_UNITS_COUNT = "có {count} đơn vị mới (mỗi đơn vị một mã, một tên), cần {expected}."
+ERR_NEW_UNITS_TYPES = "có {found}, cần {expected}."
+ERR_CROSSWALK_UNKNOWN = "các mã xã 2021 không có trong danh sách 200 xã: {items}."
+ERR_CROSSWALK_LONE_PART = "các xã cũ ghi «một phần» nhưng chỉ chuyển vào một đơn vị mới: {items}."
+ERR_CROSSWALK_WHOLE_OR_PART = "cột whole_or_part chỉ nhận «whole» hoặc «part», gặp: {items}."
+ERR_NEW_UNIT_NO_WHOLE = "các đơn vị mới không nhận trọn xã cũ nào (không vẽ được): {items}."
+ERR_NEW_UNITS_AREA = ("Tệp {file}: diện tích 65 xã, phường mới dựng từ các xã cũ lệch {change} so với tổng "
+                      "diện tích 200 xã cũ (cho phép 0,1 %).")
 ROW_LABEL = "dòng {row}"
 SOURCE_BOUNDARIES = "ranh giới xã {communes}; huyện, tỉnh: gis.chinhphu.vn"
 CLASS_BELOW = "Dưới {value} {unit} (chưa đạt mục tiêu {years})"
