@@ -84,7 +84,7 @@ DISTRICTS = ["Huyện Cao Lộc", "Huyện Đình Lập", "Huyện Bắc Sơn", 
 
 
 def district_change(at, i):
-    at.sidebar.multiselect(key="districts").set_value([DISTRICTS[i]])
+    at.sidebar.multiselect(key="districts_2021-2025").set_value([DISTRICTS[i]])
 
 
 def weight_change(at, i):
@@ -94,7 +94,7 @@ def weight_change(at, i):
 def map_args_bytes() -> dict:
     at = open_map_page()
     args = at.get("component_instance")[0].proto.json_args
-    at.sidebar.multiselect(key="districts").set_value(["Huyện Cao Lộc"])
+    at.sidebar.multiselect(key="districts_2021-2025").set_value(["Huyện Cao Lộc"])
     at.run()
     filtered = json.loads(at.get("component_instance")[0].proto.json_args)
     return {"map_args_bytes": len(args.encode()),

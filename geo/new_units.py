@@ -17,15 +17,19 @@ exactly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import geopandas as gpd
 import pandas as pd
 import shapely
 
 import texts
+from geo import border as border_mod
 from geo.border import METRIC_CRS
+from geo.crosswalk import read_crosswalk
 from geo.errors import DataError, preview
+from geo.names import CommuneMatcher, CommuneRecord
+from geo.province import ProvinceData
 from geo.vocabulary import NEW_UNIT_TYPES, PERIOD_2026
 
 GAP_WIDTH_M = 200.0
@@ -119,3 +123,43 @@ def _check_crosswalk(crosswalk: pd.DataFrame, old_codes: set[str], file: str) ->
         problems.append(texts.ERR_NEW_UNIT_NO_WHOLE.format(items=preview(no_whole)))
     if problems:
         raise DataError(texts.ERR_NEW_UNITS.format(file=file, problems=" ".join(problems)), file=file)
+
+
+def new_period_province(old: ProvinceData) -> ProvinceData:
+    """The 2026-2030 data set: the 65 units in place of the communes, the same province and border.
+
+    Border units are computed from the border line as for the old communes
+    (on each unit's certain part) and compared with the old sourced list,
+    carried over through the crosswalk from the communes a unit took whole.
+    """
+    file = old.files["crosswalk"].name
+    crosswalk = read_crosswalk(old.files["crosswalk"])
+    derived = derive_new_units(old.communes, crosswalk, file)
+    units = derived.units
+    names = old.communes.set_index("gso_code")["commune"]
+    whole = crosswalk[crosswalk["whole_or_part"] == WHOLE]
+    sourced_old = border_mod.read_sourced_border_codes(old.files["border_communes"])
+    sourced = set(whole.loc[whole["old_gso_code_2021"].isin(sourced_old), "new_code"])
+    flags = border_mod.classify_border(units["gso_code"], border_mod.border_length_km(units, old.border_line),
+                                       sourced)
+    units = units.merge(flags, on="gso_code", how="left")
+    units["commune_name"] = [_short_name(name, kind) for name, kind in zip(units["commune"], units["commune_type"])]
+    units["district_code"] = None
+    units["old_communes"] = [
+        "; ".join(names[code] + (texts.PART_SUFFIX if code in shared else "") for code in codes)
+        for codes, shared in zip(units["old_codes"], units["shared_zones"])]
+    units["counterpart"] = units["old_communes"]  # the unit(s) of the other period
+    units["uncertain_note"] = [
+        texts.UNCERTAIN_NOTE.format(communes=", ".join(names[code] for code in shared)) if shared else ""
+        for shared in units["shared_zones"]]
+    matcher = CommuneMatcher([CommuneRecord(code=r.gso_code, name=r.commune, commune_type=r.commune_type,
+                                            district=None) for r in units.itertuples()])
+    return replace(old, communes=units, districts=old.districts.iloc[0:0], matcher=matcher,
+                   boundary_source=texts.SOURCE_NEW_UNITS.format(boundaries=old.boundary_source),
+                   period=PERIOD_2026, zones=derived.zones)
+
+
+def _short_name(name: str, kind: str) -> str:
+    """"Xã Bình Gia" -> "Bình Gia": the label on the map."""
+    prefix = kind.capitalize() + " "
+    return name[len(prefix):] if name.startswith(prefix) else name

@@ -20,6 +20,8 @@ from geo.vocabulary import (
     IMPORTED,
     KINDS,
     OUTSIDE_AREA,
+    PERIOD_2021,
+    PERIOD_2026,
     VILLAGE_INDICATORS_KIND,
     VILLAGES_KIND,
 )
@@ -42,6 +44,23 @@ class Programme:
     @property
     def illustrative(self) -> bool:
         return self.source == DEMO
+
+
+# The store keeps 2021-2025 lists only: its imports are matched against the 200 communes of 2021.
+# Until an import names its period, the 2026-2030 map has no programme data; the old lists are
+# never shown under the codes some new units reuse (e.g. 06040, xã Đại Đồng then xã Thất Khê).
+STORED_PERIOD = PERIOD_2021.key
+
+
+def default_period(store: Store) -> str:
+    """2026-2030, the period the province steers by, unless the store holds nothing for it and
+    something for 2021-2025."""
+    return STORED_PERIOD if store.current_versions() else PERIOD_2026.key
+
+
+def stored_source(source: str | None, period: str) -> str | None:
+    """The store source that holds `period`'s data, or None when the store has none for it."""
+    return source if period == STORED_PERIOD else None
 
 
 def default_source(store: Store) -> str | None:
@@ -109,7 +128,7 @@ def latest_year(values: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 def commune_table(communes: pd.DataFrame, programme: Programme) -> pd.DataFrame:
     """One row per commune: names, district, border, category, villages, indicator values."""
     table = communes[["gso_code", "commune", "commune_type", "district", "is_border", "border_sourced",
-                      "border_computed", "border_status", "new_commune_2025"]].copy()
+                      "border_computed", "border_status", "counterpart"]].copy()
     table["in_area"] = [(c, d) not in OUTSIDE_AREA for c, d in zip(table["commune"], table["district"])]
     categories = programme.categories.drop_duplicates("gso_code").set_index("gso_code")["area_category"]
     table["area_category"] = table["gso_code"].map(categories)

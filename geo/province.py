@@ -19,6 +19,7 @@ from geo.crosswalk import new_commune_by_old_code, read_crosswalk
 from geo.datadir import find_data_file, user_boundary_dir
 from geo.names import CommuneMatcher
 from geo.user_boundaries import find_user_boundary_file, read_user_boundaries
+from geo.vocabulary import PERIOD_2021, Period
 
 FILES = {
     "communes": "langson_communes_2021.geojson",
@@ -34,14 +35,23 @@ EXPECTED_DISTRICTS = 11
 
 @dataclass
 class ProvinceData:
-    communes: gpd.GeoDataFrame  # 200 rows, full-resolution geometry, EPSG:4326
-    districts: gpd.GeoDataFrame
+    """The units of one period and what is drawn around them.
+
+    2021-2025: the 200 communes of 2021 and their 11 districts. 2026-2030: the
+    65 units of 2025 (geo/new_units.py), no districts, and the old communes
+    split between two units as `zones` whose dividing line is unknown.
+    """
+
+    communes: gpd.GeoDataFrame  # one row per unit, full-resolution geometry, EPSG:4326
+    districts: gpd.GeoDataFrame  # empty when the period has none
     province: gpd.GeoDataFrame
     border_line: gpd.GeoDataFrame
     matcher: CommuneMatcher
     boundary_source: str
     files: dict[str, Path]
     warnings: list[str] = field(default_factory=list)
+    period: Period = PERIOD_2021
+    zones: gpd.GeoDataFrame | None = None  # uncertain zones: old_code, old_commune, new_names, geometry
 
 
 def load_province(env: dict | None = None) -> ProvinceData:
@@ -74,5 +84,6 @@ def load_province(env: dict | None = None) -> ProvinceData:
 
     crosswalk = read_crosswalk(files["crosswalk"])
     communes["new_commune_2025"] = new_commune_by_old_code(crosswalk, communes["gso_code"], files["crosswalk"].name)
+    communes["counterpart"] = communes["new_commune_2025"]  # the unit(s) of the other period
     return ProvinceData(communes=communes, districts=districts, province=province, border_line=border_line,
                         matcher=matcher, boundary_source=boundary_source, files=files, warnings=warnings)

@@ -10,15 +10,17 @@ draws widgets and this model. The cache key is derived from the model itself
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 import texts
 from geo.filters import select_codes
 from geo.programme import Programme, indicators_with_values
+from geo.vocabulary import PERIOD_2026
 from layers.prepared import MapData
 from layers.style import short_district_name
+from layers.tables import PERIOD_HEADERS
 from layers.thematic import ADMIN, BuiltView, ViewOptions, build_view, view_scores
 from layers.view import BORDER_SOURCES, filters_subtitle, view_sources
 
@@ -28,6 +30,7 @@ class Choices:
     """Everything the sidebar decides; the defaults are the widgets' starting values."""
 
     source: str
+    period: str = PERIOD_2026.key  # a key of geo.vocabulary.PERIODS; also the page URL's ?period=
     options: ViewOptions = ViewOptions()
     districts: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
@@ -57,7 +60,8 @@ class MapPage:
     def map_key(self) -> tuple:
         """Everything the drawn map depends on apart from the data files and the store's versions."""
         c = self.choices
-        return (c.source, repr(c.options), self.selected, self.subtitle, c.osm, c.large_labels, self.with_villages)
+        return (c.period, c.source, repr(c.options), self.selected, self.subtitle, c.osm, c.large_labels,
+                self.with_villages)
 
 
 def map_page(choices: Choices, data: MapData, programme: Programme, table: pd.DataFrame) -> MapPage:
@@ -73,12 +77,14 @@ def map_page(choices: Choices, data: MapData, programme: Programme, table: pd.Da
                                 choices.searched and data.search_label(choices.searched))
     illustrative = programme.illustrative and options.kind != ADMIN
     built = build_view(options, table, data.colours, subtitle=subtitle, selected=selected,
-                       illustrative=illustrative, sources=view_sources(data, programme, options.kind), scores=scores)
+                       illustrative=illustrative, sources=view_sources(data, programme, options.kind), scores=scores,
+                       period=data.period)
+    built = replace(built, headers={**built.headers, **PERIOD_HEADERS[data.period.key]})
     notices = []
     if built.view.illustrative:
         notices.append(("warning", texts.ILLUSTRATIVE_WARNING))
     elif programme.is_empty and options.kind != ADMIN:
-        notices.append(("info", texts.NO_PROGRAMME_DATA))
+        notices.append(("info", texts.NO_DATA_NOTICE[data.period.key]))
     if not selected:
         notices.append(("info", texts.NOTHING_SELECTED))
     caption = texts.SELECTION_CAPTION.format(selected=len(selected) or len(table), total=len(table),

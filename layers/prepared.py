@@ -11,7 +11,9 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
+from geo.new_units import new_period_province
 from geo.province import ProvinceData, load_province
+from geo.vocabulary import PERIOD_2021, PERIOD_2026, Period
 from geo.webgeom import label_points, simplify_for_web, simplify_lines_for_web
 from layers import style
 from layers.style import short_district_name
@@ -31,6 +33,10 @@ class MapData:
     @property
     def communes(self) -> gpd.GeoDataFrame:
         return self.province_data.communes
+
+    @property
+    def period(self) -> Period:
+        return self.province_data.period
 
     @property
     def warnings(self) -> list[str]:
@@ -55,21 +61,45 @@ class MapData:
         return self.search_labels[code]
 
 
-def prepare(env: dict | None = None) -> MapData:
-    data = load_province(env)
+def prepare(env: dict | None = None, period: str = PERIOD_2021.key) -> MapData:
+    """The map data of `period` (a key of geo.vocabulary.PERIODS), read from the data folders."""
+    return prepare_period(period_data(load_province(env), period))
+
+
+_PERIOD_DATA = {PERIOD_2021.key: lambda province: province, PERIOD_2026.key: new_period_province}
+
+
+def period_data(province: ProvinceData, period: str) -> ProvinceData:
+    """The 2021-2025 data set as loaded, or the 2026-2030 one derived from it."""
+    return _PERIOD_DATA[period](province)
+
+
+def prepare_period(data: ProvinceData) -> MapData:
+    """Colours, web geometry, labels and search entries of one period's data set."""
     colours = style.district_colours(data.communes["district"].tolist())
-    web_communes = simplify_for_web(data.communes)
+    web_communes, web_zones = _simplified_together(data.communes, data.zones)
     web_districts = simplify_for_web(data.districts)
     web_province = simplify_for_web(data.province)
     web_border = simplify_lines_for_web(data.border_line)
     return MapData(province_data=data, web_communes=web_communes, web_districts=web_districts,
                    web_province=web_province, web_border=web_border, colours=colours,
-                   layers=web_layers(web_communes, web_districts, web_province, web_border),
-                   search_labels=_search_labels(data.communes),
+                   layers=web_layers(web_communes, web_districts, web_province, web_border, web_zones,
+                                     period=data.period),
+                   search_labels=_search_labels(data.communes, data.period.has_districts),
                    label_points=label_points(data.communes).set_axis(data.communes["gso_code"].values))
 
 
-def _search_labels(communes: pd.DataFrame) -> dict[str, str]:
+def _simplified_together(units: gpd.GeoDataFrame, zones: gpd.GeoDataFrame | None):
+    """Units and uncertain zones simplified as one coverage, so their shared edges stay identical."""
+    if zones is None:
+        return simplify_for_web(units), None
+    both = simplify_for_web(pd.concat([units[["geometry"]], zones[["geometry"]]], ignore_index=True))
+    return (units.set_geometry(both.geometry.values[: len(units)]),
+            zones.set_geometry(both.geometry.values[len(units):]))
+
+
+def _search_labels(communes: pd.DataFrame, with_district: bool) -> dict[str, str]:
+    """Code -> the name to search by; with its district where names repeat across districts (2021)."""
     ordered = communes.sort_values(["commune_name", "district"])
-    return {code: f"{name} — {short_district_name(district)}"
+    return {code: f"{name} — {short_district_name(district)}" if with_district else name
             for code, name, district in zip(ordered["gso_code"], ordered["commune"], ordered["district"])}

@@ -31,6 +31,9 @@ PROVINCE_STYLE = {"color": PROVINCE_EDGE, "weight": 3.2, "fill": False}
 BORDER_STYLE = {"color": BORDER_LINE, "weight": 5, "dashArray": "10 6"}
 TOP_STYLE = {"color": TOP_EDGE, "weight": 4, "fill": False}
 SELECTION_STYLE = {"color": SELECTION_EDGE, "weight": 2.5, "fill": False}
+# Uncertain zones (2026-2030): hatched in ZONE_HATCH over a light fill (static/map.css, templates/hatch.js).
+ZONE_HATCH = "#6a3d9a"
+ZONE_STYLE = {"color": ZONE_HATCH, "weight": 1.2, "dashArray": "4 3", "fillColor": ZONE_HATCH, "fillOpacity": 0.35}
 DIM_STYLE = {"color": DIM_FILL, "weight": 0, "fillColor": DIM_FILL, "fillOpacity": DIM_OPACITY}
 
 
@@ -41,6 +44,7 @@ class LegendEntry:
     line: str | None = None  # or a line symbol
     dashed: bool = False
     weight: int = 2  # line symbols: pixel width, so province and district lines differ
+    hatched: bool = False  # a box of diagonal lines: a place whose boundary is not known
 
 
 # Official district names start with one of these (the GSO list); not text the app writes.
@@ -65,9 +69,11 @@ def district_legend(colours: dict[str, str]) -> list[LegendEntry]:
     return [LegendEntry(short_district_name(d), fill=c) for d, c in colours.items()]
 
 
-def outline_legend() -> list[LegendEntry]:
+def outline_legend(districts: bool = True, zones: bool = False) -> list[LegendEntry]:
+    """The lines under every view: province, districts (2021-2025 only), border, uncertain zones (2026-2030)."""
     return [
         LegendEntry(texts.LEGEND_PROVINCE, line=PROVINCE_EDGE, weight=4),
-        LegendEntry(texts.LEGEND_DISTRICT, line=DISTRICT_EDGE, weight=2),
+        *([LegendEntry(texts.LEGEND_DISTRICT, line=DISTRICT_EDGE, weight=2)] if districts else []),
         LegendEntry(texts.LEGEND_BORDER, line=BORDER_LINE, dashed=True, weight=4),
+        *([LegendEntry(texts.LEGEND_ZONES, fill=ZONE_HATCH, hatched=True)] if zones else []),
     ]

@@ -24,6 +24,7 @@ from geo.gaps import gap_series
 from geo.indicators import INDICATORS, Indicator
 from geo.priority import COMPONENTS
 from geo.vnformat import vn_number
+from geo.vocabulary import PERIOD_2021, PERIOD_2026, Period
 from layers.style import short_district_name
 
 BORDER_LABELS = {
@@ -34,12 +35,21 @@ BORDER_LABELS = {
 }
 
 
-def column_headers(indicator: Indicator | None = None, year: int | None = None) -> dict[str, str]:
+# Headers that depend on the period's units: a 2026-2030 unit has no district, only a former one to
+# group by, and its counterpart in the other period is the old communes it came from.
+PERIOD_HEADERS = {
+    PERIOD_2021.key: {"district": texts.COL_DISTRICT, "counterpart": texts.COL_NEW_COMMUNE},
+    PERIOD_2026.key: {"district": texts.COL_FORMER_DISTRICT, "counterpart": texts.TOOLTIP_OLD_COMMUNES},
+}
+
+
+def column_headers(indicator: Indicator | None = None, year: int | None = None,
+                   period: Period = PERIOD_2021) -> dict[str, str]:
     """The Vietnamese header of each column id; the value and target headers name the indicator's unit and year."""
     headers = {
         "rank": texts.COL_RANK, "code": texts.COL_CODE, "commune": texts.COL_COMMUNE,
-        "district": texts.COL_DISTRICT, "category": texts.COL_CATEGORY, "border": texts.COL_BORDER,
-        "villages": texts.COL_VILLAGES, "new_commune_2025": texts.COL_NEW_COMMUNE, "gap": texts.COL_GAP,
+        "category": texts.COL_CATEGORY, "border": texts.COL_BORDER, **PERIOD_HEADERS[period.key],
+        "villages": texts.COL_VILLAGES, "gap": texts.COL_GAP,
         "met": texts.COL_MET, "score": texts.COL_SCORE, "missing": texts.COL_MISSING,
         "n_missed": texts.COL_N_MISSED, "missed": texts.COL_MISSED, "n_met": texts.COL_N_MET,
         "n_unknown": texts.COL_N_UNKNOWN, "border_km": texts.COL_BORDER_KM, "border_status": texts.COL_BORDER_STATUS,
@@ -82,7 +92,7 @@ def _base(table: pd.DataFrame) -> pd.DataFrame:
 
 def category_table(table: pd.DataFrame) -> pd.DataFrame:
     out = _base(table)
-    out["new_commune_2025"] = table["new_commune_2025"].values
+    out["counterpart"] = table["counterpart"].values
     return out
 
 
@@ -207,15 +217,15 @@ def border_table(communes: pd.DataFrame) -> pd.DataFrame:
         "code": rows["gso_code"],
         "border_km": rows["border_km"].round(1),
         "border_status": rows["border_status"].map(BORDER_LABELS),
-        "new_commune_2025": rows["new_commune_2025"],
+        "counterpart": rows["counterpart"],
     })
 
 
-def commune_details(table: pd.DataFrame, built, code: str) -> pd.DataFrame:
+def commune_details(table: pd.DataFrame, built, code: str, tooltip_fields: dict[str, str]) -> pd.DataFrame:
     """Two columns (what, value) for the clicked commune: the tooltip lines and the view's lines."""
     row = table.set_index("gso_code").loc[code]
-    lines = {texts.COL_DISTRICT: short_district_name(row["district"]), texts.COL_CODE: code,
-             texts.TOOLTIP_NEW_COMMUNE: row["new_commune_2025"],
+    lines = {tooltip_fields["district"]: short_district_name(row["district"]), texts.COL_CODE: code,
+             tooltip_fields["counterpart"]: row["counterpart"],
              texts.COL_VILLAGES: str(row["n_villages"])}
     if row.get("village_names"):
         lines[texts.VILLAGE_NAMES] = row["village_names"]

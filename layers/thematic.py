@@ -16,7 +16,15 @@ from geo.gaps import gap_class, gap_class_labels, gap_series
 from geo.indicators import INDICATORS, Indicator
 from geo.priority import Weights, priority_scores
 from geo.vnformat import vn_number
-from geo.vocabulary import CATEGORIES, CATEGORY_I, CATEGORY_II, CATEGORY_III, OFFICIAL_CATEGORY_COUNTS
+from geo.vocabulary import (
+    CATEGORIES,
+    CATEGORY_I,
+    CATEGORY_II,
+    CATEGORY_III,
+    OFFICIAL_CATEGORY_COUNTS,
+    PERIOD_2021,
+    Period,
+)
 from layers import tables
 from layers.style import NO_DATA, LegendEntry
 from layers.view import MapView, district_view
@@ -174,7 +182,7 @@ def view_scores(options: ViewOptions, table: pd.DataFrame) -> pd.DataFrame | Non
 
 def build_view(options: ViewOptions, table: pd.DataFrame, colours: dict[str, str], *, subtitle: str,
                selected: tuple[str, ...], illustrative: bool, sources: tuple[str, ...],
-               scores: pd.DataFrame | None = None) -> BuiltView:
+               scores: pd.DataFrame | None = None, period: Period = PERIOD_2021) -> BuiltView:
     """The MapView and its table for the chosen view, on the rows of `table` (all 200 communes).
 
     Classes and scores are computed on all communes, so filtering never changes a
@@ -203,5 +211,5 @@ def build_view(options: ViewOptions, table: pd.DataFrame, colours: dict[str, str
         ranked = scores[scores.index.isin(shown["gso_code"])].sort_values("rank")
         return BuiltView(view, tables.priority_table(shown, scores), top=tuple(ranked.index[: options.top_n]),
                          scores=scores)
-    view = district_view(table, colours, subtitle, selected, sources)
+    view = district_view(table, colours, subtitle, selected, sources, period)
     return BuiltView(replace(view, illustrative=False), tables.category_table(shown))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import texts
 from geo.filters import BORDER_COMPUTED, BORDER_EITHER, BORDER_SOURCED
+from geo.vocabulary import PERIOD_2021, Period
 from layers.style import LegendEntry
 
 if TYPE_CHECKING:
@@ -69,14 +70,16 @@ def view_sources(data: MapData, programme: Programme, kind: str) -> tuple[str, .
 
 
 def district_view(communes, colours: dict[str, str], subtitle: str = "",
-                  selected: tuple[str, ...] = (), sources: tuple[str, ...] = ()) -> MapView:
-    """Communes coloured by their district: the view before area categories exist."""
+                  selected: tuple[str, ...] = (), sources: tuple[str, ...] = (),
+                  period: Period = PERIOD_2021) -> MapView:
+    """Communes coloured by their district (2026-2030: the units by the former district holding most of
+    their area); the view before area categories exist."""
     from layers.style import district_legend
     counts = communes.groupby("district").size()
     legend = tuple(district_legend(colours))
     return MapView(
-        title=texts.VIEW_DISTRICTS,
-        legend_title=texts.LEGEND_TITLE_DISTRICT,
+        title=texts.VIEW_DISTRICTS[period.key],
+        legend_title=texts.LEGEND_TITLE_DISTRICT[period.key],
         fills=dict(zip(communes["gso_code"], communes["district"].map(colours))),
         legend=legend,
         subtitle=subtitle,

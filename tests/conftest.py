@@ -35,8 +35,9 @@ def matcher(commune_list):
     return matcher_for(commune_list)
 
 
-def open_map_page():
-    """The map page as a user has it once the map is drawn.
+def open_map_page(period: str | None = "2021-2025"):
+    """The map page as a user has it once the map is drawn, opened at ?period=`period` (None: no
+    period in the URL, as a first visit from a bare address).
 
     The first run sends the sidebar and the map only; in the browser the map's
     script then asks for a rerun (ui/first_paint.py), which sends the
@@ -45,6 +46,8 @@ def open_map_page():
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if period:
+        at.query_params["period"] = period
     for _ in range(2):
         at.run()
         assert not at.exception, [e.value for e in at.exception]

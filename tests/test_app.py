@@ -36,7 +36,7 @@ def test_whole_province_is_sent_without_filters(app):
 
 def test_district_filter_changes_the_selection_and_the_view(app):
     before = map_args(app)
-    app.sidebar.multiselect(key="districts").select("Huyện Đình Lập").run()
+    app.sidebar.multiselect(key="districts_2021-2025").select("Huyện Đình Lập").run()
     after = map_args(app)
     assert len(selected_codes(after)) == 12
     assert after["zoom"] > before["zoom"]
@@ -52,7 +52,7 @@ def test_border_only_filter(app):
 
 
 def test_search_box_selects_one_commune(app):
-    app.sidebar.selectbox(key="searched").set_value("06004").run()  # Xã Quốc Khánh, Tràng Định
+    app.sidebar.selectbox(key="searched_2021-2025").set_value("06004").run()  # Xã Quốc Khánh, Tràng Định
     assert selected_codes(map_args(app)) == {"06004"}
 
 
@@ -78,7 +78,9 @@ def test_first_run_sends_the_map_before_the_widgets_and_the_table(shared_dir, mo
     assert "setComponentValue" in script and '"map_drawn": true' in script  # the map asks for the rest
     at.run()  # the rerun the drawn map asks for
     assert at.sidebar.selectbox(key="view_kind").value == "admin" and at.sidebar.radio(key="source")
-    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 200
+    # nothing stored: the page opens on 2026-2030 (the 65 units) and says so in its address
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 65
+    assert at.sidebar.radio(key="period").value == "2026-2030" and at.query_params["period"] == "2026-2030"
     assert at.get("component_instance")[0].proto.json_args == first  # the map is not redrawn by it
 
 
@@ -100,10 +102,10 @@ def test_missing_data_gives_a_vietnamese_error(tmp_path, monkeypatch):
 def test_two_sessions_do_not_share_choices_or_map(app):
     """The rendered map is shared between sessions by what it shows, never by who asked: a second
     visitor opening the page while the first has filtered a district sees the whole province."""
-    app.sidebar.multiselect(key="districts").select("Huyện Đình Lập").run()
+    app.sidebar.multiselect(key="districts_2021-2025").select("Huyện Đình Lập").run()
     assert len(selected_codes(map_args(app))) == 12
     second = open_map_page()
     assert selected_codes(map_args(second)) == set()
-    assert second.sidebar.multiselect(key="districts").value == []
+    assert second.sidebar.multiselect(key="districts_2021-2025").value == []
     app.run()  # the first session is unchanged by the second
     assert len(selected_codes(map_args(app))) == 12

@@ -180,7 +180,7 @@ def test_imported_source_without_data_says_so(env):
 @pytest.mark.parametrize("kind", ["category", "indicator", "gap", "priority"])
 def test_every_view_survives_a_district_filter(demo_app, kind):
     at = choose_view(demo_app, kind)
-    at.sidebar.multiselect(key="districts").set_value(["Huyện Đình Lập"])
+    at.sidebar.multiselect(key="districts_2021-2025").set_value(["Huyện Đình Lập"])
     at = run(at)
     assert len(at.dataframe[0].value) == 12
 

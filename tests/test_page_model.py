@@ -68,7 +68,7 @@ def test_the_map_key_changes_with_what_the_map_shows_and_only_with_it(data, demo
 def test_tables_keep_column_ids_and_show_vietnamese_headers(data, demo):
     category = page(data, demo, options=ViewOptions(kind="category")).built
     assert list(category.table.columns) == ["code", "commune", "district", "category", "border", "villages",
-                                            "new_commune_2025"]
+                                            "counterpart"]
     assert list(display_table(category.table, category.headers).columns) == [
         "Mã GSO", "Xã", "Huyện", "Khu vực", "Biên giới", "Số thôn ĐBKK", "Xã mới (2025)"]
     priority = page(data, demo, options=ViewOptions(kind="priority")).built

@@ -44,6 +44,9 @@ WARN_USER_BOUNDARY_MISSING = (
     "Tệp ranh giới {file} thiếu {count} xã của danh mục; các xã này lấy ranh giới mặc định: {items}."
 )
 ERR_CROSSWALK_MISSING = "Tệp {file}: thiếu xã mới (2025) cho các mã xã 2021: {items}."
+UNCERTAIN_NOTE = "Ranh giới chưa xác định: nhận một phần {communes} (đường chia chưa được công bố)"
+SOURCE_NEW_UNITS = ("65 xã, phường từ 01/7/2025 (Nghị quyết 1672/NQ-UBTVQH15) dựng bằng cách gộp ranh giới xã "
+                    "cũ; {boundaries}")
 ERR_NEW_UNITS = "Tệp {file} không dựng được bản đồ 65 xã, phường mới: {problems}"
 ERR_NEW_UNITS_COUNT = "có {count} đơn vị mới (mỗi đơn vị một mã, một tên), cần {expected}."
 ERR_NEW_UNITS_TYPES = "có {found}, cần {expected}."

@@ -22,7 +22,10 @@ BASEMAP_OSM = "Nền OpenStreetMap (cần Internet)"
 LABEL_SIZE = "Cỡ chữ nhãn lớn (trình chiếu)"
 SELECTION_CAPTION = "Đang chọn {selected}/{total} xã · {filters} · {sources}"
 NOTHING_SELECTED = "Không có xã nào khớp bộ lọc; bản đồ hiển thị toàn tỉnh."
-LEGEND_TITLE_DISTRICT = "Huyện / thành phố"
+LEGEND_TITLE_DISTRICT = {
+    _vocabulary.PERIOD_2021.key: "Huyện / thành phố",
+    _vocabulary.PERIOD_2026.key: "Huyện cũ (xã gồm hai huyện cũ: theo phần lớn diện tích)",
+}
 LEGEND_PROVINCE = "Ranh giới tỉnh"
 LEGEND_DISTRICT = "Ranh giới huyện"
 LEGEND_BORDER = "Biên giới Việt Nam – Trung Quốc"
@@ -37,6 +40,13 @@ TOOLTIP_DISTRICT = "Huyện"
 TOOLTIP_CODE = "Mã GSO"
 TOOLTIP_BORDER = "Biên giới"
 TOOLTIP_NEW_COMMUNE = "Thuộc xã mới (2025)"
+TOOLTIP_OLD_COMMUNES = "Gồm các xã cũ (2021-2025)"
+COL_FORMER_DISTRICT = "Huyện cũ (để nhóm)"
+TOOLTIP_UNCERTAIN = "Lưu ý"
+TOOLTIP_ZONE = "Vùng ranh giới chưa xác định (xã cũ)"
+TOOLTIP_ZONE_SHARED = "Chia cho"
+LAYER_ZONES = "Vùng ranh giới chưa xác định"
+LEGEND_ZONES = "Ranh giới chưa xác định (xã cũ chia cho hai xã mới)"
 BORDER_BOTH = "Có (nguồn dẫn và tính toán)"
 BORDER_SOURCED_ONLY = "Có theo nguồn dẫn; tính toán không thấy — cần kiểm tra"
 BORDER_COMPUTED_ONLY = "Tính toán thấy giáp biên; chưa có nguồn dẫn — cần kiểm tra"
@@ -54,7 +64,10 @@ COL_CODE = "Mã GSO"
 COL_BORDER_KM = "Chiều dài biên giới gần xã (km)"
 COL_BORDER_STATUS = "Tình trạng"
 COL_NEW_COMMUNE = "Xã mới (2025)"
-VIEW_DISTRICTS = "Các xã, phường, thị trấn theo huyện"
+VIEW_DISTRICTS = {
+    _vocabulary.PERIOD_2021.key: "Các xã, phường, thị trấn theo huyện",
+    _vocabulary.PERIOD_2026.key: "65 xã, phường (từ 01/7/2025) theo huyện cũ",
+}
 SUBTITLE_WHOLE_PROVINCE = "Toàn tỉnh"
 SUBTITLE_DISTRICTS = "Huyện: {districts}"
 SUBTITLE_BORDER = "chỉ xã biên giới ({source})"
@@ -123,8 +136,22 @@ VIEW_KIND_NAMES = {
 }
 INDICATOR = "Chỉ tiêu"
 NO_INDICATOR_DATA = "Chưa có số liệu chỉ tiêu cho nguồn dữ liệu này. Hãy nhập ở trang «Nhập dữ liệu»."
-NO_PROGRAMME_DATA = ("Chưa có dữ liệu phân định khu vực, thôn ĐBKK hay chỉ tiêu. Hãy nhập tệp của tỉnh ở trang "
-                     "«Nhập dữ liệu», hoặc tạo dữ liệu minh họa ở đó để xem thử.")
+PERIOD_LABEL = "Giai đoạn"
+PERIOD_NAMES = {
+    _vocabulary.PERIOD_2026.key: "2026-2030 · 65 xã, phường (từ 01/7/2025)",
+    _vocabulary.PERIOD_2021.key: "2021-2025 · 200 xã, 11 huyện",
+}
+FILTER_FORMER_DISTRICTS = "Huyện cũ (để nhóm)"
+FILTER_FORMER_DISTRICTS_HELP = ("Từ 01/7/2025 không còn cấp huyện. Mỗi xã, phường được xếp vào huyện cũ chiếm phần "
+                                "lớn diện tích của nó. Để trống để xem toàn tỉnh.")
+# The notice over a thematic view without data, per period.
+NO_DATA_NOTICE = {
+    _vocabulary.PERIOD_2021.key: ("Chưa có dữ liệu phân định khu vực, thôn ĐBKK hay chỉ tiêu. Hãy nhập tệp của "
+                                  "tỉnh ở trang «Nhập dữ liệu», hoặc tạo dữ liệu minh họa ở đó để xem thử."),
+    _vocabulary.PERIOD_2026.key: ("Giai đoạn 2026-2030 chưa có dữ liệu phân định khu vực, thôn đặc biệt khó khăn "
+                                  "hay chỉ tiêu: bản đồ hiện 65 xã, phường mới. Dữ liệu đã nhập thuộc giai đoạn "
+                                  "2021-2025 (chọn ở mục «Giai đoạn»)."),
+}
 CLASS_METHOD = "Cách chia lớp"
 METHOD_NAMES = {
     "natural_breaks": "Ngắt tự nhiên (Jenks)",

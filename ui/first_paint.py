@@ -40,7 +40,7 @@ def choices(data: MapData, store: Store) -> Choices:
     """The sidebar's choices; on the first run, their starting values and only the sidebar's heading."""
     if is_first_run():
         sidebar.placeholder()
-        return sidebar.default_choices(store)
+        return sidebar.default_choices(store, data.period.key)
     return sidebar.sidebar(data, store)
 
 

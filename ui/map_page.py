@@ -22,21 +22,23 @@ from layers.web import basemap
 from layers.web.selection import selection_layer
 from layers.web.viewport import MAP_HEIGHT_PX, view_of
 from layers.web.villages import VillageLayer, village_rows
-from ui import first_paint, map_click, map_component, state
+from ui import first_paint, map_click, map_component, period, state
 from ui.plain_text import plain
 
+store = state.store()
+shown_period = period.current(store)
+period.keep_in_url(shown_period)
 try:
-    data = state.map_data()
+    data = state.map_data(shown_period)
 except DataError as error:
     st.error(plain(error))
     st.stop()
 for warning in data.warnings:
     st.warning(plain(warning))  # they name the province's boundary files
 
-store = state.store()
 choices = first_paint.choices(data, store)  # the map before any other widget: see ui/first_paint.py
-programme = state.programme(choices.source)
-table = state.table(data.communes, choices.source)
+programme = state.programme(choices.source, shown_period)
+table = state.table(data, choices.source)
 page = map_page(choices, data, programme, table)
 built = page.built
 
@@ -73,8 +75,8 @@ first_paint.finish_first_run()
 clicked_code = map_click.clicked_code(clicked)
 if clicked_code:
     st.markdown(texts.CLICKED_TITLE.format(commune=data.search_label(clicked_code)))
-    st.dataframe(tables.display_table(tables.commune_details(table, built, clicked_code)), hide_index=True,
-                 width="stretch")
+    details = tables.commune_details(table, built, clicked_code, data.layers.tooltip_fields)
+    st.dataframe(tables.display_table(details), hide_index=True, width="stretch")
 
 st.markdown(f"##### {texts.TABLE_TITLE}")
 st.dataframe(map_click.highlight_row(built.table, clicked_code, built.headers), hide_index=True, width="stretch",

@@ -21,15 +21,18 @@ from layers.prepared import MapData
 from layers.style import short_district_name
 from layers.thematic import CATEGORY, GAP, INDICATOR, PRIORITY, VIEW_KINDS, ViewOptions
 from layers.view import BORDER_SOURCES
-from ui import state
+from ui import period, state
 
 SOURCES = {IMPORTED: texts.SOURCE_IMPORTED, DEMO: texts.ILLUSTRATIVE}
 FULL_SCORE_RANGE = (0.0, 100.0)
+# The district filter: districts (2021-2025), or former districts as a grouping (2026-2030).
+_DISTRICT_FILTER = {True: (texts.FILTER_DISTRICTS, texts.FILTER_DISTRICTS_HELP),
+                    False: (texts.FILTER_FORMER_DISTRICTS, texts.FILTER_FORMER_DISTRICTS_HELP)}
 
 
-def default_choices(store: Store) -> Choices:
+def default_choices(store: Store, period: str) -> Choices:
     """The sidebar untouched: imported data if there is any, else the demo set."""
-    return Choices(source=default_source(store) or IMPORTED)
+    return Choices(source=default_source(store) or IMPORTED, period=period)
 
 
 def placeholder() -> None:
@@ -40,19 +43,21 @@ def placeholder() -> None:
 
 def sidebar(data: MapData, store: Store) -> Choices:
     """The sidebar's widgets, in the sidebar; returns what they hold."""
-    start = default_choices(store)
+    start = default_choices(store, data.period.key)
     with st.sidebar:
         st.header(texts.SIDEBAR_VIEW)
+        period.radio(data.period.key)
         source = st.radio(texts.DATA_SOURCE, list(SOURCES), format_func=SOURCES.get,
                           index=list(SOURCES).index(start.source), key="source")
         kind = st.selectbox(texts.VIEW_KIND, VIEW_KINDS, format_func=texts.VIEW_KIND_NAMES.get,
                             index=VIEW_KINDS.index(start.options.kind), key="view_kind")
-        options = _view_options(kind, indicators_with_values(state.table(data.communes, source)))
+        options = _view_options(kind, indicators_with_values(state.table(data, source)))
 
         st.header(texts.SIDEBAR_FILTERS)
-        districts = st.multiselect(texts.FILTER_DISTRICTS, data.district_names, default=start.districts,
-                                   help=texts.FILTER_DISTRICTS_HELP, format_func=short_district_name,
-                                   placeholder=texts.ALL_DISTRICTS, key="districts")
+        label, help_text = _DISTRICT_FILTER[data.period.has_districts]
+        districts = st.multiselect(label, data.district_names, default=start.districts, help=help_text,
+                                   format_func=short_district_name, placeholder=texts.ALL_DISTRICTS,
+                                   key=f"districts_{data.period.key}")
         categories = st.multiselect(texts.FILTER_CATEGORIES, [*CATEGORIES, OUTSIDE], default=start.categories,
                                     format_func=texts.CATEGORY_FILTER_NAMES.get, placeholder=texts.ALL_CATEGORIES,
                                     key="categories")
@@ -64,13 +69,15 @@ def sidebar(data: MapData, store: Store) -> Choices:
         score_range = st.slider(texts.FILTER_SCORE, *FULL_SCORE_RANGE, FULL_SCORE_RANGE, 1.0, key="score_range") \
             if options.kind == PRIORITY else start.score_range
         searched = st.selectbox(texts.SEARCH_COMMUNE, data.search_options, index=None,
-                                placeholder=texts.SEARCH_PLACEHOLDER, format_func=data.search_label, key="searched")
+                                placeholder=texts.SEARCH_PLACEHOLDER, format_func=data.search_label,
+                                key=f"searched_{data.period.key}")
         st.divider()
         show_villages = st.toggle(texts.SHOW_VILLAGES, value=start.show_villages, key="show_villages")
         large_labels = st.toggle(texts.LABEL_SIZE, value=start.large_labels, key="large_labels")
         osm = st.toggle(texts.BASEMAP_OSM, value=start.osm, key="osm")
         st.caption(texts.SOURCE_PREFIX + data.boundary_source)
-    return Choices(source=source, options=options, districts=tuple(districts), categories=tuple(categories),
+    return Choices(source=source, period=data.period.key, options=options, districts=tuple(districts),
+                   categories=tuple(categories),
                    border_only=border_only, border_source=border_source, score_range=score_range,
                    searched=searched, show_villages=show_villages, large_labels=large_labels, osm=osm)
 

@@ -7,20 +7,26 @@ import streamlit as st
 
 from geo.datadir import data_fingerprint
 from geo.imports import Reference
-from geo.programme import Programme, commune_table, load_programme
+from geo.programme import Programme, commune_table, load_programme, stored_source
+from geo.province import ProvinceData, load_province
 from geo.store import Store, data_dir
 from geo.vocabulary import KINDS
-from layers.prepared import MapData, prepare
+from layers.prepared import MapData, period_data, prepare_period
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _map_data(fingerprint: tuple) -> MapData:
-    return prepare()
+def _province(fingerprint: tuple) -> ProvinceData:
+    return load_province()
 
 
-def map_data() -> MapData:
-    """Boundaries and web layers; reloaded when a data file changes."""
-    return _map_data(data_fingerprint())
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _map_data(fingerprint: tuple, period: str) -> MapData:
+    return prepare_period(period_data(_province(fingerprint), period))
+
+
+def map_data(period: str) -> MapData:
+    """Boundaries and web layers of `period`; reloaded when a data file changes."""
+    return _map_data(data_fingerprint(), period)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -54,19 +60,25 @@ def versions(source: str | None) -> tuple:
     return tuple(current.get((kind, source)) for kind in KINDS)
 
 
-def programme(source: str | None) -> Programme:
-    """The programme data of one source; reloaded after every import or rollback."""
-    return _programme(str(data_dir()), source, versions(source))
+def programme(source: str | None, period: str) -> Programme:
+    """The programme data of one source and period; reloaded after every import or rollback."""
+    stored = stored_source(source, period)
+    return _programme(str(data_dir()), stored, versions(stored))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _table(fingerprint: tuple, folder: str, source: str | None, versions: tuple, _communes, _programme):
+def _table(fingerprint: tuple, folder: str, period: str, source: str | None, versions: tuple, _communes,
+           _programme):
     return commune_table(_communes, _programme)
 
 
-def table(communes, source: str | None) -> pd.DataFrame:
-    """One row per commune with category, villages and indicator values (cached per version)."""
-    return _table(data_fingerprint(), str(data_dir()), source, versions(source), communes, programme(source))
+def table(data: MapData, source: str | None) -> pd.DataFrame:
+    """One row per unit of the data's period with category, villages and indicator values (cached per
+    period and version)."""
+    period = data.period.key
+    stored = stored_source(source, period)
+    return _table(data_fingerprint(), str(data_dir()), period, stored, versions(stored), data.communes,
+                  programme(source, period))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

@@ -15,7 +15,7 @@ import texts
 from layers import style
 from layers.view import MapView
 from layers.web.elements import RenderedGeoJson, Script, template_text, use_local_assets
-from layers.web.geojson import TOOLTIP_FIELDS, WebLayers
+from layers.web.geojson import ZONE_FIELDS, WebLayers
 from layers.web.viewport import view_for_bounds
 from layers.web.webtext import web_text
 
@@ -35,7 +35,9 @@ def legend_html(title: str, sections: list[list[style.LegendEntry]]) -> str:
     for entries in sections:
         parts.append('<div class="legend-section">')
         for entry in entries:
-            if entry.fill:
+            if entry.hatched:
+                symbol = '<i class="legend-box hatched"></i>'
+            elif entry.fill:
                 symbol = f'<i class="legend-box" style="background:{entry.fill}"></i>'
             else:
                 dash = " dashed" if entry.dashed else ""
@@ -73,7 +75,7 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
         # Part of the map script (streamlit-folium runs it; a <script> in the page HTML it would not).
         fmap.add_child(Script("large_labels.js"))
 
-    commune_data, fields = _with_details(layers.communes, view.details)
+    commune_data, fields = _with_details(layers.communes, layers.tooltip_fields, view.details)
     RenderedGeoJson(
         commune_data,
         name=texts.LAYER_COMMUNES,
@@ -85,6 +87,13 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
         popup=folium.GeoJsonPopup(fields=list(fields), aliases=list(fields.values()), class_name="commune-popup")
         if view.details else None,
     ).add_to(fmap)
+    if layers.zones is not None:
+        RenderedGeoJson(layers.zones, name=texts.LAYER_ZONES,
+                        style_function=lambda f: {**style.ZONE_STYLE, "className": "uncertain-zone"},
+                        tooltip=folium.GeoJsonTooltip(fields=list(ZONE_FIELDS), aliases=list(ZONE_FIELDS.values()),
+                                                      sticky=True, class_name="commune-tooltip"),
+                        ).add_to(fmap)
+        fmap.add_child(Script("hatch.js"))
     RenderedGeoJson(layers.districts, name=texts.LAYER_DISTRICTS,
                     style_function=lambda f: {**style.DISTRICT_STYLE, "className": "district-outline"},
                     interactive=False).add_to(fmap)
@@ -99,7 +108,8 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
                           min_zoom=COMMUNE_LABEL_MIN_ZOOM))
     fmap.add_child(Script("fullscreen.js", enter=texts.FULLSCREEN, leave=texts.FULLSCREEN_EXIT,
                           icon=FULLSCREEN_ICON))
-    sections = [list(view.legend), style.outline_legend()] + ([list(extra_legend)] if extra_legend else [])
+    outlines = style.outline_legend(districts=bool(layers.districts["features"]), zones=layers.zones is not None)
+    sections = [list(view.legend), outlines] + ([list(extra_legend)] if extra_legend else [])
     fmap.add_child(Script("box.js", position="topright", class_name="map-legend",
                           html=legend_html(view.legend_title, sections)))
     if view.illustrative:
@@ -109,9 +119,10 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
     return fmap
 
 
-def _with_details(collection: dict, details: dict[str, dict[str, str]]) -> tuple[dict, dict[str, str]]:
+def _with_details(collection: dict, tooltip_fields: dict[str, str],
+                  details: dict[str, dict[str, str]]) -> tuple[dict, dict[str, str]]:
     """The commune GeoJSON with a view's extra tooltip lines merged in (escaped), and the fields."""
-    fields = dict(TOOLTIP_FIELDS)
+    fields = dict(tooltip_fields)
     if not details:
         return collection, fields
     labels = list(dict.fromkeys(label for lines in details.values() for label in lines))

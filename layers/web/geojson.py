@@ -12,19 +12,33 @@ from dataclasses import dataclass
 import geopandas as gpd
 
 import texts
+from geo.vocabulary import PERIOD_2021, PERIOD_2026, Period
 from geo.webgeom import label_points
 from layers import style
 from layers.tables import BORDER_LABELS
 from layers.web.webtext import web_text
 
+# The tooltip's lines for each period's units.
 TOOLTIP_FIELDS = {
-    "commune": texts.TOOLTIP_COMMUNE,
-    "commune_type": texts.TOOLTIP_TYPE,
-    "district": texts.TOOLTIP_DISTRICT,
-    "gso_code": texts.TOOLTIP_CODE,
-    "border_label": texts.TOOLTIP_BORDER,
-    "new_commune_2025": texts.TOOLTIP_NEW_COMMUNE,
+    PERIOD_2021.key: {
+        "commune": texts.TOOLTIP_COMMUNE,
+        "commune_type": texts.TOOLTIP_TYPE,
+        "district": texts.TOOLTIP_DISTRICT,
+        "gso_code": texts.TOOLTIP_CODE,
+        "border_label": texts.TOOLTIP_BORDER,
+        "counterpart": texts.TOOLTIP_NEW_COMMUNE,
+    },
+    PERIOD_2026.key: {
+        "commune": texts.TOOLTIP_COMMUNE,
+        "commune_type": texts.TOOLTIP_TYPE,
+        "gso_code": texts.TOOLTIP_CODE,
+        "border_label": texts.TOOLTIP_BORDER,
+        "counterpart": texts.TOOLTIP_OLD_COMMUNES,
+        "district": texts.COL_FORMER_DISTRICT,
+        "uncertain_note": texts.TOOLTIP_UNCERTAIN,
+    },
 }
+ZONE_FIELDS = {"old_commune": texts.TOOLTIP_ZONE, "shared_by": texts.TOOLTIP_ZONE_SHARED}
 
 
 def feature_collection(frame: gpd.GeoDataFrame, columns: list[str]) -> dict:
@@ -45,26 +59,33 @@ class WebLayers:
     """The serialised layers of one data set, computed once and reused on every rerun."""
 
     communes: dict
+    zones: dict | None  # the uncertain zones of 2026-2030 (geo/new_units.py)
     districts: dict
     province: dict
     border: dict
     commune_labels: list
     district_labels: list
     bounds: tuple
+    tooltip_fields: dict[str, str]
 
 
 def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province: gpd.GeoDataFrame,
-               border_line: gpd.GeoDataFrame) -> WebLayers:
+               border_line: gpd.GeoDataFrame, zones: gpd.GeoDataFrame | None = None,
+               period: Period = PERIOD_2021) -> WebLayers:
     """Inputs simplified for the web; colours are not baked in (they come from a MapView)."""
     commune_data = communes.assign(border_label=communes["border_status"].map(BORDER_LABELS))
+    fields = TOOLTIP_FIELDS[period.key]
     return WebLayers(
-        communes=feature_collection(commune_data, list(TOOLTIP_FIELDS)),
+        communes=feature_collection(commune_data, list(fields)),
+        zones=None if zones is None else feature_collection(
+            zones.assign(shared_by=zones["new_names"].map(", ".join)), list(ZONE_FIELDS)),
         districts=feature_collection(districts, ["district"]),
         province=feature_collection(province, ["province"]),
         border=feature_collection(border_line, ["name"]),
         commune_labels=_label_rows(communes, "commune_name"),
-        district_labels=_district_label_rows(communes),
+        district_labels=_district_label_rows(communes) if period.has_districts else [],
         bounds=tuple(province.total_bounds),
+        tooltip_fields=fields,
     )
 
 

@@ -9,9 +9,15 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def app_url():
+def server():
     with running_app({"LANGSON_GEODATA_DIR": str(SHARED)}) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def app_url(server):
+    """The 2021-2025 map: 200 communes in 11 districts (the store is empty, so a bare address opens 2026-2030)."""
+    return server + "?period=2021-2025"
 
 
 def test_map_draws_200_communes_offline_and_filter_highlights_a_district(app_url, browser):
@@ -63,3 +69,26 @@ def test_tooltip_shows_commune_details_in_vietnamese(app_url, browser):
     for label in ("Xã", "Huyện", "Mã GSO", "Biên giới", "Thuộc xã mới (2025)"):
         assert label in tooltip
     assert blocked == []
+
+
+def test_2026_map_draws_65_units_with_uncertain_zones_and_switches_period(server, browser):
+    page, blocked = offline_page(browser)
+    page.goto(server)  # nothing stored: the page opens on 2026-2030
+    frame = map_frame(page)
+    wait_until(page, lambda: count(frame, "path.commune") == 65)
+    assert count(frame, "path.uncertain-zone") == 3  # Bính Xá, Kiên Mộc, Đại Đồng
+    assert count(frame, "path.district-outline") == 0  # no districts since 01/7/2025
+    assert frame.locator("pattern#uncertain-hatch").count() == 1
+    legend = frame.inner_text(".map-legend")
+    assert "Ranh giới chưa xác định" in legend and "Huyện cũ" in legend
+    zone_fill = frame.locator("path.uncertain-zone").first.evaluate("p => getComputedStyle(p).fill")
+    assert "uncertain-hatch" in zone_fill
+    page.wait_for_url("**period=2026-2030**")
+
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=20_000)
+    page.get_by_text("2021-2025 · 200 xã, 11 huyện").click()
+    page.wait_for_url("**period=2021-2025**")
+    wait_until(page, lambda: count(map_frame(page), "path.commune") == 200)  # a new map frame replaces the old
+    frame = map_frame(page)
+    assert count(frame, "path.uncertain-zone") == 0 and count(frame, "path.district-outline") == 11
+    assert blocked == [], f"requests left the machine: {blocked}"
