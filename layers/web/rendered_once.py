@@ -3,7 +3,7 @@
 branca's MacroElement.render hands each rendered part (header, html, script)
 to a new Element, which compiles it as a Jinja template again before the page
 is written. For our 260 KB of GeoJSON and label data that second compile is
-most of what a new map costs: 0.16 s against 0.10 s per filter change
+most of what a new map costs: 0.15 s against 0.10 s per filter change
 (benchmarks/map_component.py). It also means a "{{ ... }}" in a name from a
 file would be run as a template (layers/web/webtext.py guards that too).
 
