@@ -35,7 +35,10 @@ if (window === window.top) {
     for (const frame of document.querySelectorAll('iframe')) {
       let shapes = 0;
       try { shapes = frame.contentDocument.querySelectorAll('path.commune').length; } catch (e) {}
-      if (shapes === want) { window.__shapesDrawnAt = performance.timeOrigin + performance.now(); clearInterval(timer); }
+      if (shapes === want) {
+        window.__shapesDrawnAt = performance.timeOrigin + performance.now();
+        clearInterval(timer);
+      }
     }
   }, 16);
 }
