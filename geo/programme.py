@@ -1,8 +1,8 @@
 """The programme data on the map: area categories, villages and indicators of ONE source.
 
 A map shows either the province's imported files or the illustrative demo set,
-never a mix: `load_programme(store, source)` reads every kind from that one
-source, and `commune_table` joins it onto the 200 communes by GSO code.
+never a mix: `load_programme(store, source, period)` reads every kind from that one
+source and period, and `commune_table` joins it onto the 200 communes by GSO code.
 """
 
 from __future__ import annotations
@@ -46,30 +46,22 @@ class Programme:
         return self.source == DEMO
 
 
-# The store keeps 2021-2025 lists only: its imports are matched against the 200 communes of 2021.
-# Until an import names its period, the 2026-2030 map has no programme data; the old lists are
-# never shown under the codes some new units reuse (e.g. 06040, xã Đại Đồng then xã Thất Khê).
-STORED_PERIOD = PERIOD_2021.key
-
-
 def default_period(store: Store) -> str:
     """2026-2030, the period the province steers by, unless the store holds nothing for it and
     something for 2021-2025."""
-    return STORED_PERIOD if store.current_versions() else PERIOD_2026.key
+    periods = {period for _, _, period in store.current_versions()}
+    return PERIOD_2021.key if periods == {PERIOD_2021.key} else PERIOD_2026.key
 
 
-def stored_source(source: str | None, period: str) -> str | None:
-    """The store source that holds `period`'s data, or None when the store has none for it."""
-    return source if period == STORED_PERIOD else None
-
-
-def default_source(store: Store) -> str | None:
-    """Imported data if the province has imported anything, else the demo set."""
-    in_use = {source for _, source in store.current_versions()}
+def default_source(store: Store, period: str) -> str | None:
+    """Imported data if the province has imported anything for `period`, else the demo set."""
+    in_use = {source for _, source, in_period in store.current_versions() if in_period == period}
     return next((source for source in (IMPORTED, DEMO) if source in in_use), None)
 
 
-def load_programme(store: Store, source: str | None) -> Programme:
+def load_programme(store: Store, source: str | None, period: str) -> Programme:
+    """Every kind of data of one source and period; the periods' units differ, so they never mix (some new
+    units reuse an old commune's code: 06040 was xã Đại Đồng, and is xã Thất Khê since 2025)."""
     empty = {
         CATEGORIES_KIND: pd.DataFrame(columns=["gso_code", "area_category"]),
         VILLAGES_KIND: pd.DataFrame(columns=["gso_code", "village"]),
@@ -77,9 +69,9 @@ def load_programme(store: Store, source: str | None) -> Programme:
         VILLAGE_INDICATORS_KIND: pd.DataFrame(columns=["gso_code", "village", "indicator", "value"]),
     }
     frames, files = {}, {}
-    history = store.history(source=source) if source else pd.DataFrame()
+    history = store.history(source=source, period=period) if source else pd.DataFrame()
     for kind in KINDS:
-        frame = store.current(kind, source) if source else None
+        frame = store.current(kind, source, period) if source else None
         frames[kind] = empty[kind] if frame is None else frame
         if frame is not None and not history.empty:
             current = history[(history.kind == kind) & history.is_current]

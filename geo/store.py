@@ -41,6 +41,8 @@ from geo.vocabulary import (
     DEMO,
     IMPORTED,
     KINDS,
+    PERIOD_2021,
+    PERIODS,
     SOURCES,
     VILLAGE_INDICATORS_KIND,
     VILLAGES_KIND,
@@ -55,18 +57,31 @@ REQUIRED_COLUMNS = {
     COMMUNE_INDICATORS_KIND: ["gso_code", "indicator", "value"],
     VILLAGE_INDICATORS_KIND: ["gso_code", "village", "indicator", "value"],
 }
-HISTORY_COLUMNS = ["version_id", "kind", "source", "file_name", "imported_at", "row_count", "sha256", "is_current"]
-EVENT_HISTORY_COLUMNS = ["event_id", "at", "action", "kind", "source", "version_id", "file_name", "row_count",
-                         "replaced_version_id", "in_use_version_id"]
+HISTORY_COLUMNS = ["version_id", "kind", "source", "period", "file_name", "imported_at", "row_count", "sha256",
+                   "is_current"]
+EVENT_HISTORY_COLUMNS = ["event_id", "at", "action", "kind", "source", "period", "version_id", "file_name",
+                         "row_count", "replaced_version_id", "in_use_version_id"]
+DEFAULT_PERIOD = PERIOD_2021.key  # what a caller that names no period means: everything before issue 12
 IMPORT, ROLLBACK, CLEAR = "import", "rollback", "clear"
 
 # Vietnam has kept UTC+7 without daylight saving since 1975: a fixed offset needs no tz database.
 
-_SCHEMA = """
+# Every dataset belongs to a programme period; the default is the period of everything stored before
+# periods existed (see _migrate).
+_CURRENT_TABLE = f"""
+CREATE TABLE IF NOT EXISTS current (
+    kind TEXT NOT NULL,
+    source TEXT NOT NULL,
+    period TEXT NOT NULL DEFAULT '{PERIOD_2021.key}',
+    version_id INTEGER NOT NULL REFERENCES versions(version_id),
+    PRIMARY KEY (kind, source, period)
+);"""
+_SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS versions (
     version_id INTEGER PRIMARY KEY AUTOINCREMENT,
     kind TEXT NOT NULL,
     source TEXT NOT NULL,
+    period TEXT NOT NULL DEFAULT '{PERIOD_2021.key}',
     file_name TEXT NOT NULL,
     imported_at TEXT NOT NULL,
     row_count INTEGER NOT NULL,
@@ -79,18 +94,14 @@ CREATE TABLE IF NOT EXISTS version_rows (
     data TEXT NOT NULL,
     PRIMARY KEY (version_id, row_no)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS current (
-    kind TEXT NOT NULL,
-    source TEXT NOT NULL,
-    version_id INTEGER NOT NULL REFERENCES versions(version_id),
-    PRIMARY KEY (kind, source)
-);
+{_CURRENT_TABLE}
 CREATE TABLE IF NOT EXISTS events (
     event_id INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL,
     action TEXT NOT NULL,
     kind TEXT NOT NULL,
     source TEXT NOT NULL,
+    period TEXT NOT NULL DEFAULT '{PERIOD_2021.key}',
     version_id INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS column_mappings (
@@ -130,11 +141,13 @@ def _now() -> str:
     return datetime.now(VIETNAM_TIME).isoformat(timespec="seconds")
 
 
-def _check(kind: str, source: str) -> None:
+def _check(kind: str, source: str, period: str = DEFAULT_PERIOD) -> None:
     if kind not in KINDS:
         raise ValueError(f"unknown dataset kind {kind!r}; expected one of {KINDS}")
     if source not in SOURCES:
         raise ValueError(f"unknown source {source!r}; expected one of {SOURCES}")
+    if period not in PERIODS:
+        raise ValueError(f"unknown period {period!r}; expected one of {tuple(PERIODS)}")
 
 
 def _json_value(value):
@@ -155,8 +168,32 @@ def _serialised(frame: pd.DataFrame) -> tuple[str, list[str]]:
     return columns, rows
 
 
-def _labels(kind: str, source: str) -> dict[str, str]:
-    return {"dataset": texts.DATASET_LABELS[kind], "source": texts.SOURCE_LABELS[source]}
+SCHEMA_VERSION = 2  # 2: every dataset belongs to a programme period (issue 12)
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring a database written before periods existed up to date, in the caller's transaction.
+
+    Everything stored before then was matched against the 200 communes of 2021, so it
+    belongs to 2021-2025; nothing is rewritten but the tables' shape.
+    """
+    if conn.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+        return
+    for table in ("versions", "events"):
+        columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if "period" not in columns:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN period TEXT NOT NULL DEFAULT '{PERIOD_2021.key}'")
+    if "period" not in {row[1] for row in conn.execute("PRAGMA table_info(current)")}:
+        conn.execute("ALTER TABLE current RENAME TO current_before_periods")
+        conn.execute(_CURRENT_TABLE)  # not executescript: it would commit the transaction half-way
+        conn.execute("INSERT INTO current (kind, source, period, version_id) "
+                     "SELECT kind, source, ?, version_id FROM current_before_periods", (PERIOD_2021.key,))
+        conn.execute("DROP TABLE current_before_periods")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _labels(kind: str, source: str, period: str = DEFAULT_PERIOD) -> dict[str, str]:
+    return {"dataset": texts.DATASET_LABELS[kind], "source": texts.SOURCE_LABELS[source], "period": period}
 
 
 class Store:
@@ -171,6 +208,8 @@ class Store:
         with self._connection() as conn:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.executescript(_SCHEMA)
+        with self._transaction() as conn:
+            _migrate(conn)
 
     @classmethod
     def default(cls, folder: str | Path | None = None, env: dict | None = None) -> "Store":
@@ -206,12 +245,13 @@ class Store:
             conn.execute("COMMIT")
 
     # --- writing ---------------------------------------------------------------
-    def save(self, kind: str, source: str, frame: pd.DataFrame, file_name: str, content: bytes) -> int:
+    def save(self, kind: str, source: str, frame: pd.DataFrame, file_name: str, content: bytes,
+             period: str = DEFAULT_PERIOD) -> int:
         """Store `frame` and make it current (see `save_with_outcome`); returns the version id in use."""
-        return self.save_with_outcome(kind, source, frame, file_name, content).version_id
+        return self.save_with_outcome(kind, source, frame, file_name, content, period).version_id
 
     def save_with_outcome(self, kind: str, source: str, frame: pd.DataFrame, file_name: str,
-                          content: bytes) -> SaveOutcome:
+                          content: bytes, period: str = DEFAULT_PERIOD) -> SaveOutcome:
         """Store `frame` as a new version and make it current, unless an equal version exists.
 
         Equal means same column names and dtypes and the same values in the same
@@ -220,7 +260,7 @@ class Store:
         current again, recorded as a rollback. The check runs inside the write
         transaction, so two clicks at once still make one version.
         """
-        _check(kind, source)
+        _check(kind, source, period)
         missing = [c for c in REQUIRED_COLUMNS[kind] if c not in frame.columns]
         if missing:
             raise ValueError(f"{kind} frame lacks columns {missing}")
@@ -228,76 +268,82 @@ class Store:
             raise DataError(texts.STORE_EMPTY.format(file=file_name), file=file_name)
         columns, rows = _serialised(frame)
         with self._transaction() as conn:
-            current = self._current_id(conn, kind, source)
-            equal = self._equal_version(conn, kind, source, columns, rows, current)
+            key = (kind, source, period)
+            current = self._current_id(conn, *key)
+            equal = self._equal_version(conn, key, columns, rows, current)
             if equal is not None and equal == current:
                 return SaveOutcome(equal, created=False, reused_version=False)
             if equal is not None:
-                self._make_current(conn, kind, source, equal, ROLLBACK)
+                self._make_current(conn, key, equal, ROLLBACK)
                 return SaveOutcome(equal, created=False, reused_version=True)
             cursor = conn.execute(
-                "INSERT INTO versions (kind, source, file_name, imported_at, row_count, sha256, columns) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (kind, source, file_name, _now(), len(rows), sha256_of(content), columns))
+                "INSERT INTO versions (kind, source, period, file_name, imported_at, row_count, sha256, columns) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (kind, source, period, file_name, _now(), len(rows), sha256_of(content), columns))
             version_id = cursor.lastrowid
             conn.executemany("INSERT INTO version_rows (version_id, row_no, data) VALUES (?, ?, ?)",
                              ((version_id, i, row) for i, row in enumerate(rows)))
-            self._make_current(conn, kind, source, version_id, IMPORT)
+            self._make_current(conn, key, version_id, IMPORT)
         return SaveOutcome(version_id, created=True, reused_version=False)
 
-    def save_result(self, result: ImportResult, source: str = IMPORTED) -> int:
+    def save_result(self, result: ImportResult, source: str = IMPORTED, period: str = DEFAULT_PERIOD) -> int:
         """Store an importer's result, but only a complete one without errors; returns the version id in use."""
-        return self.save_result_with_outcome(result, source).version_id
+        return self.save_result_with_outcome(result, source, period).version_id
 
-    def save_result_with_outcome(self, result: ImportResult, source: str = IMPORTED) -> SaveOutcome:
+    def save_result_with_outcome(self, result: ImportResult, source: str = IMPORTED,
+                                 period: str = DEFAULT_PERIOD) -> SaveOutcome:
         """`save_with_outcome` for an importer's result; a result with errors is refused."""
         if result.errors:
             raise DataError(texts.STORE_REFUSED.format(file=result.file_name, count=len(result.errors)),
                             file=result.file_name)
-        return self.save_with_outcome(result.kind, source, result.frame, result.file_name, result.content)
+        return self.save_with_outcome(result.kind, source, result.frame, result.file_name, result.content, period)
 
-    def rollback(self, kind: str, source: str, version_id: int) -> None:
-        """Make an earlier (or any stored) version of this kind and source current again."""
-        _check(kind, source)
+    def rollback(self, kind: str, source: str, version_id: int, period: str = DEFAULT_PERIOD) -> None:
+        """Make an earlier (or any stored) version of this kind, source and period current again."""
+        _check(kind, source, period)
         with self._transaction() as conn:
-            row = conn.execute("SELECT 1 FROM versions WHERE version_id = ? AND kind = ? AND source = ?",
-                               (int(version_id), kind, source)).fetchone()
+            row = conn.execute("SELECT 1 FROM versions WHERE version_id = ? AND kind = ? AND source = ? "
+                               "AND period = ?", (int(version_id), kind, source, period)).fetchone()
             if row is None:
-                raise DataError(texts.STORE_UNKNOWN_VERSION.format(version=version_id, **_labels(kind, source)))
-            self._make_current(conn, kind, source, int(version_id), ROLLBACK)
+                raise DataError(texts.STORE_UNKNOWN_VERSION.format(version=version_id,
+                                                                   **_labels(kind, source, period)))
+            self._make_current(conn, (kind, source, period), int(version_id), ROLLBACK)
 
-    def clear(self, kind: str, source: str) -> int:
-        """Set this kind and source back to "no data" (all versions are kept); returns the version set aside."""
-        _check(kind, source)
+    def clear(self, kind: str, source: str, period: str = DEFAULT_PERIOD) -> int:
+        """Set this kind, source and period back to "no data" (all versions are kept); returns the version
+        set aside."""
+        _check(kind, source, period)
         with self._transaction() as conn:
-            current = self._current_id(conn, kind, source)
+            current = self._current_id(conn, kind, source, period)
             if current is None:
-                raise DataError(texts.STORE_NOTHING_IN_USE.format(**_labels(kind, source)))
-            conn.execute("DELETE FROM current WHERE kind = ? AND source = ?", (kind, source))
-            conn.execute("INSERT INTO events (at, action, kind, source, version_id) VALUES (?, ?, ?, ?, ?)",
-                         (_now(), CLEAR, kind, source, current))
+                raise DataError(texts.STORE_NOTHING_IN_USE.format(**_labels(kind, source, period)))
+            conn.execute("DELETE FROM current WHERE kind = ? AND source = ? AND period = ?", (kind, source, period))
+            conn.execute("INSERT INTO events (at, action, kind, source, period, version_id) VALUES (?, ?, ?, ?, ?, ?)",
+                         (_now(), CLEAR, kind, source, period, current))
         return current
 
     @staticmethod
-    def _make_current(conn: sqlite3.Connection, kind: str, source: str, version_id: int, action: str) -> None:
-        conn.execute("INSERT INTO current (kind, source, version_id) VALUES (?, ?, ?) "
-                     "ON CONFLICT (kind, source) DO UPDATE SET version_id = excluded.version_id",
-                     (kind, source, version_id))
-        conn.execute("INSERT INTO events (at, action, kind, source, version_id) VALUES (?, ?, ?, ?, ?)",
-                     (_now(), action, kind, source, version_id))
+    def _make_current(conn: sqlite3.Connection, key: tuple[str, str, str], version_id: int, action: str) -> None:
+        """`key` is (kind, source, period)."""
+        conn.execute("INSERT INTO current (kind, source, period, version_id) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT (kind, source, period) DO UPDATE SET version_id = excluded.version_id",
+                     (*key, version_id))
+        conn.execute("INSERT INTO events (at, action, kind, source, period, version_id) VALUES (?, ?, ?, ?, ?, ?)",
+                     (_now(), action, *key, version_id))
 
     @staticmethod
-    def _current_id(conn: sqlite3.Connection, kind: str, source: str) -> int | None:
-        row = conn.execute("SELECT version_id FROM current WHERE kind = ? AND source = ?", (kind, source)).fetchone()
+    def _current_id(conn: sqlite3.Connection, kind: str, source: str, period: str) -> int | None:
+        row = conn.execute("SELECT version_id FROM current WHERE kind = ? AND source = ? AND period = ?",
+                           (kind, source, period)).fetchone()
         return row[0] if row else None
 
     @staticmethod
-    def _equal_version(conn: sqlite3.Connection, kind: str, source: str, columns: str, rows: list[str],
+    def _equal_version(conn: sqlite3.Connection, key: tuple[str, str, str], columns: str, rows: list[str],
                        current: int | None) -> int | None:
         """A stored version with exactly these columns and rows: the current one first, then newest first."""
         candidates = [r[0] for r in conn.execute(
-            "SELECT version_id FROM versions WHERE kind = ? AND source = ? AND row_count = ? AND columns = ? "
-            "ORDER BY version_id DESC", (kind, source, len(rows), columns))]
+            "SELECT version_id FROM versions WHERE kind = ? AND source = ? AND period = ? AND row_count = ? "
+            "AND columns = ? ORDER BY version_id DESC", (*key, len(rows), columns))]
         candidates.sort(key=lambda v: v != current)  # stable: current first, the rest stay newest first
         for version_id in candidates:
             stored = conn.execute("SELECT data FROM version_rows WHERE version_id = ? ORDER BY row_no", (version_id,))
@@ -329,29 +375,29 @@ class Store:
                                (kind, signature)).fetchone()
         return json.loads(row[0]) if row else None
 
-    def current_version(self, kind: str, source: str) -> int | None:
-        _check(kind, source)
-        return self.current_versions().get((kind, source))
+    def current_version(self, kind: str, source: str, period: str = DEFAULT_PERIOD) -> int | None:
+        _check(kind, source, period)
+        return self.current_versions().get((kind, source, period))
 
-    def current_versions(self) -> dict[tuple[str, str], int]:
-        """Every current version, keyed by (kind, source), in one query.
+    def current_versions(self) -> dict[tuple[str, str, str], int]:
+        """Every current version, keyed by (kind, source, period), in one query.
 
         The map page asks this on every run to key its caches, so it is one
         read on a plain connection, not one connection per kind and source.
         """
         try:
             with closing(sqlite3.connect(self.path, timeout=30)) as conn:
-                return {(kind, source): version_id for kind, source, version_id
-                        in conn.execute("SELECT kind, source, version_id FROM current")}
+                return {(kind, source, period): version_id for kind, source, period, version_id
+                        in conn.execute("SELECT kind, source, period, version_id FROM current")}
         except sqlite3.OperationalError as error:
             raise DataError(texts.STORE_DB_ERROR.format(path=self.path)) from error
 
-    def current(self, kind: str, source: str) -> pd.DataFrame | None:
-        """The current version's table, or None when nothing of this kind and source is in use."""
-        _check(kind, source)
+    def current(self, kind: str, source: str, period: str = DEFAULT_PERIOD) -> pd.DataFrame | None:
+        """The current version's table, or None when nothing of this kind, source and period is in use."""
+        _check(kind, source, period)
         with self._connection() as conn:
             conn.execute("BEGIN")  # one consistent snapshot for pointer and rows
-            version_id = self._current_id(conn, kind, source)
+            version_id = self._current_id(conn, kind, source, period)
             frame = self._load(conn, version_id) if version_id is not None else None
             conn.execute("COMMIT")
         return frame
@@ -376,14 +422,16 @@ class Store:
                 pass  # keep the values as read: an unusual dtype must not hide the data
         return frame
 
-    def history(self, kind: str | None = None, source: str | None = None) -> pd.DataFrame:
+    def history(self, kind: str | None = None, source: str | None = None,
+                period: str | None = None) -> pd.DataFrame:
         """All stored versions, newest first, with which one is current."""
-        sql = ("SELECT v.version_id, v.kind, v.source, v.file_name, v.imported_at, v.row_count, v.sha256, "
-               "c.version_id IS NOT NULL AS is_current FROM versions v "
+        sql = ("SELECT v.version_id, v.kind, v.source, v.period, v.file_name, v.imported_at, v.row_count, "
+               "v.sha256, c.version_id IS NOT NULL AS is_current FROM versions v "
                "LEFT JOIN current c ON c.version_id = v.version_id AND c.kind = v.kind AND c.source = v.source "
-               "WHERE (? IS NULL OR v.kind = ?) AND (? IS NULL OR v.source = ?) ORDER BY v.version_id DESC")
+               "AND c.period = v.period WHERE (? IS NULL OR v.kind = ?) AND (? IS NULL OR v.source = ?) "
+               "AND (? IS NULL OR v.period = ?) ORDER BY v.version_id DESC")
         with self._connection() as conn:
-            rows = conn.execute(sql, (kind, kind, source, source)).fetchall()
+            rows = conn.execute(sql, (kind, kind, source, source, period, period)).fetchall()
         frame = pd.DataFrame(rows, columns=HISTORY_COLUMNS)
         frame["is_current"] = frame["is_current"].astype(bool)
         return frame
@@ -391,9 +439,9 @@ class Store:
     def events(self) -> pd.DataFrame:
         """Every import, rollback and clear, oldest first, as stored (the audit trail)."""
         with self._connection() as conn:
-            rows = conn.execute("SELECT event_id, at, action, kind, source, version_id FROM events "
+            rows = conn.execute("SELECT event_id, at, action, kind, source, period, version_id FROM events "
                                 "ORDER BY event_id").fetchall()
-        return pd.DataFrame(rows, columns=["event_id", "at", "action", "kind", "source", "version_id"])
+        return pd.DataFrame(rows, columns=["event_id", "at", "action", "kind", "source", "period", "version_id"])
 
     def event_history(self) -> pd.DataFrame:
         """Every event, newest first, with what it put in use and what it replaced.
@@ -405,16 +453,17 @@ class Store:
         """
         with self._connection() as conn:
             conn.execute("BEGIN")  # events and pointers from one snapshot
-            rows = conn.execute("SELECT e.event_id, e.at, e.action, e.kind, e.source, e.version_id, v.file_name, "
-                                "v.row_count FROM events e LEFT JOIN versions v ON v.version_id = e.version_id "
-                                "ORDER BY e.event_id").fetchall()
-            in_use = {(k, s): v for k, s, v in conn.execute("SELECT kind, source, version_id FROM current")}
+            rows = conn.execute("SELECT e.event_id, e.at, e.action, e.kind, e.source, e.period, e.version_id, "
+                                "v.file_name, v.row_count FROM events e LEFT JOIN versions v "
+                                "ON v.version_id = e.version_id ORDER BY e.event_id").fetchall()
+            in_use = {(k, s, p): v for k, s, p, v
+                      in conn.execute("SELECT kind, source, period, version_id FROM current")}
             conn.execute("COMMIT")
         records, state = [], {}
-        for event_id, at, action, kind, source, version_id, file_name, row_count in rows:
-            key = (kind, source)
+        for event_id, at, action, kind, source, period, version_id, file_name, row_count in rows:
+            key = (kind, source, period)
             cleared = action == CLEAR
-            records.append((event_id, at, action, kind, source, None if cleared else version_id,
+            records.append((event_id, at, action, kind, source, period, None if cleared else version_id,
                             None if cleared else file_name, None if cleared else row_count,
                             version_id if cleared else state.get(key), in_use.get(key)))
             state[key] = None if cleared else version_id
@@ -423,7 +472,7 @@ class Store:
             frame[column] = frame[column].astype("Int64")
         return frame
 
-    def source_in_use(self, kind: str) -> str | None:
+    def source_in_use(self, kind: str, period: str = DEFAULT_PERIOD) -> str | None:
         """Which source the map should show: imported real data if any, else demo, else None."""
         current = self.current_versions()
-        return next((source for source in (IMPORTED, DEMO) if (kind, source) in current), None)
+        return next((source for source in (IMPORTED, DEMO) if (kind, source, period) in current), None)

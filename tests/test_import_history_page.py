@@ -10,7 +10,7 @@ from tests.apptest import import_page, run
 
 IN_USE = "Phiên bản đang dùng"
 ACTION = "Thao tác"
-VERSION_KEY = "rollback_version_categories_imported"
+VERSION_KEY = "rollback_version_categories_imported_2021-2025"
 
 
 @pytest.fixture
@@ -124,14 +124,14 @@ def test_demo_data_is_offered_apart(store, commune_list):
     v2 = store.save("categories", "imported", categories(commune_list, "I"), "b.csv", b"2")
     at = import_page()
     options = at.selectbox(key="rollback_dataset").options
-    assert options == ["Khu vực của xã (Quyết định 861/QĐ-TTg) — Dữ liệu đã nhập",
-                       "Khu vực của xã (Quyết định 861/QĐ-TTg) — Dữ liệu minh họa"]
-    at.selectbox(key="rollback_dataset").set_value(("categories", "demo"))
+    assert options == ["Khu vực của xã (Quyết định 861/QĐ-TTg) — Dữ liệu đã nhập — giai đoạn 2021-2025",
+                       "Khu vực của xã (Quyết định 861/QĐ-TTg) — Dữ liệu minh họa — giai đoạn 2021-2025"]
+    at.selectbox(key="rollback_dataset").set_value(("categories", "demo", "2021-2025"))
     at = run(at)
-    at.selectbox(key="rollback_version_categories_demo").set_value(0)
+    at.selectbox(key="rollback_version_categories_demo_2021-2025").set_value(0)
     at = run(at.button(key="rollback_ask").click())
     at = run(at.button(key="rollback_confirm").click())
-    assert store.current_versions() == {("categories", "imported"): v2}
+    assert store.current_versions() == {("categories", "imported", "2021-2025"): v2}
     table = history(at)  # newest first: the clear of the demo set, the import, the demo set
     assert table[[ACTION, "Nguồn", IN_USE]].values.tolist() == [
         ["Bỏ dữ liệu (về «chưa có dữ liệu»)", "Dữ liệu minh họa", "chưa có dữ liệu"],

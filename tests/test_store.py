@@ -83,7 +83,8 @@ def test_demo_is_a_separate_source(store):
     assert store.source_in_use("categories") == "demo"
     real = store.save("categories", "imported", categories(["05971"]), "real.xlsx", b"r")
     assert store.source_in_use("categories") == "imported"
-    assert store.current_versions() == {("categories", "demo"): real - 1, ("categories", "imported"): real}
+    assert store.current_versions() == {("categories", "demo", "2021-2025"): real - 1,
+                                      ("categories", "imported", "2021-2025"): real}
     assert store.current("categories", "demo")["gso_code"].tolist() == ["05974"]
     assert store.current("categories", "imported")["gso_code"].tolist() == ["05971"]
     assert set(store.history(source="demo")["source"]) == {"demo"}
@@ -137,7 +138,8 @@ def test_clearing_imported_data_falls_back_to_demo_and_leaves_other_kinds(store)
                          "v.csv", b"v")
     store.clear("categories", "imported")
     assert store.source_in_use("categories") == "demo"
-    assert store.current_versions() == {("categories", "demo"): 1, ("villages", "imported"): village}
+    assert store.current_versions() == {("categories", "demo", "2021-2025"): 1,
+                                      ("villages", "imported", "2021-2025"): village}
     with pytest.raises(ValueError):
         store.clear("khác", "imported")
 
@@ -154,11 +156,11 @@ def test_event_history_names_what_each_event_put_in_use_and_replaced(store):
     shown = events.drop(columns=["event_id", "at"])
     rows = shown.astype(object).where(shown.notna(), None).values.tolist()  # missing values as None
     assert rows == [
-        ["clear", "categories", "imported", None, None, None, v1, None],
-        ["rollback", "categories", "imported", v1, "a.csv", 1, v2, None],
-        ["import", "villages", "demo", d1, "demo", 3, None, d1],
-        ["import", "categories", "imported", v2, "b.csv", 2, v1, None],
-        ["import", "categories", "imported", v1, "a.csv", 1, None, None],
+        ["clear", "categories", "imported", "2021-2025", None, None, None, v1, None],
+        ["rollback", "categories", "imported", "2021-2025", v1, "a.csv", 1, v2, None],
+        ["import", "villages", "demo", "2021-2025", d1, "demo", 3, None, d1],
+        ["import", "categories", "imported", "2021-2025", v2, "b.csv", 2, v1, None],
+        ["import", "categories", "imported", "2021-2025", v1, "a.csv", 1, None, None],
     ]
 
 
@@ -176,10 +178,11 @@ def test_history_table_in_vietnam_time_and_words(store):
     with sqlite3.connect(store.path) as conn:  # a row written by a server set to another time zone
         conn.execute("UPDATE events SET at = '2025-06-30T23:05:00+02:00' WHERE action = 'import'")
     table = history_table(store.event_history())
-    assert table.columns.tolist() == ["Thời điểm (giờ Việt Nam)", "Thao tác", "Dữ liệu", "Nguồn", "Phiên bản",
-                                      "Thay cho phiên bản", "Phiên bản đang dùng", "Tệp", "Số dòng"]
+    assert table.columns.tolist() == ["Thời điểm (giờ Việt Nam)", "Thao tác", "Dữ liệu", "Nguồn", "Giai đoạn",
+                                      "Phiên bản", "Thay cho phiên bản", "Phiên bản đang dùng", "Tệp", "Số dòng"]
     assert table.values.tolist()[1] == ["01/07/2025 04:05", "Nhập", "Khu vực của xã (Quyết định 861/QĐ-TTg)",
-                                        "Dữ liệu đã nhập", str(v1), "", "chưa có dữ liệu", "khu_vuc.csv", "2"]
+                                        "Dữ liệu đã nhập", "2021-2025", str(v1), "", "chưa có dữ liệu",
+                                        "khu_vuc.csv", "2"]
     cleared = table.iloc[0]
     assert cleared["Thao tác"] == "Bỏ dữ liệu (về «chưa có dữ liệu»)" and cleared["Thay cho phiên bản"] == str(v1)
     assert cleared["Tệp"] == "" and cleared["Phiên bản"] == ""
@@ -386,3 +389,53 @@ def test_writer_killed_during_a_big_write_leaves_previous_version(tmp_path):
         if proc.poll() is None:
             proc.kill()
     _assert_previous_version_intact(db, first)
+
+
+def test_each_period_keeps_its_own_versions(store):
+    """Issue 12: the lists of 2026-2030 (on the 65 new units) and of 2021-2025 never replace each other."""
+    old = store.save("categories", "imported", categories(["05971"]), "kv_2021.csv", b"a")
+    new = store.save("categories", "imported", categories(["06040"], "II"), "kv_2026.csv", b"b", period="2026-2030")
+    assert store.current("categories", "imported")["gso_code"].tolist() == ["05971"]
+    assert store.current("categories", "imported", "2026-2030")["gso_code"].tolist() == ["06040"]
+    assert store.current_versions() == {("categories", "imported", "2021-2025"): old,
+                                        ("categories", "imported", "2026-2030"): new}
+    store.clear("categories", "imported", period="2026-2030")
+    assert store.current("categories", "imported", "2026-2030") is None
+    assert store.current_version("categories", "imported") == old
+    with pytest.raises(DataError):
+        store.rollback("categories", "imported", old, period="2026-2030")  # a 2021 version is not a 2026 one
+    assert store.history(period="2026-2030")["file_name"].tolist() == ["kv_2026.csv"]
+    with pytest.raises(ValueError):
+        store.current("categories", "imported", "2031-2035")
+
+
+def test_a_database_from_before_periods_is_read_as_2021_2025(tmp_path):
+    """A var/langson.sqlite written by the app before issue 12 (no period anywhere) opens with its data in
+    2021-2025, nothing lost, and takes 2026-2030 data beside it."""
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.executescript("""
+            CREATE TABLE versions (version_id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,
+                source TEXT NOT NULL, file_name TEXT NOT NULL, imported_at TEXT NOT NULL,
+                row_count INTEGER NOT NULL, sha256 TEXT NOT NULL, columns TEXT NOT NULL);
+            CREATE TABLE version_rows (version_id INTEGER NOT NULL REFERENCES versions(version_id),
+                row_no INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (version_id, row_no)) WITHOUT ROWID;
+            CREATE TABLE current (kind TEXT NOT NULL, source TEXT NOT NULL,
+                version_id INTEGER NOT NULL REFERENCES versions(version_id), PRIMARY KEY (kind, source));
+            CREATE TABLE events (event_id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,
+                action TEXT NOT NULL, kind TEXT NOT NULL, source TEXT NOT NULL, version_id INTEGER NOT NULL);
+            INSERT INTO versions VALUES (1, 'categories', 'imported', 'kv.xlsx', '2025-03-05T10:12:00+07:00', 1,
+                'abc', '[["gso_code", "object"], ["area_category", "object"]]');
+            INSERT INTO version_rows VALUES (1, 0, '["05971", "III"]');
+            INSERT INTO current VALUES ('categories', 'imported', 1);
+            INSERT INTO events VALUES (1, '2025-03-05T10:12:00+07:00', 'import', 'categories', 'imported', 1);
+        """)
+    store = Store(path)
+    assert store.current("categories", "imported")["area_category"].tolist() == ["III"]
+    assert store.current_versions() == {("categories", "imported", "2021-2025"): 1}
+    assert store.event_history()["period"].tolist() == ["2021-2025"]
+    store.save("categories", "imported", categories(["06040"]), "kv_2026.csv", b"b", period="2026-2030")
+    assert store.current("categories", "imported")["gso_code"].tolist() == ["05971"]
+    assert Store(path).current_version("categories", "imported", "2026-2030") == 2  # opening again changes nothing

@@ -123,7 +123,7 @@ def test_every_view_names_the_boundaries_in_use(monkeypatch, tmp_path, province,
     province.communes[["gso_code", "geometry"]].to_file(folder / "ranh_gioi_xa_2024.gpkg", engine="pyogrio")
     monkeypatch.setattr("geo.province.user_boundary_dir", lambda: folder)
     data = prepare({"LANGSON_GEODATA_DIR": str(shared_dir)})
-    programme = load_programme(Store.default(tmp_path / "var"), None)
+    programme = load_programme(Store.default(tmp_path / "var"), None, "2021-2025")
     for kind in ("admin", "category"):
         built = build_view(ViewOptions(kind=kind), commune_table(data.communes, programme), data.colours,
                            subtitle="", selected=(), illustrative=False,

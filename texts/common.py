@@ -24,7 +24,7 @@ YES = "Có"
 NO = "Không"
 PRINT_LEGEND_TOP = "{count} xã ưu tiên đầu tư hàng đầu"
 HISTORY_COLUMNS = {
-    "at": "Thời điểm (giờ Việt Nam)", "action": "Thao tác", "kind": "Dữ liệu", "source": "Nguồn",
+    "at": "Thời điểm (giờ Việt Nam)", "action": "Thao tác", "kind": "Dữ liệu", "source": "Nguồn", "period": "Giai đoạn",
     "file_name": "Tệp", "row_count": "Số dòng", "version_id": "Phiên bản",
     "replaced_version_id": "Thay cho phiên bản", "in_use_version_id": "Phiên bản đang dùng",
 }

@@ -124,7 +124,7 @@ STORE_REFUSED = (
     "Không lưu tệp {file}: còn {count} lỗi. Hãy sửa tệp rồi nhập lại; dữ liệu đã lưu không thay đổi."
 )
 STORE_EMPTY = "Không lưu tệp {file}: không có dòng dữ liệu hợp lệ nào."
-STORE_UNKNOWN_VERSION = "Không có phiên bản {version} của «{dataset}» ({source})."
+STORE_UNKNOWN_VERSION = "Không có phiên bản {version} của «{dataset}» ({source}, giai đoạn {period})."
 # Templates
 TPL_SHEET_CATEGORIES = "Khu vực"
 TPL_SHEET_VILLAGES = "Thôn"
@@ -248,7 +248,7 @@ IMP_WESTERN_ENCODING = (
     "«CSV UTF-8 (Comma delimited)» (hoặc «Excel Workbook (.xlsx)») rồi tải tệp mới lên."
 )
 ROLLBACK_DATASET = "Loại dữ liệu"
-ROLLBACK_DATASET_OPTION = "{dataset} — {source}"
+ROLLBACK_DATASET_OPTION = "{dataset} — {source} — giai đoạn {period}"
 ROLLBACK_IN_USE = "Đang dùng: phiên bản {version} (tệp «{file}», {rows} dòng)."
 ROLLBACK_IN_USE_NONE = "Đang dùng: chưa có dữ liệu."
 ROLLBACK_NO_DATA_OPTION = "Không dùng dữ liệu nào (bỏ phiên bản đang dùng)"
@@ -271,7 +271,7 @@ SAVE_UNCHANGED = ("Tệp «{file}» giống hệt phiên bản {version} đang d
                   "dữ liệu đang dùng không thay đổi.")
 SAVE_REUSED = ("Tệp «{file}» giống hệt phiên bản {version} đã lưu của «{dataset}»: đã dùng lại phiên bản đó "
                "(không lưu bản sao). Bản đồ dùng dữ liệu này ngay.")
-STORE_NOTHING_IN_USE = "«{dataset}» ({source}) hiện chưa có dữ liệu nào đang dùng."
+STORE_NOTHING_IN_USE = "«{dataset}» ({source}, giai đoạn {period}) hiện chưa có dữ liệu nào đang dùng."
 STORE_DB_ERROR = ("Không đọc hoặc ghi được cơ sở dữ liệu {path} (đĩa có thể đã đầy, tệp đang bị khóa hoặc không "
                   "phải cơ sở dữ liệu của ứng dụng). Dữ liệu đã lưu không thay đổi; hãy thử lại hoặc báo người "
                   "quản trị máy chủ.")

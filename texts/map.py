@@ -193,3 +193,79 @@ ROLLBACK_VERSION_OPTION = "Phiên bản {version}: tệp «{file}», {rows} dòn
 IMPORT_PREVIEW_COLUMNS = {"gso_code": "Mã xã", "district": "Huyện", "commune": "Xã", "village": "Thôn",
                           "area_category": "Khu vực", "indicator": "Chỉ tiêu", "value": "Giá trị", "year": "Năm",
                           "lon": "Kinh độ", "lat": "Vĩ độ"}
+
+# Crosswalk page
+PAGE_CROSSWALK = "Đối chiếu xã cũ – xã mới"
+CROSSWALK_EXPLAIN = (
+    "Từ 01/7/2025, theo Nghị quyết 1672/NQ-UBTVQH15 ngày 16/6/2025, 200 xã, phường, thị trấn của 11 huyện "
+    "được sắp xếp thành 65 xã, phường (61 xã, 4 phường) và không còn cấp huyện. Mỗi xã cũ thuộc trọn một xã mới, "
+    "trừ xã Bính Xá và xã Kiên Mộc (huyện Đình Lập), mỗi xã chia cho hai xã mới, và xã Đại Đồng (huyện Tràng "
+    "Định), đã chia cho thị trấn Thất Khê và xã Đội Cấn từ 01/12/2024 (Nghị quyết 1246/NQ-UBTVQH15). Đường chia "
+    "của ba xã này chưa được công bố: bảng ghi «(một phần)», và thôn đặc biệt khó khăn của chúng không được cộng "
+    "vào xã mới nào vì chưa rõ thôn nào thuộc phần nào."
+)
+CROSSWALK_CODES_NOTE = (
+    "Năm xã mới (Quốc Khánh, Na Sầm, Thiện Tân, Cao Lộc, Ba Sơn) có mã khác nhau giữa Công văn "
+    "1027/CTK-CSCL và một danh mục công khai khác: bảng ghi cả hai mã."
+)
+CROSSWALK_NO_DATA = ("Chưa có dữ liệu khu vực và thôn đặc biệt khó khăn giai đoạn 2021-2025: các cột đó ghi "
+                     "«Chưa có dữ liệu». Hãy nhập ở trang «Nhập dữ liệu», hoặc tạo dữ liệu minh họa ở đó để xem thử.")
+CROSSWALK_NO_DATA_2026 = ("Chưa có danh sách khu vực và thôn đặc biệt khó khăn giai đoạn 2026-2030 (Nghị định "
+                          "272/2025/NĐ-CP): các cột 2026-2030 ghi «Chưa có dữ liệu» cho đến khi tỉnh nhập danh sách.")
+CROSSWALK_ILLUSTRATIVE = ("Dữ liệu minh họa: khu vực và thôn đặc biệt khó khăn trong bảng được sinh tự động để "
+                          "trình diễn, KHÔNG phải số liệu chính thức.")
+CROSSWALK_SEARCH = "Tìm theo tên xã cũ hoặc xã mới"
+CROSSWALK_SEARCH_PLACEHOLDER = "Ví dụ: Kiên Mộc, hoa binh, TT Thất Khê…"
+CROSSWALK_MATCHES = "{count}/{total} dòng khớp với từ tìm."
+CROSSWALK_NO_MATCH = "Không có xã nào khớp với từ tìm."
+CROSSWALK_TAB_UNITS = "Theo xã mới ({count})"
+CROSSWALK_TAB_OLD = "Theo xã cũ ({count})"
+CROSSWALK_TITLE_UNITS = "Đối chiếu xã cũ – xã mới: 65 xã, phường từ 01/7/2025"
+CROSSWALK_TITLE_OLD = "Đối chiếu xã cũ – xã mới: 200 xã, phường, thị trấn giai đoạn 2021-2025"
+CROSSWALK_FILTER_SEARCH = "Tìm theo tên: «{text}»"
+CROSSWALK_SOURCE = ("Nghị quyết 1672/NQ-UBTVQH15 ngày 16/6/2025 (sắp xếp đơn vị hành chính cấp xã), "
+                    "bảng đối chiếu {file}")
+CROSSWALK_SOURCE_DATA = "Khu vực và thôn đặc biệt khó khăn {period}: {source}"
+CROSSWALK_CATEGORY_SHORT = {_vocabulary.CATEGORY_III: "KV III", _vocabulary.CATEGORY_II: "KV II",
+                            _vocabulary.CATEGORY_I: "KV I"}
+CROSSWALK_CATEGORY_COUNT = "{category}: {count}"
+CROSSWALK_OUTSIDE_SHORT = "ngoài vùng"
+CROSSWALK_UNKNOWN_SHORT = "chưa có dữ liệu"
+CROSSWALK_SPLIT_VILLAGES = "chưa cộng {count} thôn của {commune} (xã bị chia, chưa rõ thôn nào thuộc xã này)"
+CROSSWALK_COLUMNS = {
+    "new_code": "Mã xã mới (CV 1027/CTK-CSCL)",
+    "other_code": "Mã theo nguồn khác",
+    "new_commune": "Xã, phường mới",
+    "new_type": "Loại",
+    "former_districts": "Huyện cũ",
+    "old_communes": "Gồm các xã cũ (2021-2025)",
+    "old_codes": "Mã các xã cũ",
+    "old_categories": "Khu vực 2021-2025 của các xã cũ (số xã)",
+    "old_villages": "Thôn ĐBKK 2021-2025 (cộng các xã cũ nhập toàn bộ)",
+    "villages_note": "Ghi chú về số thôn",
+    "category_2026": "Khu vực 2026-2030",
+    "villages_2026": "Thôn ĐBKK 2026-2030",
+    "old_code": "Mã xã cũ",
+    "old_commune": "Xã cũ",
+    "district": "Huyện",
+    "category_2021": "Khu vực 2021-2025",
+    "villages_2021": "Số thôn ĐBKK 2021-2025",
+    "village_names_2021": "Thôn ĐBKK 2021-2025",
+    "new_communes": "Nay thuộc xã, phường mới",
+    "new_codes": "Mã xã mới",
+}
+
+# Carry-over of 2021-2025 data onto the 65 units (geo/carry_over.py): the two marks, and the rule of each
+# carried value (keys: geo.carry_over.RULES) for legends and tables.
+ESTIMATED_MARK = "ước tính"
+APPROXIMATE_MARK = "gần đúng"
+CARRY_OVER_RULES = {
+    "sum": "cộng số liệu của các xã cũ nhập toàn bộ vào đơn vị",
+    "villages": "tính lại tỷ lệ trên từng thôn của các xã cũ (chính xác)",
+    "village_share_mean": f"{ESTIMATED_MARK}: trung bình không trọng số tỷ lệ thôn của các xã cũ "
+                          "(thiếu tổng số thôn của từng xã)",
+    "commune_share": f"{ESTIMATED_MARK}: tỷ lệ số xã cũ đạt (nay đơn vị là một xã, cần đánh giá lại)",
+    "mean": f"{ESTIMATED_MARK}: trung bình không trọng số của các xã cũ (thiếu số dân của từng xã)",
+}
+CARRY_OVER_APPROXIMATE = (f"{APPROXIMATE_MARK}: chưa tính {{communes}} (xã cũ chia cho hai đơn vị, chưa rõ phần "
+                          "nào thuộc đơn vị này)")

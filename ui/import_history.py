@@ -16,12 +16,12 @@ import texts
 from geo.errors import DataError
 from geo.store import SaveOutcome, Store
 from geo.vnformat import vn_number
-from geo.vocabulary import DEMO, IMPORTED, KINDS
+from geo.vocabulary import DEMO, IMPORTED, KINDS, PERIODS
 from ui.import_tables import history_table, version_labels
 from ui.plain_text import plain
 
 NO_DATA = 0  # the choice "no data"; real version ids start at 1
-PENDING = "rollback_pending"  # session_state: {"kind", "source", "target", "current"} awaiting confirmation
+PENDING = "rollback_pending"  # session_state: {"dataset": (kind, source, period), "target", "current"}
 MESSAGE = "rollback_message"  # session_state: (level, text) to show once after an action
 
 
@@ -55,25 +55,26 @@ def save_message(outcome: SaveOutcome, file_name: str, kind: str) -> str:
 
 def _rollback_form(store: Store, history: pd.DataFrame) -> None:
     """Choose a kind of data and a version (or "no data"), then ask; the confirmation follows."""
-    present = set(zip(history["kind"], history["source"]))
-    datasets = [(kind, source) for kind in KINDS for source in (IMPORTED, DEMO) if (kind, source) in present]
+    present = set(zip(history["kind"], history["source"], history["period"]))
+    datasets = [(kind, source, period) for period in PERIODS for kind in KINDS for source in (IMPORTED, DEMO)
+                if (kind, source, period) in present]
     st.caption(texts.ROLLBACK_HELP)
     # Option labels stay the same after a rollback (Streamlit keeps a choice by its label);
     # what is in use is said in the caption below instead.
-    kind, source = st.selectbox(texts.ROLLBACK_DATASET, datasets, key="rollback_dataset", on_change=_forget,
-                                format_func=lambda d: texts.ROLLBACK_DATASET_OPTION.format(
-                                    dataset=texts.DATASET_LABELS[d[0]], source=texts.SOURCE_LABELS[d[1]]))
-    versions = history[(history["kind"] == kind) & (history["source"] == source)]
-    current = store.current_version(kind, source)
+    dataset = st.selectbox(texts.ROLLBACK_DATASET, datasets, key="rollback_dataset", on_change=_forget,
+                           format_func=lambda d: texts.ROLLBACK_DATASET_OPTION.format(**_names(*d)))
+    kind, source, period = dataset
+    versions = history[(history["kind"] == kind) & (history["source"] == source) & (history["period"] == period)]
+    current = store.current_version(kind, source, period)
     st.caption(_in_use(versions, current))
     labels = version_labels(versions)
     options = [*labels, NO_DATA]
     first_change = next(i for i, v in enumerate(options) if v != current)
     st.selectbox(texts.ROLLBACK_VERSION, options, index=first_change, on_change=_forget,
-                 key=_version_key(kind, source), format_func=lambda v: labels.get(v, texts.ROLLBACK_NO_DATA_OPTION))
+                 key=_version_key(dataset), format_func=lambda v: labels.get(v, texts.ROLLBACK_NO_DATA_OPTION))
     st.button(texts.ROLLBACK_ASK, key="rollback_ask", on_click=_ask, args=(store,))
     pending = st.session_state.get(PENDING)
-    if pending and (pending["kind"], pending["source"]) == (kind, source):
+    if pending and pending["dataset"] == dataset:
         st.warning(_question(versions, pending))
         confirm, cancel, _ = st.columns([1, 1, 4])
         confirm.button(texts.ROLLBACK_CONFIRM, key="rollback_confirm", type="primary", on_click=_confirm,
@@ -92,7 +93,7 @@ def _in_use(versions: pd.DataFrame, current: int | None) -> str:
 def _question(versions: pd.DataFrame, pending: dict) -> str:
     """The confirmation that names the change: which version replaces which, with files and row counts."""
     meta = versions.set_index("version_id")
-    names = {"dataset": texts.DATASET_LABELS[pending["kind"]], "source": texts.SOURCE_LABELS[pending["source"]]}
+    names = _names(*pending["dataset"])
     if pending["current"] is not None:
         old = meta.loc[pending["current"]]
         names.update(current=pending["current"], current_file=plain(old["file_name"]),
@@ -109,8 +110,14 @@ def _forget() -> None:
     st.session_state.pop(PENDING, None)
 
 
-def _version_key(kind: str, source: str) -> str:
-    return f"rollback_version_{kind}_{source}"
+def _names(kind: str, source: str, period: str) -> dict[str, str]:
+    """The words a message uses for one dataset: its kind, its source and its period."""
+    return {"dataset": texts.DATASET_LABELS[kind], "source": texts.SOURCE_LABELS[source],
+            "period": period}
+
+
+def _version_key(dataset: tuple[str, str, str]) -> str:
+    return "rollback_version_" + "_".join(dataset)
 
 
 def _ask(store: Store) -> None:
@@ -120,22 +127,22 @@ def _ask(store: Store) -> None:
     the run that drew the button, so it is always the one on the screen.
     """
     _forget()
-    kind, source = st.session_state["rollback_dataset"]
-    target = st.session_state.get(_version_key(kind, source))
+    dataset = st.session_state["rollback_dataset"]
+    target = st.session_state.get(_version_key(dataset))
     if target is None:
         return
     try:
-        current = store.current_version(kind, source)
+        current = store.current_version(*dataset)
     except DataError as error:
         st.session_state[MESSAGE] = ("error", plain(error))
         return
-    names = {"dataset": texts.DATASET_LABELS[kind], "source": texts.SOURCE_LABELS[source]}
+    names = _names(*dataset)
     if target == current:
         st.session_state[MESSAGE] = ("info", texts.ROLLBACK_ALREADY.format(version=target))
     elif target == NO_DATA and current is None:
         st.session_state[MESSAGE] = ("info", texts.ROLLBACK_NOTHING_TO_CLEAR.format(**names))
     else:
-        st.session_state[PENDING] = {"kind": kind, "source": source, "target": target, "current": current}
+        st.session_state[PENDING] = {"dataset": dataset, "target": target, "current": current}
 
 
 def _confirm(store: Store) -> None:
@@ -143,16 +150,17 @@ def _confirm(store: Store) -> None:
     pending = st.session_state.pop(PENDING, None)
     if pending is None:
         return
-    kind, source, target = pending["kind"], pending["source"], pending["target"]
-    names = {"dataset": texts.DATASET_LABELS[kind], "source": texts.SOURCE_LABELS[source]}
+    dataset, target = pending["dataset"], pending["target"]
+    kind, source, period = dataset
+    names = _names(*dataset)
     try:
-        if store.current_version(kind, source) != pending["current"]:
+        if store.current_version(*dataset) != pending["current"]:
             st.session_state[MESSAGE] = ("error", texts.ROLLBACK_STALE.format(**names))
         elif target == NO_DATA:
-            dropped = store.clear(kind, source)
+            dropped = store.clear(kind, source, period)
             st.session_state[MESSAGE] = ("success", texts.CLEAR_DONE.format(version=dropped, **names))
         else:
-            store.rollback(kind, source, target)
+            store.rollback(kind, source, target, period)
             st.session_state[MESSAGE] = ("success", texts.ROLLBACK_DONE_NAMED.format(version=target, **names))
     except DataError as error:
         st.session_state[MESSAGE] = ("error", plain(error))

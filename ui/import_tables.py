@@ -32,6 +32,7 @@ def history_table(events: pd.DataFrame) -> pd.DataFrame:
                    for a, v in zip(events["action"], events["version_id"])],
         "kind": events["kind"].map(texts.DATASET_LABELS),
         "source": events["source"].map(texts.SOURCE_LABELS),
+        "period": events["period"],
         "version_id": events["version_id"].map(version),
         "replaced_version_id": events["replaced_version_id"].map(version),
         "in_use_version_id": events["in_use_version_id"].map(lambda v: version(v) or texts.HISTORY_NO_DATA),

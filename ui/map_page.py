@@ -68,7 +68,8 @@ def component_args():
     return map_component.component_args(base_map(), selection(), center=centre, zoom=zoom, height=MAP_HEIGHT_PX)
 
 
-clicked = map_component.show(state.map_args((state.versions(choices.source), *page.map_key), component_args))
+map_key = (state.versions(choices.source, shown_period), *page.map_key)
+clicked = map_component.show(state.map_args(map_key, component_args))
 
 first_paint.finish_first_run()
 

@@ -32,7 +32,7 @@ _DISTRICT_FILTER = {True: (texts.FILTER_DISTRICTS, texts.FILTER_DISTRICTS_HELP),
 
 def default_choices(store: Store, period: str) -> Choices:
     """The sidebar untouched: imported data if there is any, else the demo set."""
-    return Choices(source=default_source(store) or IMPORTED, period=period)
+    return Choices(source=default_source(store, period) or IMPORTED, period=period)
 
 
 def placeholder() -> None:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo.datadir import data_fingerprint
 from geo.imports import Reference
-from geo.programme import Programme, commune_table, load_programme, stored_source
+from geo.programme import Programme, commune_table, load_programme
 from geo.province import ProvinceData, load_province
 from geo.store import Store, data_dir
 from geo.vocabulary import KINDS
@@ -50,20 +50,19 @@ def store() -> Store:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _programme(folder: str, source: str | None, versions: tuple) -> Programme:
-    return load_programme(_store(folder), source)
+def _programme(folder: str, source: str | None, period: str, versions: tuple) -> Programme:
+    return load_programme(_store(folder), source, period)
 
 
-def versions(source: str | None) -> tuple:
-    """The current version of each kind of data of `source`: part of every cache key."""
+def versions(source: str | None, period: str) -> tuple:
+    """The current version of each kind of data of `source` and `period`: part of every cache key."""
     current = store().current_versions() if source else {}
-    return tuple(current.get((kind, source)) for kind in KINDS)
+    return tuple(current.get((kind, source, period)) for kind in KINDS)
 
 
 def programme(source: str | None, period: str) -> Programme:
     """The programme data of one source and period; reloaded after every import or rollback."""
-    stored = stored_source(source, period)
-    return _programme(str(data_dir()), stored, versions(stored))
+    return _programme(str(data_dir()), source, period, versions(source, period))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -76,8 +75,7 @@ def table(data: MapData, source: str | None) -> pd.DataFrame:
     """One row per unit of the data's period with category, villages and indicator values (cached per
     period and version)."""
     period = data.period.key
-    stored = stored_source(source, period)
-    return _table(data_fingerprint(), str(data_dir()), period, stored, versions(stored), data.communes,
+    return _table(data_fingerprint(), str(data_dir()), period, source, versions(source, period), data.communes,
                   programme(source, period))
 
 

@@ -1,4 +1,5 @@
-"""The map itself on paper: communes in the view's colours, outlines, the selection, villages, watermark.
+"""The map itself on paper: communes in the view's colours, uncertain zones, outlines, the selection,
+villages, watermark.
 
 Colours come only from the MapView and line widths from the legend's symbols,
 so the page matches the screen and its own legend.
@@ -19,7 +20,7 @@ import texts
 from layers import style
 from layers.paper.frame import MapFrame
 from layers.paper.geometry import PRINT_CRS, PrintGeometry, line_segments, polygon_path, without_slivers
-from layers.paper.legend import SELECTION_WIDTH_PT, TOP_WIDTH_PT, dim_colour, outline_width
+from layers.paper.legend import SELECTION_WIDTH_PT, TOP_WIDTH_PT, dim_colour, outline_width, zone_style
 from layers.paper.text import font, text_size_pt
 from layers.view import MapView
 
@@ -34,11 +35,13 @@ def draw_features(ax, view: MapView, geometry: PrintGeometry, selected: np.ndarr
         fills = [fill if inside else dim_colour(fill) for fill, inside in zip(fills, selected)]
     ax.add_collection(PathCollection(geometry.commune_paths, facecolors=fills, edgecolors=style.COMMUNE_EDGE,
                                      linewidths=COMMUNE_EDGE_PT, zorder=1))
+    _draw_zones(ax, geometry, selected)
     ax.add_collection(PathCollection(geometry.district_paths, facecolors="none", edgecolors=style.DISTRICT_EDGE,
                                      linewidths=outline_width(style.DISTRICT_EDGE), zorder=3,
                                      joinstyle="round"))
     if selected.any():
-        union = without_slivers(shapely.union_all(geometry.commune_geoms[selected]))
+        shared = geometry.zone_geoms[geometry.zones_shared_with(selected)]
+        union = without_slivers(shapely.union_all(np.concatenate([geometry.commune_geoms[selected], shared])))
         ax.add_collection(PathCollection([polygon_path(union)], facecolors="none",
                                          edgecolors=style.SELECTION_EDGE, linewidths=SELECTION_WIDTH_PT,
                                          zorder=4, joinstyle="round"))
@@ -48,6 +51,26 @@ def draw_features(ax, view: MapView, geometry: PrintGeometry, selected: np.ndarr
     ax.add_collection(LineCollection(line_segments(geometry.border_geom), colors=style.BORDER_LINE,
                                      linewidths=outline_width(style.BORDER_LINE), linestyles=(0, (3, 1.6)),
                                      zorder=6, capstyle="butt"))
+
+
+def _draw_zones(ax, geometry: PrintGeometry, selected: np.ndarray) -> None:
+    """The uncertain zones (2026-2030) hatched as in the legend.
+
+    Under a filter, a zone shared with a selected unit is part of the selection
+    (some of it belongs to that unit); the others are veiled like the communes.
+    """
+    inside = geometry.zones_shared_with(selected) if selected.any() else np.ones(len(geometry.zone_paths), bool)
+    for dimmed, mask in ((False, inside), (True, ~inside)):
+        if not mask.any():
+            continue
+        paths = [geometry.zone_paths[i] for i in np.flatnonzero(mask)]
+        fill, edge = zone_style(dimmed)
+        ax.add_collection(PathCollection(paths, facecolors=fill["facecolor"], hatch=fill["hatch"],
+                                         hatchcolors=fill["hatchcolor"], hatch_linewidth=fill["hatch_linewidth"],
+                                         edgecolors=fill["edgecolor"], linewidths=fill["linewidth"], zorder=2))
+        ax.add_collection(PathCollection(paths, facecolors=edge["facecolor"], edgecolors=edge["edgecolor"],
+                                         linewidths=edge["linewidth"], linestyles=[edge["linestyle"]], zorder=2,
+                                         joinstyle="round"))
 
 
 def draw_top(ax, geometry: PrintGeometry, top: np.ndarray) -> None:

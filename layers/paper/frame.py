@@ -56,8 +56,11 @@ class MapFrame:
 
 
 def map_frame(box: Box, geometry: PrintGeometry, selected: np.ndarray) -> MapFrame:
-    """The frame showing the selection (widened to MIN_SPAN_M), or the whole province when none."""
-    focus_bounds = (_at_least(tuple(shapely.total_bounds(geometry.commune_geoms[selected])), MIN_SPAN_M)
+    """The frame showing the selection and the uncertain zones it shares (widened to MIN_SPAN_M), or the
+    whole province when none."""
+    shared = geometry.zone_geoms[geometry.zones_shared_with(selected)]
+    focus = np.concatenate([geometry.commune_geoms[selected], shared])
+    focus_bounds = (_at_least(tuple(shapely.total_bounds(focus)), MIN_SPAN_M)
                     if selected.any() else geometry.bounds)
     extent, denominator = fit_extent(focus_bounds, *box_size(box))
     return MapFrame(box, extent, denominator)

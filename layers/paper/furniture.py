@@ -130,7 +130,8 @@ def _km(value: float) -> str:
 
 def draw_inset(fig: Figure, page_ax, layout: PageLayout, geometry: PrintGeometry, frame: MapFrame,
                selected: np.ndarray, width: float, height: float) -> None:
-    """The province in miniature with the main map's extent (when zoomed) and the selection."""
+    """The province in miniature (its districts, when the period has them) with the main map's extent
+    (when zoomed) and the selection."""
     x0, y0, x1, y1 = layout.inset
     fs = layout.font_scale
     title_h = text_size_pt(texts.PRINT_INSET_TITLE, SIZE_FURNITURE * fs * 1.25, bold=True)[1] / 72 * 1.4
@@ -146,10 +147,12 @@ def draw_inset(fig: Figure, page_ax, layout: PageLayout, geometry: PrintGeometry
     for spine in ax.spines.values():
         spine.set_linewidth(0.5)
         spine.set_color("#777777")
-    ax.add_collection(PathCollection(geometry.district_paths, facecolors="#ececec", edgecolors="#9a9a9a",
-                                     linewidths=0.3, zorder=1))
+    land = geometry.district_paths or geometry.province_paths  # 2026-2030 has no districts
+    ax.add_collection(PathCollection(land, facecolors="#ececec", edgecolors="#9a9a9a", linewidths=0.3, zorder=1))
     if selected.any():
-        ax.add_collection(PathCollection([geometry.commune_paths[i] for i in np.flatnonzero(selected)],
+        shared = np.flatnonzero(geometry.zones_shared_with(selected))
+        ax.add_collection(PathCollection([geometry.commune_paths[i] for i in np.flatnonzero(selected)]
+                                         + [geometry.zone_paths[i] for i in shared],
                                          facecolors=style.SELECTION_EDGE, edgecolors="none", alpha=0.55, zorder=2))
     ax.add_collection(PathCollection(geometry.province_paths, facecolors="none", edgecolors=style.PROVINCE_EDGE,
                                      linewidths=0.7, zorder=3))

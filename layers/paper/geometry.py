@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import threading
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
 from matplotlib.path import Path
 
+from geo.names import split_commune_prefix
 from geo.province import ProvinceData
 from geo.vnformat import nfc
 from geo.webgeom import label_point
@@ -42,6 +43,18 @@ class PrintGeometry:
     province_geom: object
     border_geom: object
     bounds: tuple
+    # Uncertain zones (2026-2030, geo/new_units.py): old communes split between two units, line unknown.
+    zone_names: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))  # "Bính Xá"
+    zone_paths: list = field(default_factory=list)
+    zone_geoms: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    zone_anchors: np.ndarray = field(default_factory=lambda: np.empty((0, 2)))
+    zone_areas: np.ndarray = field(default_factory=lambda: np.array([]))
+    zone_units: tuple = ()  # per zone, the codes of the units sharing it
+
+    def zones_shared_with(self, selected: np.ndarray) -> np.ndarray:
+        """Which zones share a unit with `selected` (a mask over the units): partly inside the selection."""
+        chosen = set(self.codes[selected])
+        return np.array([not chosen.isdisjoint(units) for units in self.zone_units], dtype=bool)
 
 
 _CACHE: dict[int, tuple[weakref.ref, PrintGeometry]] = {}
@@ -85,7 +98,30 @@ def _build_geometry(data: ProvinceData) -> PrintGeometry:
         province_geom=shapely.union_all(province.geometry.values),
         border_geom=shapely.union_all(border.geometry.values),
         bounds=tuple(province.total_bounds),
+        **_zone_fields(data),
     )
+
+
+def _zone_fields(data: ProvinceData) -> dict:
+    """The uncertain zones in the print CRS, or nothing (the defaults: none) when the period has none."""
+    if data.zones is None or data.zones.empty:
+        return {}
+    geoms = np.asarray(data.zones.to_crs(PRINT_CRS).geometry.values)
+    return {
+        "zone_names": np.array([short_commune_name(n) for n in data.zones["old_commune"]], dtype=object),
+        "zone_paths": [polygon_path(g) for g in geoms],
+        "zone_geoms": geoms,
+        "zone_anchors": np.array([_anchor(g) for g in geoms]),
+        "zone_areas": shapely.area(geoms),
+        "zone_units": tuple(tuple(str(c) for c in codes) for codes in data.zones["new_codes"]),
+    }
+
+
+def short_commune_name(name: str) -> str:
+    """An official commune name without its type, as the map labels it: "Xã Bính Xá" -> "Bính Xá"."""
+    words = nfc(name).split()
+    kind, _ = split_commune_prefix(name)
+    return " ".join(words[len(kind.split()):]) if kind else nfc(name)
 
 
 def _anchor(geom) -> tuple[float, float]:

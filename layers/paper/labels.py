@@ -2,7 +2,9 @@
 
 Label boxes are measured with the real font (text.py) in inches on the page;
 districts first, then "TRUNG QUỐC" beyond the border, then commune names,
-selected communes and larger ones first.
+selected communes and larger ones first, with the names of the uncertain
+zones (2026-2030: the old commune, in italics) ranked among them by area.
+A name over a hatched zone gets a white halo so the hatch does not cross it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import shapely
 from matplotlib import patheffects
 
 import texts
+from layers import style
 from layers.paper.frame import MapFrame
 from layers.paper.geometry import PrintGeometry
 from layers.paper.layout import Box
@@ -24,6 +27,9 @@ from layers.paper.text import TEXT_COLOUR, font, text_size_pt
 # Text sizes on A4, in points (scaled up on A3 by PageLayout.font_scale).
 SIZE_DISTRICT, SIZE_COMMUNE, SIZE_NEIGHBOUR = 8.0, 5.6, 9.0
 DIMMED_TEXT = "#8a8a8a"
+ZONE_TEXT = style.ZONE_HATCH  # an old commune's name on its uncertain zone
+HALO = [patheffects.withStroke(linewidth=2.4, foreground="white")]
+ZONE_HALO_PT = 1.8
 
 
 @dataclass(frozen=True)
@@ -68,8 +74,9 @@ def place_without_overlap(candidates: list[Label], obstacles: list[Box], frame: 
     return kept
 
 
-def _label(frame: MapFrame, key: str, text: str, x: float, y: float, size: float, bold: bool = False) -> Label:
-    w, h = text_size_pt(text, size, bold)
+def _label(frame: MapFrame, key: str, text: str, x: float, y: float, size: float, bold: bool = False,
+           italic: bool = False) -> Label:
+    w, h = text_size_pt(text, size, bold, italic)
     px, py = frame.to_page(x, y)
     return Label(key=key, text=text, x=px, y=py, width=w / 72, height=h / 72)
 
@@ -80,11 +87,10 @@ def draw_district_labels(ax, frame: MapFrame, geometry: PrintGeometry, fs: float
     candidates = [_label(frame, str(i), geometry.district_names[i], *geometry.district_anchors[i], size, bold=True)
                   for i in order]
     kept = place_without_overlap(candidates, obstacles, frame.box, pad=0.03)
-    halo = [patheffects.withStroke(linewidth=2.4, foreground="white")]
     for label in kept:
         x, y = geometry.district_anchors[int(label.key)]
         ax.text(x, y, label.text, fontproperties=font(size, bold=True), ha="center", va="center",
-                color=TEXT_COLOUR, zorder=12, path_effects=halo)
+                color=TEXT_COLOUR, zorder=12, path_effects=HALO)
     return [box_of(label, 0.02) for label in kept]
 
 
@@ -126,14 +132,23 @@ def draw_commune_labels(ax, frame: MapFrame, geometry: PrintGeometry, selected: 
                         obstacles: list, below: dict[int, tuple] | None = None) -> None:
     """Commune names where they fit: selected first, then larger communes; colliding ones dropped.
 
-    A commune with a village badge (`below`: its box) has its name under the badge.
+    A commune with a village badge (`below`: its box) has its name under the
+    badge. Uncertain zones are named like communes (keys "z<i>"), in italics.
     """
     size = _commune_label_size(frame.denominator) * fs
     below = below or {}
-    order = sorted(range(len(geometry.codes)), key=lambda i: (not selected[i], -geometry.areas[i]))
+    zone_inside = geometry.zones_shared_with(selected)
+    communes = [((not selected[i], -geometry.areas[i]), str(i)) for i in range(len(geometry.codes))]
+    zones = [((not zone_inside[i], -area), f"z{i}") for i, area in enumerate(geometry.zone_areas)]
     candidates = []
-    for i in order:
-        label = _label(frame, str(i), geometry.names[i], *geometry.commune_anchors[i], size)
+    for _, key in sorted(communes + zones, key=lambda entry: entry[0]):
+        if key.startswith("z"):
+            i = int(key[1:])
+            candidates.append(_label(frame, key, geometry.zone_names[i], *geometry.zone_anchors[i], size,
+                                     italic=True))
+            continue
+        i = int(key)
+        label = _label(frame, key, geometry.names[i], *geometry.commune_anchors[i], size)
         if i in below:
             label = Label(label.key, label.text, label.x, below[i][1] - label.height / 2 - 0.01, label.width,
                           label.height)
@@ -146,11 +161,26 @@ def draw_commune_labels(ax, frame: MapFrame, geometry: PrintGeometry, selected: 
 
     kept = place_without_overlap(candidates, obstacles, frame.box, pad=0.012, accept=on_land)
     dimmed = selected.any()
+    hatched = shapely.union_all(geometry.zone_geoms) if len(geometry.zone_geoms) else None
     for label in kept:
-        i = int(label.key)
         x, y = frame.to_metres(label.x, label.y)
+        if label.key.startswith("z"):
+            _halo(ax, x, y, label.text, font(size, italic=True))
+            ax.text(x, y, label.text, fontproperties=font(size, italic=True), ha="center", va="center", zorder=11,
+                    color=DIMMED_TEXT if dimmed and not zone_inside[int(label.key[1:])] else ZONE_TEXT)
+            continue
+        i = int(label.key)
+        if hatched is not None and hatched.intersects(frame.box_to_metres(box_of(label))):
+            _halo(ax, x, y, label.text, font(size))
         ax.text(x, y, label.text, fontproperties=font(size), ha="center", va="center", zorder=11,
                 color=DIMMED_TEXT if dimmed and not selected[i] else TEXT_COLOUR)
+
+
+def _halo(ax, x, y, text: str, fontproperties) -> None:
+    """A white outline under a name that lies over the hatch, drawn as its own shape under the text,
+    so the name itself stays real text in the PDF (searchable), as names without a halo are."""
+    ax.text(x, y, text, fontproperties=fontproperties, ha="center", va="center", zorder=11, color="white",
+            path_effects=[patheffects.Stroke(linewidth=ZONE_HALO_PT, foreground="white")])
 
 
 def _commune_label_size(denominator: int) -> float:

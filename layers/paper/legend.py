@@ -3,8 +3,10 @@
 The classes, their colours and labels (with limits and units) are exactly
 `view.legend`, in its order, so the printed legend is the screen's legend;
 this module only lays them out on paper (wrapping, columns, font size).
-Below the classes come the line symbols (as on screen) and the marks the page
-adds for what is drawn over the map: the filter, the priority top N, villages.
+Below the classes come the line symbols (as on screen: no district line when
+the period has no districts, the hatched uncertain zones when it has them) and
+the marks the page adds for what is drawn over the map: the filter, the
+priority top N, villages.
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ LINE_PT_PER_WEIGHT = 0.45  # web line weights (px) -> print line widths (pt), sa
 SELECTION_WIDTH_PT = 1.3
 TOP_WIDTH_PT = style.TOP_STYLE["weight"] * LINE_PT_PER_WEIGHT
 LEGEND_SIZES_PT = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0)
+# Uncertain zones: ZONE_HATCH lines over a light fill, a thin dashed edge (web: style.ZONE_STYLE, hatch.js).
+ZONE_HATCH_PATTERN = "/////"
+ZONE_HATCH_WIDTH_PT = 0.6
+ZONE_FILL_SHARE = 0.08  # how much of ZONE_HATCH tints the white under the hatch
+ZONE_EDGE_PT = style.ZONE_STYLE["weight"] * LINE_PT_PER_WEIGHT
+ZONE_DASHES = (0, (3, 2))
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,7 @@ class LegendItem:
     line_width: float = 1.0  # points, for line symbols
     count: int | None = None  # communes in the class, when the view counted them
     marker: str | None = None  # "point" (a village) or "badge" (a count of villages)
+    hatched: bool = False  # an uncertain zone: `fill` is the hatch colour
 
 
 def dim_colour(colour: str) -> str:
@@ -44,6 +53,27 @@ def dim_colour(colour: str) -> str:
     base, veil = to_rgb(colour), to_rgb(style.DIM_FILL)
     mixed = [b * (1 - style.DIM_OPACITY) + v * style.DIM_OPACITY for b, v in zip(base, veil)]
     return "#" + "".join(f"{round(c * 255):02x}" for c in mixed)
+
+
+def _tint(colour: str, share: float) -> str:
+    """`colour` at `share` over white."""
+    mixed = [share * c + (1 - share) for c in to_rgb(colour)]
+    return "#" + "".join(f"{round(c * 255):02x}" for c in mixed)
+
+
+def zone_style(dimmed: bool = False) -> tuple[dict, dict]:
+    """Patch keywords for an uncertain zone's hatched fill and for its dashed edge, on the map and in the
+    legend alike; `dimmed` under the filter's white veil.
+
+    Two shapes, and the fill's edge is not "none", because PDF viewers (poppler) draw the hatch with the
+    stroke's dashes and the stroke's transparency.
+    """
+    hatch, fill = style.ZONE_HATCH, _tint(style.ZONE_HATCH, ZONE_FILL_SHARE)
+    if dimmed:
+        hatch, fill = dim_colour(hatch), dim_colour(fill)
+    return ({"facecolor": fill, "hatch": ZONE_HATCH_PATTERN, "hatchcolor": hatch,
+             "hatch_linewidth": ZONE_HATCH_WIDTH_PT, "edgecolor": fill, "linewidth": 0},
+            {"facecolor": "none", "edgecolor": hatch, "linewidth": ZONE_EDGE_PT, "linestyle": ZONE_DASHES})
 
 
 def legend_items(view: MapView) -> tuple[LegendItem, ...]:
@@ -54,14 +84,18 @@ def legend_items(view: MapView) -> tuple[LegendItem, ...]:
         for entry in view.legend)
 
 
-def outline_items(view: MapView, selection_active: bool | None = None) -> tuple[LegendItem, ...]:
-    """Line symbols (province, district, border) as on screen, plus the filter's marks.
+def outline_items(view: MapView, selection_active: bool | None = None, *, districts: bool = True,
+                  zones: bool = False) -> tuple[LegendItem, ...]:
+    """Line symbols (province, districts, border, uncertain zones) as on screen, plus the filter's marks.
 
     `selection_active` says whether the page dims communes outside the filter
     (not when the filter keeps every commune); by default, whether any is selected.
+    `districts` and `zones` say whether the map has district lines (2021-2025)
+    and uncertain zones (2026-2030), as for style.outline_legend.
     """
-    items = [LegendItem(label=nfc(e.label), line=e.line, dashed=e.dashed, line_width=e.weight * LINE_PT_PER_WEIGHT)
-             for e in style.outline_legend()]
+    items = [LegendItem(label=nfc(e.label), fill=e.fill, line=e.line, dashed=e.dashed, hatched=e.hatched,
+                        line_width=e.weight * LINE_PT_PER_WEIGHT)
+             for e in style.outline_legend(districts=districts, zones=zones)]
     if bool(view.selected) if selection_active is None else selection_active:
         items.append(LegendItem(label=texts.PRINT_LEGEND_SELECTED, line=style.SELECTION_EDGE,
                                 line_width=SELECTION_WIDTH_PT))
@@ -108,9 +142,10 @@ class LegendContent:
     overlays: tuple[LegendItem, ...] = ()
 
 
-def legend_content(view: MapView, selection_active: bool | None = None,
-                   overlays: tuple[LegendItem, ...] = ()) -> LegendContent:
-    return LegendContent(nfc(view.legend_title), legend_items(view), outline_items(view, selection_active), overlays)
+def legend_content(view: MapView, selection_active: bool | None = None, overlays: tuple[LegendItem, ...] = (), *,
+                   districts: bool = True, zones: bool = False) -> LegendContent:
+    return LegendContent(nfc(view.legend_title), legend_items(view),
+                         outline_items(view, selection_active, districts=districts, zones=zones), overlays)
 
 
 def _blocks(content: LegendContent, size: float, label_width_pt: float, count_width_pt: float,
@@ -276,6 +311,9 @@ def _draw_symbol(ax, item: LegendItem, x: float, y: float, size: float) -> None:
         ax.add_patch(Circle((x + w / 2, y), size * 0.3 / 72, facecolor=item.fill, edgecolor="white", linewidth=0.4))
     elif item.marker == "badge":
         ax.add_patch(Circle((x + w / 2, y), size * 0.62 / 72, facecolor=item.fill, edgecolor="white", linewidth=0.5))
+    elif item.hatched:
+        for zone in zone_style():
+            ax.add_patch(Rectangle((x, y - h / 2), w, h, **zone))
     elif item.fill:
         ax.add_patch(Rectangle((x, y - h / 2), w, h, facecolor=item.fill, edgecolor=style.COMMUNE_EDGE,
                                linewidth=0.5))

@@ -124,7 +124,9 @@ def build_figure(view: MapView, data: ProvinceData, *, page: str = "A4", orienta
     title_text = nfc(title if title is not None else view.title)
     draw_header(page_ax, layout, title_text, nfc(view.subtitle))
     overlays = overlay_items(int(top.sum()), village_points=len(points) > 0, village_badges=bool(badge_boxes))
-    draw_legend(page_ax, layout.legend, legend_content(view, bool(selected.any()), overlays), fs)
+    content = legend_content(view, bool(selected.any()), overlays, districts=bool(geometry.district_paths),
+                             zones=bool(geometry.zone_paths))
+    draw_legend(page_ax, layout.legend, content, fs)
     draw_inset(fig, page_ax, layout, geometry, frame, selected, width, height)
     draw_footer(page_ax, layout, view, export_date or datetime.date.today())
     return fig

@@ -23,29 +23,31 @@ LINE_SAMPLE = "Ág"  # not user text
 # Fail at import, not with boxes on a printed page, if the font is missing.
 FONT_FILE = findfont(FontProperties(family=FONT_FAMILY), fallback_to_default=False)
 FONT_FILE_BOLD = findfont(FontProperties(family=FONT_FAMILY, weight="bold"), fallback_to_default=False)
+FONT_FILE_ITALIC = findfont(FontProperties(family=FONT_FAMILY, style="oblique"), fallback_to_default=False)
 
 _MEASURE = TextToPath()
 
 
-def font(size: float, bold: bool = False) -> FontProperties:
+def font(size: float, bold: bool = False, italic: bool = False) -> FontProperties:
     """Explicit font properties for one text: never depends on the global rcParams.
 
-    Only two faces (regular, bold): each face is one more font subset to
-    build and embed in every PDF, which is most of a PDF export's time.
+    Few faces (regular, bold; italic only for the names of 2026-2030's
+    uncertain zones): each face is one more font subset to build and embed in
+    a PDF, which is most of a PDF export's time.
     """
-    return FontProperties(fname=FONT_FILE_BOLD if bold else FONT_FILE, size=size)
+    return FontProperties(fname=FONT_FILE_ITALIC if italic else FONT_FILE_BOLD if bold else FONT_FILE, size=size)
 
 
 @lru_cache(maxsize=4096)
-def _measure(text: str, size: float, bold: bool) -> tuple[float, float]:
-    width, height, _descent = _MEASURE.get_text_width_height_descent(text, font(size, bold), ismath=False)
+def _measure(text: str, size: float, bold: bool, italic: bool = False) -> tuple[float, float]:
+    width, height, _descent = _MEASURE.get_text_width_height_descent(text, font(size, bold, italic), ismath=False)
     return width, height
 
 
-def text_size_pt(text: str, size: float, bold: bool = False) -> tuple[float, float]:
+def text_size_pt(text: str, size: float, bold: bool = False, italic: bool = False) -> tuple[float, float]:
     """Width and height (points) of one line of text; height is the font's full line box."""
-    width, _ = _measure(nfc(text), round(size, 3), bold)
-    _, line = _measure(TALLEST_SAMPLE, round(size, 3), bold)
+    width, _ = _measure(nfc(text), round(size, 3), bold, italic)
+    _, line = _measure(TALLEST_SAMPLE, round(size, 3), bold, italic)
     return width, line
 
 

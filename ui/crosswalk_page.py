@@ -1,0 +1,73 @@
+"""The crosswalk page: each of the 65 new units with the old communes it came from, and each of the 200
+old communes with where it went, searchable by name and exportable to Excel.
+
+The tables are made by layers.crosswalk (pure, tested without Streamlit); this script draws them. Text
+from files (names, village names, file names) reaches the page only through st.dataframe and the export.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import streamlit as st
+
+import texts
+from geo.crosswalk import read_crosswalk
+from geo.errors import DataError
+from geo.programme import default_source
+from geo.vocabulary import PERIOD_2021, PERIOD_2026
+from layers import crosswalk
+from layers.export.excel import table_to_xlsx
+from layers.export.file_names import MIME, export_file_name
+from ui import state
+from ui.plain_text import plain
+
+st.title(texts.PAGE_CROSSWALK)
+store = state.store()
+try:
+    data = {period.key: state.map_data(period.key) for period in (PERIOD_2021, PERIOD_2026)}
+    crosswalk_file = data[PERIOD_2021.key].province_data.files["crosswalk"]
+    links = read_crosswalk(crosswalk_file)
+except DataError as error:
+    st.error(plain(error))
+    st.stop()
+
+# Each period shows the data it holds: the province's imports if any, else the demo set.
+sources = {key: default_source(store, key) for key in data}
+programmes = {key: state.programme(sources[key], key) for key in data}
+tables = {key: state.table(data[key], sources[key]) for key in data}
+units = crosswalk.units_table(links, tables[PERIOD_2021.key], tables[PERIOD_2026.key])
+old_communes = crosswalk.old_communes_table(links, tables[PERIOD_2021.key])
+illustrative = any(programme.illustrative for programme in programmes.values())
+
+st.write(texts.CROSSWALK_EXPLAIN)
+st.caption(texts.CROSSWALK_CODES_NOTE)
+if illustrative:
+    st.warning(texts.CROSSWALK_ILLUSTRATIVE)
+if programmes[PERIOD_2021.key].is_empty:
+    st.info(texts.CROSSWALK_NO_DATA)
+if programmes[PERIOD_2026.key].is_empty:
+    st.caption(texts.CROSSWALK_NO_DATA_2026)
+
+query = st.text_input(texts.CROSSWALK_SEARCH, placeholder=texts.CROSSWALK_SEARCH_PLACEHOLDER, key="crosswalk_search")
+export_sources = crosswalk.export_sources(crosswalk_file.name, programmes)
+filters = crosswalk.export_filters(query)
+
+shown_tables = (
+    ("units", texts.CROSSWALK_TAB_UNITS.format(count=len(units)), texts.CROSSWALK_TITLE_UNITS, units),
+    ("old", texts.CROSSWALK_TAB_OLD.format(count=len(old_communes)), texts.CROSSWALK_TITLE_OLD, old_communes),
+)
+for tab, (key, _, title, frame) in zip(st.tabs([label for _, label, _, _ in shown_tables]), shown_tables):
+    with tab:
+        shown = crosswalk.display_crosswalk(crosswalk.search(frame, query))
+        if query.strip():
+            st.caption(texts.CROSSWALK_MATCHES.format(count=len(shown), total=len(frame)) if len(shown)
+                       else texts.CROSSWALK_NO_MATCH)
+        st.dataframe(shown, hide_index=True, width="stretch", key=f"crosswalk_table_{key}")
+        st.download_button(
+            texts.EXPORT_XLSX,
+            lambda shown=shown, title=title: table_to_xlsx(shown, title=title, sources=export_sources,
+                                                          filters=filters, illustrative=illustrative,
+                                                          exported_at=datetime.datetime.now()),
+            file_name=export_file_name(title, "xlsx"), mime=MIME["xlsx"], on_click="ignore",
+            key=f"crosswalk_xlsx_{key}")
