@@ -37,6 +37,9 @@ OFFICIAL_VILLAGE_TOTAL = 644
 OFFICIAL_AREA_COMMUNES = 199
 
 
+# The years the Resolution sets targets for (geo/indicators.py).
+TARGET_YEARS = (2025, 2030)
+
 # The two programme periods (../shared/DOMAIN.md). 2021-2025 is delineated on the 200 communes of 2021
 # in 11 districts; 2026-2030 (Nghị định 272/2025/NĐ-CP) on the 65 units of 1 July 2025 (Nghị quyết
 # 1672/NQ-UBTVQH15), which have no districts. The newer period comes first: it is the one the

@@ -21,7 +21,6 @@ from geo.vocabulary import (
     CATEGORY_I,
     CATEGORY_II,
     CATEGORY_III,
-    OFFICIAL_CATEGORY_COUNTS,
     PERIOD_2021,
     Period,
 )
@@ -51,8 +50,9 @@ def _no_data_entry(count: int) -> list[LegendEntry]:
 
 
 def category_view(table: pd.DataFrame, *, subtitle: str = "", selected: tuple[str, ...] = (),
-                  illustrative: bool = False, sources: tuple[str, ...] = ()) -> MapView:
-    """Communes by area category (QĐ 861/QĐ-TTg), with counts beside the official totals.
+                  illustrative: bool = False, sources: tuple[str, ...] = (), period: Period = PERIOD_2021) -> MapView:
+    """Units by area category of `period` (QĐ 861/QĐ-TTg; NĐ 272/2025/NĐ-CP), with counts beside the
+    official totals where they are published (2021-2025 only).
 
     `table` needs gso_code, area_category ("I"/"II"/"III"/None) and in_area (bool).
     """
@@ -62,16 +62,19 @@ def category_view(table: pd.DataFrame, *, subtitle: str = "", selected: tuple[st
             fills[code] = CATEGORY_COLOURS[category]
         elif not in_area:
             fills[code] = OUTSIDE_COLOUR
+    official = period.official_category_counts
     for category in CATEGORIES:
         n = int((table["area_category"] == category).sum())
-        label = texts.CATEGORY_LEGEND.format(category=category, count=n, official=OFFICIAL_CATEGORY_COUNTS[category])
+        label = (texts.CATEGORY_LEGEND.format(category=category, count=n, official=official[category]) if official
+                 else texts.CATEGORY_LEGEND_COUNT.format(category=category, count=n))
         legend.append(LegendEntry(label, fill=CATEGORY_COLOURS[category]))
         counts[label] = n
     outside = int((~table["in_area"].astype(bool)).sum())
     legend.append(LegendEntry(texts.CATEGORY_OUTSIDE.format(count=outside), fill=OUTSIDE_COLOUR))
     missing = len(table) - len(fills)
     legend.extend(_no_data_entry(missing))
-    return MapView(title=texts.VIEW_CATEGORIES, legend_title=texts.LEGEND_TITLE_CATEGORY, fills=fills,
+    return MapView(title=texts.VIEW_CATEGORIES[period.key], legend_title=texts.LEGEND_TITLE_CATEGORY[period.key],
+                   fills=fills,
                    legend=tuple(legend), subtitle=subtitle, selected=selected, illustrative=illustrative,
                    sources=sources, counts=counts)
 
@@ -191,7 +194,7 @@ def build_view(options: ViewOptions, table: pd.DataFrame, colours: dict[str, str
     common = dict(subtitle=subtitle, selected=selected, illustrative=illustrative, sources=sources)
     shown = table[table["gso_code"].isin(selected)] if selected else table
     if options.kind == CATEGORY:
-        view = replace(category_view(table, **common), details=tables.category_details(table))
+        view = replace(category_view(table, **common, period=period), details=tables.category_details(table))
         return BuiltView(view, tables.category_table(shown))
     if options.kind in (INDICATOR, GAP):
         indicator = INDICATORS[options.indicator_id]

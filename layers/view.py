@@ -59,8 +59,9 @@ def filters_subtitle(district_labels: list[str], border_only: bool, border_sourc
 
 
 def view_sources(data: MapData, programme: Programme, kind: str) -> tuple[str, ...]:
-    """The "Nguồn:" parts of a view: the boundaries in use, plus the programme files it shows."""
-    parts = [data.boundary_source]
+    """The "Nguồn:" parts of a view: the period and its legal basis, the boundaries in use, plus the
+    programme files it shows."""
+    parts = [texts.PERIOD_BASIS[data.period.key], data.boundary_source]
     if kind != "admin":
         if programme.illustrative:
             parts.append(texts.ILLUSTRATIVE_NOTE)

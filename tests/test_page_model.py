@@ -94,3 +94,27 @@ def test_the_clicked_commune_row_is_marked_by_its_code(data, demo):
     marked = re.findall(r"_(row\d+)_col(\d+)", styled.to_html().split(CLICKED_ROW)[0].split("<style")[1])
     assert {row for row, _ in marked} == {"row3"} and len(marked) == len(built.table.columns)  # the whole row
     assert highlight_row(built.table, None, built.headers).equals(display_table(built.table, built.headers))
+
+
+@pytest.fixture(scope="module")
+def data_2026(shared_dir):
+    return prepare({"LANGSON_GEODATA_DIR": str(shared_dir)}, period="2026-2030")
+
+
+def test_each_period_names_itself_and_its_legal_basis(data, data_2026):
+    """Issue 12: title, legend and source line of every view (and so of every export) name the period and
+    its legal basis; the 2021 official totals (88/8/103) are never set beside 2026-2030 counts."""
+    codes = data_2026.communes["gso_code"]
+    categories = pd.DataFrame({"gso_code": codes, "area_category": ["III"] * 30 + ["II"] * 5 + ["I"] * 30})
+    empty = pd.DataFrame(columns=["gso_code", "village"])
+    lists_2026 = Programme(source=IMPORTED, categories=categories, villages=empty,
+                           commune_indicators=pd.DataFrame(columns=["gso_code", "indicator", "value"]),
+                           village_indicators=pd.DataFrame(columns=["gso_code", "village", "indicator", "value"]))
+    new = page(data_2026, lists_2026, options=ViewOptions(kind="category")).built.view
+    assert "2026-2030" in new.title and "NĐ 272/2025/NĐ-CP" in new.title
+    assert "Khu vực III: 30 xã" in [entry.label for entry in new.legend]  # test values, not the real list
+    assert not any("NQ:" in entry.label for entry in new.legend)
+    assert new.sources[0].startswith("Giai đoạn 2026-2030: NĐ 272/2025/NĐ-CP")
+    old = page(data, lists_2026, options=ViewOptions(kind="category")).built.view
+    assert "QĐ 861/QĐ-TTg" in old.title and any("(NQ: 88)" in entry.label for entry in old.legend)
+    assert old.sources[0].startswith("Giai đoạn 2021-2025: QĐ 861/QĐ-TTg")

@@ -72,15 +72,22 @@ SUBTITLE_WHOLE_PROVINCE = "Toàn tỉnh"
 SUBTITLE_DISTRICTS = "Huyện: {districts}"
 SUBTITLE_BORDER = "chỉ xã biên giới ({source})"
 SUBTITLE_SEARCHED = "Xã: {commune}"
-VIEW_CATEGORIES = "Phân định xã khu vực I, II, III (QĐ 861/QĐ-TTg)"
+VIEW_CATEGORIES = {
+    _vocabulary.PERIOD_2021.key: "Phân định xã khu vực I, II, III (QĐ 861/QĐ-TTg)",
+    _vocabulary.PERIOD_2026.key: "Phân định xã khu vực I, II, III giai đoạn 2026-2030 (NĐ 272/2025/NĐ-CP)",
+}
 VIEW_GAP = "Khoảng cách tới mục tiêu {year}: {label}"
 VIEW_PRIORITY = "Điểm ưu tiên đầu tư"
-LEGEND_TITLE_CATEGORY = "Khu vực (số xã / theo Nghị quyết)"
+LEGEND_TITLE_CATEGORY = {
+    _vocabulary.PERIOD_2021.key: "Khu vực (số xã / theo Nghị quyết)",
+    _vocabulary.PERIOD_2026.key: "Khu vực (số xã, phường)",
+}
 LEGEND_TITLE_INDICATOR = "Giá trị ({unit})"
 LEGEND_TITLE_GAP = "So với mục tiêu {year} ({target} {unit})"
 LEGEND_TITLE_PRIORITY = "Điểm ưu tiên (0–100)"
 LEGEND_NO_DATA = "Chưa có dữ liệu"
 CATEGORY_LEGEND = "Khu vực {category}: {count} xã (NQ: {official})"
+CATEGORY_LEGEND_COUNT = "Khu vực {category}: {count} xã"
 CATEGORY_OUTSIDE = "Ngoài vùng DTTS&MN: {count} xã"
 CLASS_RANGE = "{low} – {high} {unit}"
 PRIORITY_BAND = "{low} – {high} điểm"
@@ -137,6 +144,11 @@ VIEW_KIND_NAMES = {
 INDICATOR = "Chỉ tiêu"
 NO_INDICATOR_DATA = "Chưa có số liệu chỉ tiêu cho nguồn dữ liệu này. Hãy nhập ở trang «Nhập dữ liệu»."
 PERIOD_LABEL = "Giai đoạn"
+PERIOD_BASIS = {
+    _vocabulary.PERIOD_2021.key: "Giai đoạn 2021-2025: QĐ 861/QĐ-TTg (khu vực), QĐ 612/QĐ-UBDT (thôn ĐBKK)",
+    _vocabulary.PERIOD_2026.key: ("Giai đoạn 2026-2030: NĐ 272/2025/NĐ-CP và quyết định của UBND tỉnh (khu vực, "
+                                  "thôn ĐBKK)"),
+}
 PERIOD_NAMES = {
     _vocabulary.PERIOD_2026.key: "2026-2030 · 65 xã, phường (từ 01/7/2025)",
     _vocabulary.PERIOD_2021.key: "2021-2025 · 200 xã, 11 huyện",

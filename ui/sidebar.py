@@ -15,7 +15,7 @@ from geo.indicators import INDICATORS
 from geo.priority import COMPONENTS, Weights
 from geo.programme import default_source, indicators_with_values
 from geo.store import Store
-from geo.vocabulary import CATEGORIES, DEMO, IMPORTED
+from geo.vocabulary import CATEGORIES, DEMO, IMPORTED, TARGET_YEARS, Period
 from layers.page import Choices
 from layers.prepared import MapData
 from layers.style import short_district_name
@@ -51,7 +51,7 @@ def sidebar(data: MapData, store: Store) -> Choices:
                           index=list(SOURCES).index(start.source), key="source")
         kind = st.selectbox(texts.VIEW_KIND, VIEW_KINDS, format_func=texts.VIEW_KIND_NAMES.get,
                             index=VIEW_KINDS.index(start.options.kind), key="view_kind")
-        options = _view_options(kind, indicators_with_values(state.table(data, source)))
+        options = _view_options(kind, indicators_with_values(state.table(data, source)), data.period)
 
         st.header(texts.SIDEBAR_FILTERS)
         label, help_text = _DISTRICT_FILTER[data.period.has_districts]
@@ -82,7 +82,7 @@ def sidebar(data: MapData, store: Store) -> Choices:
                    searched=searched, show_villages=show_villages, large_labels=large_labels, osm=osm)
 
 
-def _view_options(kind: str, with_values: list[str]) -> ViewOptions:
+def _view_options(kind: str, with_values: list[str], period: Period) -> ViewOptions:
     """The widgets of the chosen view kind; a view needing indicators falls back to categories without any."""
     if kind in (INDICATOR, GAP, PRIORITY) and not with_values:
         st.info(texts.NO_INDICATOR_DATA)
@@ -95,7 +95,9 @@ def _view_options(kind: str, with_values: list[str]) -> ViewOptions:
             method = st.selectbox(texts.CLASS_METHOD, METHODS, format_func=texts.METHOD_NAMES.get, key="method")
             k = st.slider(texts.CLASS_COUNT, 3, 7, ViewOptions.k, key="k", disabled=method == "targets")
             return ViewOptions(kind=kind, indicator_id=indicator_id, method=method, k=k)
-        year = st.radio(texts.TARGET_YEAR, (2025, 2030), horizontal=True, key="year")
+        # A period's gaps are measured against its own targets and later ones (2026-2030: 2030 only).
+        years = tuple(year for year in TARGET_YEARS if year >= period.target_year)
+        year = st.radio(texts.TARGET_YEAR, years, horizontal=True, key=f"year_{period.key}")
         return ViewOptions(kind=kind, indicator_id=indicator_id, year=year)
     if kind == PRIORITY:
         st.caption(texts.PRIORITY_HELP)
