@@ -11,6 +11,7 @@ st.set_page_config(page_title=texts.APP_TITLE, layout="wide")
 assets.ensure_vendor_assets()
 st.navigation([
     st.Page("ui/map_page.py", title=texts.PAGE_MAP, default=True),
+    st.Page("ui/compare_page.py", title=texts.PAGE_COMPARE),
     st.Page("ui/crosswalk_page.py", title=texts.PAGE_CROSSWALK),
     st.Page("ui/import_page.py", title=texts.PAGE_IMPORT),
 ]).run()

@@ -162,3 +162,22 @@ def _unplaced_villages(villages: pd.DataFrame, crosswalk: pd.DataFrame, old_comm
     unplaced = pd.DataFrame({"old_code": rows["gso_code"], "old_commune": rows["gso_code"].map(old["commune"]),
                              "old_district": rows["gso_code"].map(old["district"]), "village": rows["village"]})
     return unplaced.join(split, on="old_code").reset_index(drop=True)
+
+
+def carried_table(table: pd.DataFrame, carried: CarriedOver) -> pd.DataFrame:
+    """The units' table (geo.programme.commune_table of the 65 units, with no lists of their own) with the
+    2021-2025 data carried over: that period's extremely disadvantaged villages and each carried indicator.
+    The category stays unknown: the 2026-2030 categories are the province's to import, not derived."""
+    units = carried.units.set_index("gso_code")
+    out = table.copy()
+    out["n_villages"] = out["gso_code"].map(units["n_villages"]).fillna(0).astype(int)
+    for indicator in (column for column in units.columns if column in INDICATORS):
+        out[indicator] = out["gso_code"].map(units[indicator])
+    out["carry_note"] = out["gso_code"].map(units["approximate_note"]).fillna("")
+    return out
+
+
+def rule_notes(carried: CarriedOver) -> dict[str, str]:
+    """Per carried indicator, how its values were combined (the rules used, in words), for legends."""
+    rules = carried.values.groupby("indicator")["rule"].agg(lambda found: tuple(dict.fromkeys(found)))
+    return {indicator: "; ".join(texts.CARRY_OVER_RULES[rule] for rule in found) for indicator, found in rules.items()}

@@ -1,13 +1,27 @@
 """Illustrative data so the map can be shown before the real files are imported.
 
-Nothing here is real except the commune list. The area categories are drawn at
-random (seeded, so the same seed gives the same set) to match only the official
-totals, 88 KV III / 8 KV II / 103 KV I with Yên Thịnh outside; the 644 villages
-are placeholders "Thôn minh họa N" spread 84 / 24 / 536 over the communes of
-each category; indicator values scatter around the Resolution's 2020 baselines
-(or, where it gives none, around the illustrative centres below). Every frame
-carries the label "Dữ liệu minh họa" and is stored with source="demo", apart
-from imported data.
+Nothing here is real except the commune lists and the crosswalk. Two sets, one per
+programme period, both stored with source="demo", apart from imported data, and
+every frame labelled "Dữ liệu minh họa".
+
+2021-2025, on the 200 old communes: the area categories are drawn at random
+(seeded, so the same seed gives the same set) to match only the official totals,
+88 KV III / 8 KV II / 103 KV I with Yên Thịnh outside; the 644 villages are
+placeholders "Thôn minh họa N" spread 84 / 24 / 536 over the communes of each
+category; indicator values scatter around the Resolution's 2020 baselines (or,
+where it gives none, around the illustrative centres below).
+
+2026-2030, on the 65 units of 1 July 2025: the per-unit categories of Nghị định
+272/2025/NĐ-CP are not public, so each unit's demo category is derived from the
+2021-2025 demo categories of the old communes it took whole (their share of KV
+III, plus seeded noise) so the two periods look related; it is illustrative,
+never official. The 16 units the province's decision lists without villages get
+none (and KV I); the other 49 share exactly 385 villages, at least one each, more
+in KV III units. A unit keeps demo villages of its old communes by name (some
+leave the list, as in reality), topped up with new placeholders numbered after
+the 2021-2025 ones. Indicator values are drawn as for 2021-2025, a little
+better (five years on) and related to the unit's category; counts (schools,
+houses) scale with the number of old communes a unit took whole.
 
 Command: python -m geo.demo [--seed N] [--data-dir DIR] [--no-coordinates]
 """
@@ -21,11 +35,13 @@ import numpy as np
 import pandas as pd
 
 import texts
+from geo.crosswalk import read_crosswalk
 from geo.errors import DataError
 from geo.imports.indicator_sheets import COMMUNE_COLUMNS, VILLAGE_COLUMNS
 from geo.imports.places import village_key
 from geo.imports.reference import Reference
 from geo.indicators import COUNT, PERCENT, RATE_CHANGE, YES_NO, Indicator, indicators_for_level
+from geo.new_units import WHOLE
 from geo.store import Store
 from geo.vocabulary import (
     CATEGORIES,
@@ -35,8 +51,11 @@ from geo.vocabulary import (
     CATEGORY_III,
     COMMUNE_INDICATORS_KIND,
     DEMO,
+    NEW_UNITS_WITHOUT_VILLAGES,
     OFFICIAL_CATEGORY_COUNTS,
     OFFICIAL_VILLAGE_COUNTS,
+    PERIOD_2021,
+    PERIOD_2026,
     VILLAGE_INDICATORS_KIND,
     VILLAGES_KIND,
 )
@@ -65,7 +84,7 @@ def _centre(ind: Indicator, level: str) -> float:
     return float(ind.baseline_2020)
 
 
-def _draw(ind: Indicator, centre: float, shift: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+def _draw(ind: Indicator, centre: float | np.ndarray, shift: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """One value per unit, better where `shift` is higher."""
     n = len(shift)
     if ind.kind == YES_NO:
@@ -132,11 +151,13 @@ def _place_points(villages: pd.DataFrame, communes, rng: np.random.Generator) ->
                 break
 
 
-def _commune_values(ref: Reference, categories: pd.DataFrame, villages: pd.DataFrame,
-                    rng: np.random.Generator) -> pd.DataFrame:
-    codes = ref.commune_list["gso_code"]
+def _commune_values(units: pd.DataFrame, categories: pd.DataFrame, villages: pd.DataFrame,
+                    rng: np.random.Generator, progress: float = 0.0, sizes: np.ndarray | None = None) -> pd.DataFrame:
+    """Commune-level values for `units` (gso_code, district, commune), better by `progress` standard steps;
+    counts (schools, houses) scale with `sizes`, the number of old communes a unit stands for."""
+    codes = units["gso_code"]
     category_of = dict(zip(categories["gso_code"], categories["area_category"]))
-    shift = np.array([_CATEGORY_SHIFT[category_of.get(c)] for c in codes])
+    shift = np.array([_CATEGORY_SHIFT[category_of.get(c)] for c in codes]) + progress
     village_counts = villages.groupby("gso_code").size()
     frames = []
     for ind in indicators_for_level("commune"):
@@ -145,18 +166,20 @@ def _commune_values(ref: Reference, categories: pd.DataFrame, villages: pd.DataF
         if ind.id == "extremely_disadvantaged":  # consistent with the demo village list
             values = codes.map(village_counts).fillna(0).astype(float).to_numpy()
         else:
-            values = _draw(ind, _centre(ind, "commune"), shift, rng)
+            centre = _centre(ind, "commune")
+            values = _draw(ind, centre * sizes if ind.kind == COUNT and sizes is not None else centre, shift, rng)
         frames.append(pd.DataFrame({"gso_code": codes, "indicator": ind.id, "value": values}))
     frame = pd.concat(frames, ignore_index=True)
-    frame["district"] = frame["gso_code"].map(ref.district_of)
-    frame["commune"] = frame["gso_code"].map(ref.commune_of)
+    frame["district"] = frame["gso_code"].map(dict(zip(codes, units["district"])))
+    frame["commune"] = frame["gso_code"].map(dict(zip(codes, units["commune"])))
     frame["year"] = pd.array([pd.NA] * len(frame), dtype="Int64")
     return frame[COMMUNE_COLUMNS]
 
 
-def _village_values(categories: pd.DataFrame, villages: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+def _village_values(categories: pd.DataFrame, villages: pd.DataFrame, rng: np.random.Generator,
+                    progress: float = 0.0) -> pd.DataFrame:
     category_of = dict(zip(categories["gso_code"], categories["area_category"]))
-    shift = np.array([_CATEGORY_SHIFT[category_of.get(c)] for c in villages["gso_code"]])
+    shift = np.array([_CATEGORY_SHIFT[category_of.get(c)] for c in villages["gso_code"]]) + progress
     frames = []
     for ind in indicators_for_level("village"):
         part = villages[["gso_code", "district", "commune", "village", "village_key"]].copy()
@@ -181,7 +204,7 @@ def generate_demo(reference: Reference | None = None, seed: int = DEMO_SEED, com
     data = {
         CATEGORIES_KIND: categories,
         VILLAGES_KIND: villages,
-        COMMUNE_INDICATORS_KIND: _commune_values(ref, categories, villages, rng),
+        COMMUNE_INDICATORS_KIND: _commune_values(ref.commune_list, categories, villages, rng),
         VILLAGE_INDICATORS_KIND: _village_values(categories, villages, rng),
     }
     for frame in data.values():
@@ -189,13 +212,118 @@ def generate_demo(reference: Reference | None = None, seed: int = DEMO_SEED, com
     return data
 
 
+# --- 2026-2030 on the 65 units ----------------------------------------------------------------------
+# Its own generator (seeded from the seed and this number), so the 2021-2025 set stays as it was.
+NEW_PERIOD_SEED_SALT = 2026
+# Illustrative rules, not Nghị định 272's criteria: an old commune's weight in its unit's score by its
+# 2021-2025 demo category, the score above which a unit is drawn KV III / KV II, the noise on the score,
+# how many more demo villages a unit of each category draws, and how much better values are five years on.
+_CATEGORY_SCORE = {CATEGORY_III: 1.0, CATEGORY_II: 0.5, CATEGORY_I: 0.0}
+_SCORE_III, _SCORE_II, _SCORE_NOISE = 0.5, 0.3, 0.15
+_VILLAGE_WEIGHT = {CATEGORY_III: 3.0, CATEGORY_II: 1.5, CATEGORY_I: 0.5}
+_PROGRESS = 0.3
+NO_DISTRICT = ""  # 2026-2030 has no districts
+
+
+def _new_units(crosswalk: pd.DataFrame) -> pd.DataFrame:
+    """gso_code, district (none), commune, whole_codes (old codes taken whole), has_villages; crosswalk order."""
+    whole = crosswalk[crosswalk["whole_or_part"] == WHOLE].groupby("new_code")["old_gso_code_2021"].agg(tuple)
+    units = crosswalk.drop_duplicates("new_code")[["new_code", "new_commune"]]
+    units = units.rename(columns={"new_code": "gso_code", "new_commune": "commune"}).reset_index(drop=True)
+    unknown = sorted(set(NEW_UNITS_WITHOUT_VILLAGES) - set(units["commune"]))
+    if unknown:
+        raise ValueError(f"units without villages not in the crosswalk: {unknown}")
+    units.insert(1, "district", NO_DISTRICT)
+    units["whole_codes"] = [whole.get(code, ()) for code in units["gso_code"]]
+    units["has_villages"] = ~units["commune"].isin(NEW_UNITS_WITHOUT_VILLAGES)
+    return units
+
+
+def _new_categories(units: pd.DataFrame, old_categories: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """One illustrative category per unit, from the 2021-2025 demo categories of its old communes."""
+    old = dict(zip(old_categories["gso_code"], old_categories["area_category"]))
+    share = np.array([np.mean([_CATEGORY_SCORE.get(old.get(c), 0.0) for c in codes]) if codes else 0.0
+                      for codes in units["whole_codes"]])
+    score = share + rng.normal(0.0, _SCORE_NOISE, len(units))
+    category = np.select([score >= _SCORE_III, score >= _SCORE_II], [CATEGORY_III, CATEGORY_II], CATEGORY_I)
+    category = np.where(units["has_villages"], category, CATEGORY_I)  # no such village: not KV III or II
+    frame = units[["gso_code", "district", "commune"]].copy()
+    frame["area_category"] = category
+    return frame
+
+
+def _new_villages(units: pd.DataFrame, categories: pd.DataFrame, old_villages: pd.DataFrame,
+                  rng: np.random.Generator, communes=None) -> pd.DataFrame:
+    """Exactly PERIOD_2026.official_village_total villages, at least one in each unit that has any."""
+    eligible = units[units["has_villages"]].reset_index(drop=True)
+    category_of = dict(zip(categories["gso_code"], categories["area_category"]))
+    candidates = [np.flatnonzero(old_villages["gso_code"].isin(codes).to_numpy()) for codes in eligible["whole_codes"]]
+    weights = np.array([_VILLAGE_WEIGHT[category_of[code]] * max(len(found), 1)
+                        for code, found in zip(eligible["gso_code"], candidates)])
+    counts = 1 + rng.multinomial(PERIOD_2026.official_village_total - len(eligible), weights / weights.sum())
+    parts, number = [], len(old_villages)
+    for unit, count, found in zip(eligible.itertuples(), counts, candidates):
+        chosen = np.sort(rng.choice(found, size=min(count, len(found)), replace=False))
+        parts.append(old_villages.iloc[chosen].assign(gso_code=unit.gso_code, district=unit.district,
+                                                      commune=unit.commune))
+        added = []
+        for _ in range(count - len(chosen)):
+            number += 1
+            name = texts.DEMO_VILLAGE_NAME.format(n=number)
+            added.append({"gso_code": unit.gso_code, "district": unit.district, "commune": unit.commune,
+                          "village": name, "village_key": village_key(name), "lon": np.nan, "lat": np.nan,
+                          "host": rng.choice(unit.whole_codes)})
+        if added:
+            parts.append(pd.DataFrame(added))
+    villages = pd.concat(parts, ignore_index=True)
+    added = villages["host"].notna() if "host" in villages else pd.Series(False, index=villages.index)
+    if communes is not None and added.any():  # inside one of the old communes its unit took whole
+        placed = villages.loc[added, ["host", "lon", "lat"]].rename(columns={"host": "gso_code"})
+        _place_points(placed, communes, rng)
+        villages.loc[added, ["lon", "lat"]] = placed[["lon", "lat"]]
+    return villages[old_villages.columns]
+
+
+def generate_new_period_demo(old_demo: dict[str, pd.DataFrame], crosswalk: pd.DataFrame,
+                             seed: int = DEMO_SEED, communes=None) -> dict[str, pd.DataFrame]:
+    """The four 2026-2030 demo datasets on the units of `crosswalk` (geo.crosswalk), derived from the
+    2021-2025 demo set `old_demo` (generate_demo, same `communes`); same seed, same data."""
+    rng = np.random.default_rng([seed, NEW_PERIOD_SEED_SALT])
+    units = _new_units(crosswalk)
+    categories = _new_categories(units, old_demo[CATEGORIES_KIND], rng)
+    villages = _new_villages(units, categories, old_demo[VILLAGES_KIND].drop(columns=LABEL_COLUMN), rng, communes)
+    data = {
+        CATEGORIES_KIND: categories,
+        VILLAGES_KIND: villages,
+        COMMUNE_INDICATORS_KIND: _commune_values(units, categories, villages, rng, _PROGRESS,
+                                                 np.array([max(len(codes), 1) for codes in units["whole_codes"]])),
+        VILLAGE_INDICATORS_KIND: _village_values(categories, villages, rng, _PROGRESS),
+    }
+    for frame in data.values():
+        frame[LABEL_COLUMN] = texts.ILLUSTRATIVE
+    return data
+
+
 def store_demo(store: Store, reference: Reference | None = None, seed: int = DEMO_SEED,
-               communes=None) -> dict[str, int]:
-    """Generate and save the demo set under source="demo"; returns the version id per kind."""
-    data = generate_demo(reference, seed, communes)
+               communes=None, crosswalk: pd.DataFrame | None = None) -> dict[str, dict[str, int]]:
+    """Generate and save the demo sets of both periods under source="demo" (2021-2025 first); returns,
+    per period key, the version id per kind. `crosswalk` defaults to the data folder's one."""
+    old = generate_demo(reference, seed, communes)
+    new = generate_new_period_demo(old, _load_crosswalk() if crosswalk is None else crosswalk, seed, communes)
     name = texts.DEMO_FILE_NAME.format(seed=seed)
-    content = f"geo.demo seed={seed}".encode()
-    return {kind: store.save(kind, DEMO, frame, name, content) for kind, frame in data.items()}
+    versions = {}
+    for period, data, content in ((PERIOD_2021.key, old, f"geo.demo seed={seed}"),
+                                  (PERIOD_2026.key, new, f"geo.demo seed={seed} period={PERIOD_2026.key}")):
+        versions[period] = {kind: store.save(kind, DEMO, frame, name, content.encode(), period=period)
+                            for kind, frame in data.items()}
+    return versions
+
+
+def _load_crosswalk() -> pd.DataFrame:
+    from geo.datadir import find_data_file
+    from geo.province import FILES
+
+    return read_crosswalk(find_data_file(FILES["crosswalk"]))
 
 
 def _load_commune_polygons(reference: Reference):
@@ -220,8 +348,10 @@ def main(argv: list[str] | None = None) -> int:
     store = Store.default(args.data_dir)
     versions = store_demo(store, reference, args.seed, communes)
     rows = store.history(source=DEMO).set_index("version_id")["row_count"]
-    summary = "; ".join(texts.DEMO_SUMMARY_ITEM.format(
-        dataset=texts.DATASET_LABELS[kind], rows=rows[version], version=version) for kind, version in versions.items())
+    summary = "\n" + "\n".join(texts.DEMO_PERIOD_SUMMARY.format(period=period, summary="; ".join(
+        texts.DEMO_SUMMARY_ITEM.format(dataset=texts.DATASET_LABELS[period][kind], rows=rows[version],
+                                       version=version)
+        for kind, version in kinds.items())) for period, kinds in versions.items())
     print(texts.DEMO_DONE.format(label=texts.ILLUSTRATIVE, path=store.path, summary=summary))
     return 0
 

@@ -146,12 +146,9 @@ def new_period_province(old: ProvinceData) -> ProvinceData:
     units["commune_name"] = [_short_name(name, kind) for name, kind in zip(units["commune"], units["commune_type"])]
     units["district_code"] = None
     units["old_communes"] = [
-        "; ".join(names[code] + (texts.PART_SUFFIX if code in shared else "") for code in codes)
+        "; ".join(names[code] + (texts.PART_UNKNOWN_LINE_SUFFIX if code in shared else "") for code in codes)
         for codes, shared in zip(units["old_codes"], units["shared_zones"])]
     units["counterpart"] = units["old_communes"]  # the unit(s) of the other period
-    units["uncertain_note"] = [
-        texts.UNCERTAIN_NOTE.format(communes=", ".join(names[code] for code in shared)) if shared else ""
-        for shared in units["shared_zones"]]
     matcher = CommuneMatcher([CommuneRecord(code=r.gso_code, name=r.commune, commune_type=r.commune_type,
                                             district=None) for r in units.itertuples()])
     return replace(old, communes=units, districts=old.districts.iloc[0:0], matcher=matcher,

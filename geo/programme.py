@@ -35,11 +35,15 @@ class Programme:
     commune_indicators: pd.DataFrame  # long: gso_code, indicator, value
     village_indicators: pd.DataFrame  # long: gso_code, village, indicator, value
     files: dict[str, str] = field(default_factory=dict)  # kind -> file name of the current version
+    # Set when the map shows 2021-2025 data carried over to the new units (geo/carry_over.py): how each
+    # indicator was combined, in words; the frames above are then those of 2021-2025.
+    carried_rules: dict[str, str] | None = None
 
     @property
     def is_empty(self) -> bool:
-        return all(frame.empty for frame in (self.categories, self.villages, self.commune_indicators,
-                                             self.village_indicators))
+        return self.carried_rules is None and all(
+            frame.empty for frame in (self.categories, self.villages, self.commune_indicators,
+                                      self.village_indicators))
 
     @property
     def illustrative(self) -> bool:
@@ -59,15 +63,20 @@ def default_source(store: Store, period: str) -> str | None:
     return next((source for source in (IMPORTED, DEMO) if source in in_use), None)
 
 
+def empty_programme(source: str | None = None) -> Programme:
+    """No lists and no values (of `source`, if named)."""
+    return Programme(source=source, categories=pd.DataFrame(columns=["gso_code", "area_category"]),
+                     villages=pd.DataFrame(columns=["gso_code", "village"]),
+                     commune_indicators=pd.DataFrame(columns=["gso_code", "indicator", "value"]),
+                     village_indicators=pd.DataFrame(columns=["gso_code", "village", "indicator", "value"]))
+
+
 def load_programme(store: Store, source: str | None, period: str) -> Programme:
     """Every kind of data of one source and period; the periods' units differ, so they never mix (some new
     units reuse an old commune's code: 06040 was xã Đại Đồng, and is xã Thất Khê since 2025)."""
-    empty = {
-        CATEGORIES_KIND: pd.DataFrame(columns=["gso_code", "area_category"]),
-        VILLAGES_KIND: pd.DataFrame(columns=["gso_code", "village"]),
-        COMMUNE_INDICATORS_KIND: pd.DataFrame(columns=["gso_code", "indicator", "value"]),
-        VILLAGE_INDICATORS_KIND: pd.DataFrame(columns=["gso_code", "village", "indicator", "value"]),
-    }
+    nothing = empty_programme()
+    empty = {CATEGORIES_KIND: nothing.categories, VILLAGES_KIND: nothing.villages,
+             COMMUNE_INDICATORS_KIND: nothing.commune_indicators, VILLAGE_INDICATORS_KIND: nothing.village_indicators}
     frames, files = {}, {}
     history = store.history(source=source, period=period) if source else pd.DataFrame()
     for kind in KINDS:

@@ -193,7 +193,8 @@ def _migrate(conn: sqlite3.Connection) -> None:
 
 
 def _labels(kind: str, source: str, period: str = DEFAULT_PERIOD) -> dict[str, str]:
-    return {"dataset": texts.DATASET_LABELS[kind], "source": texts.SOURCE_LABELS[source], "period": period}
+    return {"dataset": texts.DATASET_LABELS[period][kind], "source": texts.SOURCE_LABELS[source],
+            "period": period}
 
 
 class Store:

@@ -18,6 +18,8 @@ INDICATOR_LEVELS = {COMMUNE_INDICATORS_KIND: "commune", VILLAGE_INDICATORS_KIND:
 IMPORTED = "imported"
 DEMO = "demo"
 SOURCES = (IMPORTED, DEMO)
+# Not a stored source: the 2026-2030 map showing the previous period's data carried over to its units.
+CARRIED = "carried"
 
 # Area categories of Quyết định 861/QĐ-TTg, most disadvantaged first.
 CATEGORIES = ("III", "II", "I")
@@ -52,6 +54,7 @@ class Period:
     has_districts: bool
     official_village_total: int  # extremely disadvantaged villages in the period's list
     official_category_counts: dict[str, int] | None = None  # communes per category, where published
+    previous: str | None = None  # the period whose data can be carried over to this one's units
 
 
 PERIOD_2021 = Period("2021-2025", target_year=2025, unit_count=200, has_districts=True,
@@ -59,7 +62,7 @@ PERIOD_2021 = Period("2021-2025", target_year=2025, unit_count=200, has_district
                      official_category_counts=OFFICIAL_CATEGORY_COUNTS)
 # Quyết định of 29/01/2026 (LISTS.md): 385 villages; the per-unit categories are not public.
 PERIOD_2026 = Period("2026-2030", target_year=2030, unit_count=65, has_districts=False,
-                     official_village_total=385)
+                     official_village_total=385, previous=PERIOD_2021.key)
 PERIODS = {period.key: period for period in (PERIOD_2026, PERIOD_2021)}
 
 # The 65 units: 61 xã and 4 phường (clause 66 of Nghị quyết 1672/NQ-UBTVQH15).

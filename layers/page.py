@@ -21,7 +21,7 @@ from geo.vocabulary import PERIOD_2026
 from layers.prepared import MapData
 from layers.style import short_district_name
 from layers.tables import PERIOD_HEADERS
-from layers.thematic import ADMIN, BuiltView, ViewOptions, build_view, view_scores
+from layers.thematic import ADMIN, GAP, INDICATOR, BuiltView, ViewOptions, build_view, view_scores
 from layers.view import BORDER_SOURCES, filters_subtitle, view_sources
 
 
@@ -80,7 +80,9 @@ def map_page(choices: Choices, data: MapData, programme: Programme, table: pd.Da
                        illustrative=illustrative, sources=view_sources(data, programme, options.kind), scores=scores,
                        period=data.period)
     built = replace(built, headers={**built.headers, **PERIOD_HEADERS[data.period.key]})
-    notices = []
+    if programme.carried_rules is not None:
+        built = _carried(built, table, programme.carried_rules, options)
+    notices = [("info", texts.CARRIED_NOTICE)] if programme.carried_rules is not None and options.kind != ADMIN else []
     if built.view.illustrative:
         notices.append(("warning", texts.ILLUSTRATIVE_WARNING))
     elif programme.is_empty and options.kind != ADMIN:
@@ -92,3 +94,17 @@ def map_page(choices: Choices, data: MapData, programme: Programme, table: pd.Da
     return MapPage(choices=choices, selected=selected, subtitle=subtitle, built=built,
                    with_villages=choices.show_villages and not programme.villages.empty, notices=tuple(notices),
                    caption=caption, indicators_with_values=tuple(indicators_with_values(table)))
+
+
+def _carried(built: BuiltView, table: pd.DataFrame, rules: dict[str, str], options: ViewOptions) -> BuiltView:
+    """A view of 2021-2025 data carried over to the new units: the legend states how the indicator's values
+    were combined, and the table says for each unit what it could not count (a split old commune)."""
+    view = built.view
+    if options.kind in (INDICATOR, GAP) and options.indicator_id in rules:
+        view = replace(view, legend_title=texts.CARRIED_LEGEND.format(title=view.legend_title,
+                                                                      rule=rules[options.indicator_id]))
+    shown = built.table
+    if "code" in shown:
+        notes = table.set_index("gso_code")["carry_note"]
+        shown = shown.assign(carry_note=shown["code"].map(notes).fillna("").to_numpy())
+    return replace(built, view=view, table=shown, headers={**built.headers, "carry_note": texts.COL_CARRY_NOTE})

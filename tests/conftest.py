@@ -59,3 +59,10 @@ def reference(commune_list, matcher):
     """The real commune list and matcher, as the importers check files against them."""
     from geo.imports.reference import Reference
     return Reference(commune_list=commune_list, matcher=matcher)
+
+
+@pytest.fixture(scope="session")
+def reference_2026(shared_dir):
+    """The 65 units of 1 July 2025 (from the crosswalk), as the importers check 2026-2030 files against them."""
+    from geo.imports.reference import Reference
+    return Reference.load({"LANGSON_GEODATA_DIR": str(shared_dir)}, period="2026-2030")

@@ -77,7 +77,7 @@ def test_first_run_sends_the_map_before_the_widgets_and_the_table(shared_dir, mo
     script = json.loads(first)["script"]
     assert "setComponentValue" in script and '"map_drawn": true' in script  # the map asks for the rest
     at.run()  # the rerun the drawn map asks for
-    assert at.sidebar.selectbox(key="view_kind").value == "admin" and at.sidebar.radio(key="source")
+    assert at.sidebar.selectbox(key="view_kind").value == "admin" and at.sidebar.radio(key="source_2026-2030")
     # nothing stored: the page opens on 2026-2030 (the 65 units) and says so in its address
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 65
     assert at.sidebar.radio(key="period").value == "2026-2030" and at.query_params["period"] == "2026-2030"

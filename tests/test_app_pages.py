@@ -35,8 +35,15 @@ def upload(at, name, content):
     return run(at)
 
 
-def test_file_with_errors_is_reported_and_not_stored(env, commune_list):
+def import_page_of(period):
+    """The import page with its "Giai đoạn" set to `period` (with an empty store it opens on 2026-2030)."""
     at = import_page()
+    at.radio(key="import_period").set_value(period)
+    return run(at)
+
+
+def test_file_with_errors_is_reported_and_not_stored(env, commune_list):
+    at = import_page_of("2021-2025")
     at = upload(at, "khu_vuc_loi.csv", categories_csv(commune_list, broken_name="Xã Không Có"))
     assert at.error and "CHƯA được nhập" in at.error[0].value
     problems = at.dataframe[1].value if len(at.dataframe) > 1 else at.dataframe[0].value
@@ -55,7 +62,7 @@ def confirm_import(at):
 
 
 def test_import_needs_second_confirmation_and_confirms_once(env, commune_list):
-    at = import_page()
+    at = import_page_of("2021-2025")
     at = upload(at, "khu_vuc_1.csv", categories_csv(commune_list, "III"))
     assert any("Chưa có dữ liệu: nhập mới khu vực của 199 xã" in t.value for t in at.text)
     changes = [list(d.value.columns) for d in at.dataframe]  # the per-commune changes, Vietnamese headers
@@ -81,6 +88,40 @@ def test_demo_button_stores_demo_apart(env):
     assert store.current("categories", "imported") is None
 
 
+def units_csv(shared_dir):
+    """The 65 units of the crosswalk (CV 1027 codes) with categories; the categories are test values (the
+    2026-2030 lists are not public)."""
+    crosswalk = pd.read_csv(shared_dir / "langson_merger_2025.csv", dtype=str).drop_duplicates("new_code")
+    frame = pd.DataFrame({"Mã xã": crosswalk.new_code, "Xã, phường": crosswalk.new_commune, "Khu vực": "II"})
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+def test_a_2026_categories_file_is_imported_under_its_period(env, shared_dir, commune_list):
+    at = import_page()
+    period = at.radio(key="import_period")
+    assert period.options[0].startswith("2026-2030") and period.value == "2026-2030"  # first, and the default
+    assert any("65 xã, phường" in m.value for m in at.markdown)  # the templates of this period
+    # an old list given for 2026-2030: one error naming its period; choosing that period checks it again
+    at = upload(at, "khu_vuc_2021.csv", categories_csv(commune_list))
+    (problems,) = [d.value for d in at.dataframe if "Nội dung" in d.value.columns]
+    assert len(problems) == 1 and "giai đoạn 2021-2025" in problems["Nội dung"][0]
+    (said,) = [e.value.replace("\\", "") for e in at.error]  # said above the table, not "fix the rows"
+    assert "Hãy sửa các dòng" not in said and "Hãy chọn giai đoạn «2021-2025» ở đầu trang" in said
+    at.radio(key="import_period").set_value("2021-2025")
+    at = run(at)
+    assert "confirm_import" in [b.key for b in at.button]
+    at.radio(key="import_period").set_value("2026-2030")
+    at = upload(run(at), "khu_vuc_2026.csv", units_csv(shared_dir))
+    assert any("Chưa có dữ liệu: nhập mới khu vực của 65 xã" in t.value for t in at.text)
+    at = run(at.button(key="confirm_import").click())
+    assert "phiên bản 1" in at.success[0].value and "2026-2030" in at.success[0].value
+    store = Store.default(env)
+    assert len(store.current("categories", "imported", "2026-2030")) == 65
+    assert store.current("categories", "imported", "2021-2025") is None
+    (history,) = [d.value for d in at.dataframe if "Phiên bản đang dùng" in d.value.columns]
+    assert history["Giai đoạn"].tolist() == ["2026-2030"]
+
+
 @pytest.fixture
 def demo_app(env, shared_dir):
     store_demo(Store.default(env))
@@ -93,7 +134,7 @@ def test_first_run_map_starts_on_the_demo_data_like_the_sidebar(env):
     at = run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
     first = at.get("component_instance")[0].proto.json_args
     run(at)
-    assert at.sidebar.radio(key="source").value == "demo"
+    assert next(r for r in at.sidebar.radio if r.key.startswith("source_")).value == "demo"
     assert at.get("component_instance")[0].proto.json_args == first
 
 
@@ -188,7 +229,7 @@ def test_every_view_survives_a_district_filter(demo_app, kind):
 def test_village_sheet_with_a_commune_only_column_and_vietnamese_check_tables(env, commune_list):
     """A village sheet whose "Tỷ lệ hộ nghèo" column is a commune-only indicator: the mapping step offers
     the village indicators (no crash), and the report's tables have Vietnamese headers and no "None"."""
-    at = import_page()
+    at = import_page_of("2021-2025")
     at.selectbox(key="import_kind").set_value("indicators_village")
     at = run(at)
     code = commune_list.gso_code.iloc[1]
@@ -210,7 +251,7 @@ def test_a_file_is_read_once_across_reruns(env, commune_list, monkeypatch):
     calls = []
     real = upload_section.import_file
     monkeypatch.setattr(upload_section, "import_file", lambda *a, **k: calls.append(a[2]) or real(*a, **k))
-    at = import_page()
+    at = import_page_of("2021-2025")
     at = upload(at, "khu_vuc_mot_lan.csv", categories_csv(commune_list, "II"))
     confirm_import(at)
     assert calls == ["khu_vuc_mot_lan.csv"]

@@ -1,13 +1,22 @@
-"""Templates: pre-filled with the 200 communes, Vietnamese headers, and they import back."""
+"""Templates of both periods: pre-filled with the 200 communes (2021-2025) or the 65 units (2026-2030),
+Vietnamese headers, file names that say the period, and they import back."""
 
 import io
 
 import openpyxl
+import pandas as pd
 import pytest
 
-from geo.imports import import_categories, import_commune_indicators, import_village_indicators, import_villages
+from geo.imports import (
+    import_categories,
+    import_commune_indicators,
+    import_file,
+    import_village_indicators,
+    import_villages,
+)
 from geo.indicators import INDICATORS, indicators_for_level, template_header
 from geo.templates import FILE_NAMES, template_for
+from geo.vocabulary import KINDS, PERIOD_2021, PERIOD_2026, PERIODS
 from tests.import_fixtures import code_of
 
 
@@ -21,7 +30,10 @@ def _save(book):
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("kind", list(FILE_NAMES))
+NAMES = FILE_NAMES[PERIOD_2021.key]
+
+
+@pytest.mark.parametrize("kind", KINDS)
 def test_every_template_opens_with_vietnamese_headers(reference, kind):
     book = _open(template_for(kind, reference))
     ws = book.worksheets[0]
@@ -56,7 +68,7 @@ def test_round_trip_categories(reference):
         if code not in reference.outside_codes and r % 3 == 0:
             ws.cell(row=r, column=4).value = ["I", "II", "III"][r % 9 // 3]
             filled[code] = ws.cell(row=r, column=4).value
-    result = import_categories(_save(book), FILE_NAMES["categories"], reference)
+    result = import_categories(_save(book), NAMES["categories"], reference)
     assert not result.errors, [p.message for p in result.errors]
     assert dict(zip(result.frame["gso_code"], result.frame["area_category"])) == filled
 
@@ -67,7 +79,7 @@ def test_round_trip_villages(reference):
     hoa_binh = code_of(reference, "Xã Hòa Bình", "Huyện Văn Quan")
     ws.append([hoa_binh, None, None, "Thôn Thử Một", 106.6, 21.9])
     ws.append([None, "Huyện Chi Lăng", "Xã Hòa Bình", "Thôn Thử Hai", None, None])
-    result = import_villages(_save(book), FILE_NAMES["villages"], reference)
+    result = import_villages(_save(book), NAMES["villages"], reference)
     assert not result.errors, [p.message for p in result.errors]
     assert result.sheet == "Thôn"
     assert result.frame["gso_code"].tolist() == [hoa_binh, code_of(reference, "Xã Hòa Bình", "Huyện Chi Lăng")]
@@ -82,7 +94,7 @@ def test_round_trip_commune_indicators(reference):
     ws.cell(row=2, column=elec).value = 97.5
     ws.cell(row=3, column=elec).value = "98,2"
     ws.cell(row=2, column=road).value = "Có"
-    result = import_commune_indicators(_save(book), FILE_NAMES["indicators_commune"], reference)
+    result = import_commune_indicators(_save(book), NAMES["indicators_commune"], reference)
     assert not result.problems, [p.message for p in result.problems]
     codes = reference.commune_list["gso_code"].tolist()
     got = {(r.gso_code, r.indicator): r.value for r in result.frame.itertuples()}
@@ -102,7 +114,82 @@ def test_round_trip_village_indicators_prefilled_from_a_village_list(reference):
     col = header.index(template_header(INDICATORS["cultural_house_standard"])) + 1
     ws.cell(row=2, column=col).value = 1
     ws.cell(row=3, column=col).value = "không"
-    result = import_village_indicators(_save(book), FILE_NAMES["indicators_village"], reference)
+    result = import_village_indicators(_save(book), NAMES["indicators_village"], reference)
     assert not result.problems, [p.message for p in result.problems]
     assert result.frame["village_key"].tolist() == villages["village_key"].tolist()
     assert result.frame["value"].tolist() == [1.0, 0.0]
+
+
+# --- 2026-2030: the 65 units, no district column -------------------------------------------------------
+def test_file_names_say_the_period():
+    for period in PERIODS:
+        assert all(period in name and name.endswith(".xlsx") for name in FILE_NAMES[period].values())
+    assert FILE_NAMES[PERIOD_2026.key]["categories"] == "mau_khu_vuc_2026-2030.xlsx"
+    assert set(FILE_NAMES[PERIOD_2026.key].values()).isdisjoint(FILE_NAMES[PERIOD_2021.key].values())
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_2026_templates_have_no_district_column(reference_2026, kind):
+    book = _open(template_for(kind, reference_2026))
+    header = [c.value for c in book.worksheets[0][1]]
+    assert header[:2] == ["Mã xã (GSO)", "Xã / phường"]
+    assert "Huyện / thành phố" not in header
+    for ws in book.worksheets[1:]:  # the unit list and the help say nothing of districts either
+        assert "Huyện / thành phố" not in [c.value for c in ws[1]]
+
+
+def test_2026_commune_templates_list_the_65_units(reference_2026, shared_dir):
+    crosswalk = pd.read_csv(shared_dir / "langson_merger_2025.csv", dtype=str)
+    expected = dict(zip(crosswalk["new_code"], crosswalk["new_commune"]))  # the CV 1027 codes
+    assert len(expected) == 65
+    for kind in ("categories", "indicators_commune"):
+        ws = _open(template_for(kind, reference_2026)).worksheets[0]
+        rows = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value for r in range(2, ws.max_row + 1)}
+        assert rows == expected
+        assert ws.cell(row=2, column=1).number_format == "@"
+    ws = _open(template_for("categories", reference_2026)).worksheets[0]
+    assert str(ws.data_validations.dataValidation[0].sqref) == "C2:C66"  # the drop-down is on «Khu vực»
+    assert not any(ws.cell(row=r, column=4).value for r in range(2, 67))  # no unit is marked outside the area
+
+
+def _fill(kind, reference, content):
+    """Test values only (the real 2026-2030 lists are not public): the first rows of a template filled in."""
+    book = _open(content)
+    ws = book.worksheets[0]
+    places = 3 if reference.has_districts else 2
+    header = [c.value for c in ws[1]]
+    codes = reference.area_codes
+    if kind == "categories":
+        filled = {}
+        for r in range(2, 12):
+            ws.cell(row=r, column=places + 1).value = ["I", "II", "III"][r % 3]
+            filled[ws.cell(row=r, column=1).value] = ws.cell(row=r, column=places + 1).value
+        return _save(book), filled
+    if kind == "villages":
+        ws.append([codes[3]] + [None] * (places - 1) + ["Thôn Thử Một", 106.6, 21.9])
+        ws.append([codes[4]] + [None] * (places - 1) + ["Thôn Thử Hai", None, None])
+        return _save(book), {(codes[3], "Thôn Thử Một"), (codes[4], "Thôn Thử Hai")}
+    if kind == "indicators_commune":
+        col = header.index(template_header(INDICATORS["electricity_households"], "commune")) + 1
+        ws.cell(row=2, column=col).value = 97.5
+        return _save(book), {(ws.cell(row=2, column=1).value, "electricity_households"): 97.5}
+    col = header.index(template_header(INDICATORS["cultural_house_standard"])) + 1
+    ws.append([codes[6]] + [None] * (places - 1) + ["Thôn Thử Ba"] + [None] * (col - places - 2) + [1])
+    return _save(book), {(codes[6], "cultural_house_standard"): 1.0}
+
+
+@pytest.mark.parametrize("period", list(PERIODS))
+@pytest.mark.parametrize("kind", KINDS)
+def test_templates_of_both_periods_import_back_without_error(reference, reference_2026, period, kind):
+    """Through import_file, as the page imports: no error, and no "file of the other period" either."""
+    ref = reference_2026 if period == PERIOD_2026.key else reference
+    content, expected = _fill(kind, ref, template_for(kind, ref))
+    result = import_file(kind, content, FILE_NAMES[period][kind], ref)
+    assert not result.errors, [p.message for p in result.errors]
+    frame = result.frame
+    if kind == "categories":
+        assert dict(zip(frame["gso_code"], frame["area_category"])) == expected
+    elif kind == "villages":
+        assert set(zip(frame["gso_code"], frame["village"])) == expected
+    else:
+        assert {(r.gso_code, r.indicator): r.value for r in frame.itertuples()} == expected

@@ -12,12 +12,6 @@ ILLUSTRATIVE_NOTE = "Dữ liệu minh họa — không phải số liệu chính
 IMP_PROBLEM_COLUMNS = {"severity": "Mức độ", "file": "Tệp", "sheet": "Trang tính", "row": "Dòng",
                        "column": "Cột", "message": "Nội dung"}
 # Storage
-DATASET_LABELS = {
-    _vocabulary.CATEGORIES_KIND: "Khu vực của xã (Quyết định 861/QĐ-TTg)",
-    _vocabulary.VILLAGES_KIND: "Thôn đặc biệt khó khăn (Quyết định 612/QĐ-UBDT)",
-    _vocabulary.COMMUNE_INDICATORS_KIND: "Chỉ tiêu cấp xã",
-    _vocabulary.VILLAGE_INDICATORS_KIND: "Chỉ tiêu cấp thôn",
-}
 ILLUSTRATIVE = "Dữ liệu minh họa"
 SOURCE_LABELS = {_vocabulary.IMPORTED: "Dữ liệu đã nhập", _vocabulary.DEMO: ILLUSTRATIVE}
 YES = "Có"

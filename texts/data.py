@@ -44,7 +44,7 @@ WARN_USER_BOUNDARY_MISSING = (
     "Tệp ranh giới {file} thiếu {count} xã của danh mục; các xã này lấy ranh giới mặc định: {items}."
 )
 ERR_CROSSWALK_MISSING = "Tệp {file}: thiếu xã mới (2025) cho các mã xã 2021: {items}."
-UNCERTAIN_NOTE = "Ranh giới chưa xác định: nhận một phần {communes} (đường chia chưa được công bố)"
+PART_UNKNOWN_LINE_SUFFIX = " (một phần, ranh giới chưa xác định)"
 SOURCE_NEW_UNITS = ("65 xã, phường từ 01/7/2025 (Nghị quyết 1672/NQ-UBTVQH15) dựng bằng cách gộp ranh giới xã "
                     "cũ; {boundaries}")
 ERR_NEW_UNITS = "Tệp {file} không dựng được bản đồ 65 xã, phường mới: {problems}"
@@ -70,3 +70,5 @@ DEFAULT_BOUNDARY_SOURCE = "GADM 4.1 ghép theo danh mục GSO 01/11/2021"
 USER_BOUNDARY_SOURCE = "theo tệp của tỉnh {file}"
 USER_BOUNDARY_SOURCE_PARTIAL = ("theo tệp của tỉnh {file} ({count} xã), các xã còn lại GADM 4.1 ghép theo danh mục "
                                 "GSO 01/11/2021")
+# The demo command's report, one line per programme period (geo/demo.py).
+DEMO_PERIOD_SUMMARY = "- Giai đoạn {period}: {summary}"

@@ -1,11 +1,16 @@
 """The import page and the importers: templates, checks and their located problems, changes, history."""
 
+from geo import vocabulary as _vocabulary
+
+_P2021, _P2026 = _vocabulary.PERIOD_2021.key, _vocabulary.PERIOD_2026.key
+
 IMPORT_TITLE = "Nhập dữ liệu của tỉnh"
-IMPORT_INTRO = ("Nhập danh sách khu vực (QĐ 861/QĐ-TTg), danh sách thôn đặc biệt khó khăn (QĐ 612/QĐ-UBDT) và "
-                "số liệu chỉ tiêu từ tệp Excel (.xlsx, .xls), LibreOffice (.ods) hoặc CSV, đúng như các sở đang lưu "
-                "(bảng phụ lục quyết định, mỗi huyện một trang tính…). Tệp được kiểm tra trước; chỉ khi không có "
-                "lỗi và bạn bấm xác nhận thì dữ liệu mới được lưu. Mỗi lần nhập là một phiên bản, có thể quay lại.")
-IMPORT_TEMPLATES = "1. Tải mẫu nhập liệu (đã điền sẵn 200 xã)"
+IMPORT_INTRO = ("Nhập danh sách khu vực I, II, III, danh sách thôn đặc biệt khó khăn và số liệu chỉ tiêu của "
+                "giai đoạn chọn dưới đây từ tệp Excel (.xlsx, .xls), LibreOffice (.ods) hoặc CSV, đúng như các sở "
+                "đang lưu (bảng phụ lục quyết định, mỗi huyện một trang tính…). Tệp được kiểm tra trước; chỉ khi "
+                "không có lỗi và bạn bấm xác nhận thì dữ liệu mới được lưu. Mỗi lần nhập là một phiên bản, có thể "
+                "quay lại.")
+IMPORT_TEMPLATES = "1. Tải mẫu nhập liệu (đã điền sẵn {units})"
 IMPORT_UPLOAD = "2. Tải tệp lên và kiểm tra"
 IMPORT_KIND = "Loại dữ liệu"
 IMPORT_FILE = "Tệp Excel (.xlsx, .xls), LibreOffice (.ods) hoặc .csv"
@@ -24,9 +29,10 @@ IMPORT_NO_HISTORY = "Chưa có lần nhập nào."
 ROLLBACK_HELP = "Chọn một phiên bản để dùng lại nó (các phiên bản khác vẫn được giữ)."
 ROLLBACK_VERSION = "Phiên bản"
 DEMO_SECTION = "4. Dữ liệu minh họa"
-DEMO_HELP = ("Tạo bộ dữ liệu minh họa (khu vực ngẫu nhiên theo đúng tổng 88/8/103, 644 thôn tên «Thôn minh họa», "
-             "số liệu quanh mức năm 2020) để trình diễn khi chưa có tệp của tỉnh. Dữ liệu này lưu riêng, luôn "
-             "được ghi «Dữ liệu minh họa» và không bao giờ trộn với dữ liệu đã nhập.")
+DEMO_HELP = ("Tạo bộ dữ liệu minh họa cho cả hai giai đoạn (2021-2025: khu vực ngẫu nhiên theo đúng tổng 88/8/103, "
+             "644 thôn; 2026-2030: khu vực cho 65 xã, phường, 385 thôn, 16 đơn vị không có thôn ĐBKK; thôn tên "
+             "«Thôn minh họa», số liệu quanh mức năm 2020) để trình diễn khi chưa có tệp của tỉnh. Dữ liệu này lưu "
+             "riêng, luôn được ghi «Dữ liệu minh họa» và không bao giờ trộn với dữ liệu đã nhập.")
 DEMO_BUTTON = "Tạo dữ liệu minh họa"
 DEMO_CREATED = "Đã tạo dữ liệu minh họa. Chọn «Dữ liệu minh họa» ở trang Bản đồ để xem."
 # Where a problem is: "Tệp x.xlsx, trang tính «Khu vực», dòng 12, cột C «Khu vực»: ..."
@@ -58,14 +64,14 @@ IMP_NO_ROWS = "không có dòng dữ liệu nào dưới dòng tiêu đề."
 IMP_CSV_SHEET = "CSV"
 # One row
 IMP_NO_COMMUNE = "dòng này không ghi xã (tên xã hoặc mã xã)."
-IMP_UNKNOWN_COMMUNE = "không tìm thấy xã «{name}» trong danh mục 200 xã của tỉnh (2021)."
-IMP_UNKNOWN_COMMUNE_IN_DISTRICT = "không tìm thấy xã «{name}» thuộc «{district}» trong danh mục 200 xã của tỉnh (2021)."
+IMP_UNKNOWN_COMMUNE = "không tìm thấy xã «{name}» trong {units}."
+IMP_UNKNOWN_COMMUNE_IN_DISTRICT = "không tìm thấy xã «{name}» thuộc «{district}» trong {units}."
 IMP_AMBIGUOUS_COMMUNE = "tên xã «{name}» có ở {count} nơi ({districts}); {hint}"
 IMP_AMBIGUOUS_HINT_DISTRICT = "hãy ghi tên huyện (cột «Huyện» hoặc dòng tiêu đề «Huyện …» phía trên) hoặc mã xã."
 IMP_AMBIGUOUS_HINT_PREFIX = "hãy ghi đủ tiền tố {prefixes} trước tên, hoặc ghi mã xã."
 IMP_AMBIGUOUS_HINT_CODE = "hãy ghi mã xã."
-IMP_UNKNOWN_CODE = "mã xã «{code}» không có trong danh mục 200 xã của tỉnh (2021)."
-IMP_CODE_NAME_MISMATCH = "mã xã {code} là {official} ({district}), nhưng tên ghi trong tệp là «{name}»."
+IMP_UNKNOWN_CODE = "mã xã «{code}» không có trong {units}."
+IMP_CODE_NAME_MISMATCH = "mã xã {code} là {official}, nhưng tên ghi trong tệp là «{name}»."
 IMP_DUPLICATE = "trùng với {first}: {what}."
 IMP_EARLIER_ROW = "dòng {row}"
 IMP_EARLIER_ROW_SHEET = "dòng {row} của trang tính «{sheet}»"
@@ -75,11 +81,11 @@ IMP_BAD_CATEGORY = (
 )
 IMP_MANY_CATEGORY_MARKS = "đánh dấu nhiều hơn một khu vực ({marks})."
 IMP_CATEGORY_OUTSIDE = (
-    "{commune} ({district}) không thuộc vùng đồng bào DTTS và miền núi giai đoạn 2021-2025 "
+    "{commune} không thuộc vùng đồng bào DTTS và miền núi giai đoạn 2021-2025 "
     "nên không có khu vực; hãy để trống."
 )
 IMP_VILLAGE_OUTSIDE = (
-    "thôn «{village}» ghi thuộc {commune} ({district}); xã này không thuộc vùng đồng bào DTTS "
+    "thôn «{village}» ghi thuộc {commune}; xã này không thuộc vùng đồng bào DTTS "
     "và miền núi giai đoạn 2021-2025 nên không có thôn đặc biệt khó khăn."
 )
 IMP_NO_VILLAGE_NAME = "thiếu tên thôn."
@@ -166,8 +172,8 @@ TPL_HELP_INDICATORS = "Điền giá trị chỉ tiêu; ô để trống nghĩa l
 DEMO_VILLAGE_NAME = "Thôn minh họa {n}"
 DEMO_FILE_NAME = "Dữ liệu minh họa (sinh tự động, hạt giống {seed})"
 DEMO_CATEGORY_NOTE = (
-    "Khu vực minh họa, chia ngẫu nhiên cho đúng tổng 88/8/103 — không phải phân loại của "
-    "Quyết định 861/QĐ-TTg."
+    "Khu vực minh họa: 2021-2025 chia ngẫu nhiên cho đúng tổng 88/8/103, 2026-2030 suy từ đó cho 65 xã, phường — "
+    "không phải phân loại của Quyết định 861/QĐ-TTg hay của tỉnh."
 )
 DEMO_DONE = "Đã lưu «{label}» vào {path}: {summary}."
 DEMO_SUMMARY_ITEM = "{dataset}: {rows} dòng (phiên bản {version})"
@@ -370,3 +376,78 @@ IMP_NAME_MARKUP = ("tên «{value}» chứa ký tự < hoặc > (mã trang web),
                    "hãy sửa lại tên trong tệp.")
 IMP_NAME_INVISIBLE = ("tên «{value}» chứa ký tự điều khiển hoặc ký tự ẩn (vị trí ghi trong ngoặc vuông), "
                       "thường do sao chép từ trang web hoặc văn bản; hãy gõ lại tên này trong tệp.")
+
+# Two programme periods (issue 12): each import is checked against the units of the chosen period.
+IMP_UNIT_LISTS = {
+    _P2021: "danh mục 200 xã của tỉnh (2021)",
+    _P2026: "danh mục 65 xã, phường của tỉnh (từ 01/7/2025)",
+}
+IMPORT_TEMPLATE_UNITS = {_P2021: "200 xã", _P2026: "65 xã, phường"}
+IMPORT_PERIOD_HELP = {
+    _P2026: ("Danh sách giai đoạn 2026-2030 (Nghị định 272/2025/NĐ-CP và quyết định của UBND tỉnh) trên 65 xã, "
+             "phường từ 01/7/2025, không còn cấp huyện. Năm xã có hai mã khác nhau ở hai nguồn công bố "
+             "(Quốc Khánh, Na Sầm, Thiện Tân, Cao Lộc, Ba Sơn): mã nào cũng được nhận."),
+    _P2021: "Danh sách giai đoạn 2021-2025 (Quyết định 861/QĐ-TTg, 612/QĐ-UBDT) trên 200 xã cũ của 11 huyện.",
+}
+# What the page calls each kind of data in each period (the 2026-2030 lists are the province's decisions).
+DATASET_LABELS = {
+    _P2021: {
+        _vocabulary.CATEGORIES_KIND: "Khu vực của xã (Quyết định 861/QĐ-TTg)",
+        _vocabulary.VILLAGES_KIND: "Thôn đặc biệt khó khăn (Quyết định 612/QĐ-UBDT)",
+        _vocabulary.COMMUNE_INDICATORS_KIND: "Chỉ tiêu cấp xã",
+        _vocabulary.VILLAGE_INDICATORS_KIND: "Chỉ tiêu cấp thôn",
+    },
+    _P2026: {
+        _vocabulary.CATEGORIES_KIND: "Khu vực của xã, phường (NĐ 272/2025/NĐ-CP)",
+        _vocabulary.VILLAGES_KIND: "Thôn đặc biệt khó khăn 2026-2030",
+        _vocabulary.COMMUNE_INDICATORS_KIND: "Chỉ tiêu cấp xã",
+        _vocabulary.VILLAGE_INDICATORS_KIND: "Chỉ tiêu cấp thôn",
+    },
+}
+IMPORT_SAVED_PERIOD = "Giai đoạn: {period}."
+IMP_OTHER_PERIOD = (
+    "tệp này có vẻ là danh sách của giai đoạn {other}, không phải giai đoạn {chosen} đang chọn: {there} trong "
+    "{there_total} dòng ghi xã của tệp khớp {other_units}, còn {units} chỉ nhận ra {here} trong "
+    "{here_total} dòng. Hãy chọn giai đoạn «{other}» ở đầu trang để kiểm tra tệp theo giai đoạn đó; tệp chưa được nhập."
+)
+IMP_OTHER_PERIOD_CODES = (
+    "tệp này có vẻ là danh sách của giai đoạn {other}, không phải giai đoạn {chosen} đang chọn: cả {count} mã xã "
+    "ghi trong tệp đều là mã trong {other_units} (mỗi xã, phường mới dùng lại mã của một xã cũ). Hãy chọn giai "
+    "đoạn «{other}» ở đầu trang để kiểm tra tệp theo giai đoạn đó; tệp chưa được nhập."
+)
+# Totals of 2026-2030: the province's decision of 29/01/2026 (385 villages; 16 units without any).
+TOT_NOT_PUBLISHED = "chưa công bố"
+TOT_MISSING_UNITS = "{count} xã, phường chưa có khu vực trong tệp: {items}."
+TOT_VILLAGES_2026 = (
+    "Tổng số thôn đặc biệt khó khăn: tệp có {found}; quyết định của UBND tỉnh ngày 29/01/2026: {official} ({diff})."
+)
+TOT_ITEM_UNITS_WITHOUT_VILLAGES = "Xã, phường không có thôn ĐBKK (quyết định 29/01/2026)"
+TOT_UNITS_WITHOUT_VILLAGES = (
+    "{count} xã, phường có thôn trong tệp, trong khi theo quyết định của UBND tỉnh ngày 29/01/2026 không có "
+    "thôn đặc biệt khó khăn nào: {items}."
+)
+CHG_WARN_VILLAGE_TOTAL_2026 = (
+    "Tệp có {found} thôn, quyết định của UBND tỉnh ngày 29/01/2026 có {official} thôn: chênh lệch hơn {percent}%."
+)
+CHG_WARN_AREA_UNITS = "Tệp chỉ có khu vực của {found} xã, phường, chưa đến {percent}% trong {official} xã, phường."
+# Templates of 2026-2030: no district column; the 65 units.
+TPL_COL_NEW_UNIT = "Xã / phường"
+TPL_HELP_COMMON_2026 = [
+    "Không đổi tên, không xóa các cột tiêu đề. Mã xã giữ nguyên dạng 5 chữ số (ví dụ 05977).",
+    "Tên xã, phường theo danh mục 65 xã, phường từ 01/7/2025 (Nghị quyết 1672/NQ-UBTVQH15); không cần ghi huyện.",
+    "Tỷ lệ phần trăm ghi 86 hoặc 86% hoặc 0,86 đều được; chỉ tiêu Có/Không ghi 1 hoặc 0.",
+    "Ứng dụng kiểm tra toàn bộ tệp trước khi lưu: tệp còn lỗi sẽ không được lưu phần nào.",
+]
+TPL_HELP_CATEGORIES_2026 = (
+    "Điền cột «Khu vực» bằng I, II hoặc III theo quyết định phân định khu vực giai đoạn 2026-2030 "
+    "(Nghị định 272/2025/NĐ-CP)."
+)
+TPL_HELP_VILLAGES_2026 = (
+    "Mỗi thôn đặc biệt khó khăn giai đoạn 2026-2030 (quyết định của UBND tỉnh ngày 29/01/2026, 385 thôn) một "
+    "dòng ở trang «Thôn»: mã xã (hoặc tên xã, phường) và tên thôn; tọa độ không bắt buộc. Tra mã xã ở trang "
+    "«Danh mục xã»."
+)
+TPL_HELP_VILLAGE_INDICATORS_2026 = (
+    "Mỗi thôn một dòng: mã xã (hoặc tên xã, phường), tên thôn và giá trị các chỉ tiêu. "
+    "Tra mã xã ở trang «Danh mục xã»."
+)

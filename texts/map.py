@@ -42,7 +42,6 @@ TOOLTIP_BORDER = "Biên giới"
 TOOLTIP_NEW_COMMUNE = "Thuộc xã mới (2025)"
 TOOLTIP_OLD_COMMUNES = "Gồm các xã cũ (2021-2025)"
 COL_FORMER_DISTRICT = "Huyện cũ (để nhóm)"
-TOOLTIP_UNCERTAIN = "Lưu ý"
 TOOLTIP_ZONE = "Vùng ranh giới chưa xác định (xã cũ)"
 TOOLTIP_ZONE_SHARED = "Chia cho"
 LAYER_ZONES = "Vùng ranh giới chưa xác định"
@@ -144,6 +143,12 @@ VIEW_KIND_NAMES = {
 INDICATOR = "Chỉ tiêu"
 NO_INDICATOR_DATA = "Chưa có số liệu chỉ tiêu cho nguồn dữ liệu này. Hãy nhập ở trang «Nhập dữ liệu»."
 PERIOD_LABEL = "Giai đoạn"
+SOURCE_CARRIED = "Số liệu 2021-2025 quy sang xã mới (ước tính)"
+CARRIED_NOTICE = ("Đang xem số liệu giai đoạn 2021-2025 quy sang 65 xã, phường mới: số thôn ĐBKK và số liệu "
+                  "đếm được cộng lại; tỷ lệ gộp theo quy tắc ghi ở chú giải (nhiều giá trị là ước tính). Khu vực "
+                  "2026-2030 không suy ra từ số liệu cũ. Xã cũ chia cho hai xã mới không được tính vào xã nào.")
+CARRIED_LEGEND = "{title} — {rule}"
+COL_CARRY_NOTE = "Ghi chú quy đổi"
 PERIOD_BASIS = {
     _vocabulary.PERIOD_2021.key: "Giai đoạn 2021-2025: QĐ 861/QĐ-TTg (khu vực), QĐ 612/QĐ-UBDT (thôn ĐBKK)",
     _vocabulary.PERIOD_2026.key: ("Giai đoạn 2026-2030: NĐ 272/2025/NĐ-CP và quyết định của UBND tỉnh (khu vực, "
@@ -281,3 +286,75 @@ CARRY_OVER_RULES = {
 }
 CARRY_OVER_APPROXIMATE = (f"{APPROXIMATE_MARK}: chưa tính {{communes}} (xã cũ chia cho hai đơn vị, chưa rõ phần "
                           "nào thuộc đơn vị này)")
+
+# Compare page (ui/compare_page.py, layers/compare.py, layers/web/compare.py)
+PAGE_COMPARE = "So sánh hai giai đoạn"
+COMPARE_EXPLAIN = (
+    "Bên trái: giai đoạn 2021-2025 trên 200 xã, phường, thị trấn cũ. Bên phải: giai đoạn 2026-2030 trên 65 xã, "
+    "phường từ 01/7/2025. Hai bản đồ luôn cùng tâm và cùng mức phóng: kéo hoặc phóng to một bản đồ thì bản đồ kia đi "
+    "theo. Vùng gạch chéo là xã cũ chia cho hai xã mới, chưa rõ đường ranh giới."
+)
+COMPARE_SUBJECT = "Nội dung so sánh"
+COMPARE_SUBJECT_CATEGORY = "Khu vực I, II, III"
+COMPARE_SUBJECT_HELP = ("Một chỉ tiêu chỉ có ở đây khi cả hai giai đoạn đều có số liệu của chỉ tiêu đó; hai bản đồ "
+                        "khi đó dùng chung một thang màu.")
+COMPARE_NO_DATA = {
+    _vocabulary.PERIOD_2021.key: ("Giai đoạn 2021-2025 chưa có dữ liệu khu vực, thôn đặc biệt khó khăn hay chỉ tiêu: "
+                                  "bản đồ bên trái chỉ vẽ 200 xã cũ. Hãy nhập ở trang «Nhập dữ liệu», hoặc tạo dữ liệu "
+                                  "minh họa ở đó để xem thử."),
+    _vocabulary.PERIOD_2026.key: ("Giai đoạn 2026-2030 chưa có dữ liệu khu vực, thôn đặc biệt khó khăn hay chỉ tiêu: "
+                                  "bản đồ bên phải chỉ vẽ 65 xã, phường. Hãy nhập danh sách của tỉnh ở trang «Nhập dữ "
+                                  "liệu»."),
+}
+COMPARE_MAP_NO_DATA = "Chưa có dữ liệu của giai đoạn này"
+COMPARE_ILLUSTRATIVE = ("Dữ liệu minh họa: khu vực, thôn và số liệu chỉ tiêu trên hai bản đồ và trong các bảng của "
+                        "trang này được sinh tự động để trình diễn, KHÔNG phải số liệu chính thức.")
+COMPARE_LEGEND_SHARED = "{title} · thang màu chung hai giai đoạn"
+COMPARE_PAGE_TITLE = "So sánh giai đoạn 2021-2025 và 2026-2030: {subject}"
+COMPARE_HTML = "Tải trang so sánh (HTML)"
+COMPARE_HTML_HELP = "Một tệp HTML chứa cả hai bản đồ, mở được không cần Internet."
+COMPARE_CHANGES_TITLE = "Đơn vị vào hoặc ra khỏi khu vực III"
+COMPARE_CHANGES_EXPLAIN = (
+    "Mỗi dòng là một xã, phường mới: khu vực 2026-2030 của đơn vị bên cạnh khu vực 2021-2025 của các xã cũ hợp "
+    "thành. «Ra khỏi KV III»: có xã cũ thuộc khu vực III nhưng đơn vị mới không thuộc khu vực III. «Vào KV III»: "
+    "đơn vị mới thuộc khu vực III nhưng không xã cũ nào thuộc khu vực III. Xã cũ bị chia ghi «(một phần)»."
+)
+COMPARE_CHANGES_ONLY = "Chỉ hiện đơn vị vào hoặc ra khỏi khu vực III"
+COMPARE_CHANGES_SUMMARY = ("{entered} đơn vị vào khu vực III; {left} đơn vị có xã cũ ra khỏi khu vực III ({communes} "
+                           "xã cũ); {stayed} đơn vị vẫn thuộc khu vực III.")
+COMPARE_CHANGES_UNAVAILABLE = ("Chưa so sánh được khu vực: giai đoạn {period} chưa có danh sách khu vực. Bảng vẫn ghi "
+                               "khu vực của giai đoạn còn lại.")
+COMPARE_CHANGES_NONE = "Không có đơn vị nào vào hoặc ra khỏi khu vực III."
+COMPARE_CHANGE = {"entered": "Vào KV III", "left": "Ra khỏi KV III", "stayed": "Vẫn KV III",
+                  "outside": "Không thuộc KV III ở cả hai giai đoạn", "unknown": "Chưa đủ dữ liệu để so sánh"}
+COMPARE_NOT_LISTED = "không có trong danh sách"
+COMPARE_OLD_CATEGORY = "{commune}: {category}"
+COMPARE_TITLE_CHANGES = "Khu vực III giai đoạn 2021-2025 và 2026-2030, theo 65 xã, phường"
+COMPARE_VILLAGES_TITLE = "Thôn đặc biệt khó khăn 2021-2025 không khớp với danh sách 2026-2030"
+COMPARE_VILLAGES_EXPLAIN = (
+    "Mỗi thôn của danh sách 2021-2025 (QĐ 612/QĐ-UBDT) được tìm theo tên trong danh sách 2026-2030 của xã, phường "
+    "mới mà xã cũ của nó nhập vào (không phân biệt chữ hoa, chữ «Thôn», «Xóm» ở đầu và cách đặt dấu thanh). Thôn "
+    "không tìm thấy ghi «không khớp tên»: có thể đã ra khỏi danh sách, cũng có thể đã đổi tên hoặc sáp nhập (Nghị "
+    "quyết 57/NQ-HĐND), cần đối chiếu. Thôn của xã cũ chia cho hai đơn vị ghi «chưa xác định xã mới»."
+)
+COMPARE_VILLAGES_SUMMARY = ("{no_match} thôn không khớp tên, {duplicate} thôn trùng tên, {unplaced} thôn chưa xác "
+                            "định xã mới; {matched} thôn khớp tên trong danh sách 2026-2030.")
+COMPARE_VILLAGES_UNAVAILABLE = "Chưa so sánh được thôn: giai đoạn {period} chưa có danh sách thôn đặc biệt khó khăn."
+COMPARE_VILLAGE_STATUS = {
+    "matched": "khớp tên",
+    "no_match": "không khớp tên",
+    "duplicate": "trùng tên: các xã cũ có nhiều thôn tên này hơn danh sách mới",
+    "unplaced": "chưa xác định xã mới (xã cũ chia cho hai đơn vị)",
+}
+COMPARE_COLUMNS = {
+    "new_code": "Mã xã mới",
+    "new_commune": "Xã, phường mới",
+    "category_2026": "Khu vực 2026-2030",
+    "old_categories": "Khu vực 2021-2025 của các xã cũ",
+    "change": "Thay đổi",
+    "left_communes": "Xã cũ KV III nay thuộc đơn vị không KV III",
+    "old_code": "Mã xã cũ",
+    "old_commune": "Xã cũ",
+    "village": "Thôn ĐBKK 2021-2025",
+    "status": "Đối chiếu với danh sách 2026-2030",
+}

@@ -14,7 +14,7 @@ import streamlit as st
 
 import texts
 from geo.errors import DataError
-from geo.store import SaveOutcome, Store
+from geo.store import Store
 from geo.vnformat import vn_number
 from geo.vocabulary import DEMO, IMPORTED, KINDS, PERIODS
 from ui.import_tables import history_table, version_labels
@@ -41,16 +41,6 @@ def show(store: Store) -> None:
     if message:
         level, text = message
         {"success": st.success, "info": st.info, "error": st.error}[level](text)
-
-
-def save_message(outcome: SaveOutcome, file_name: str, kind: str) -> str:
-    """What the page says after "Xác nhận nhập": stored, reused an older version, or nothing to do.
-
-    Ready for st.success: the file name is escaped for markdown.
-    """
-    template = texts.IMPORT_DONE if outcome.created else (
-        texts.SAVE_REUSED if outcome.reused_version else texts.SAVE_UNCHANGED)
-    return template.format(file=plain(file_name), version=outcome.version_id, dataset=texts.DATASET_LABELS[kind])
 
 
 def _rollback_form(store: Store, history: pd.DataFrame) -> None:
@@ -112,7 +102,7 @@ def _forget() -> None:
 
 def _names(kind: str, source: str, period: str) -> dict[str, str]:
     """The words a message uses for one dataset: its kind, its source and its period."""
-    return {"dataset": texts.DATASET_LABELS[kind], "source": texts.SOURCE_LABELS[source],
+    return {"dataset": texts.DATASET_LABELS[period][kind], "source": texts.SOURCE_LABELS[source],
             "period": period}
 
 

@@ -30,7 +30,7 @@ def history_table(events: pd.DataFrame) -> pd.DataFrame:
         "at": events["at"].map(vietnam_time),
         "action": [texts.HISTORY_ACTIONS[a].format(version=version(v))
                    for a, v in zip(events["action"], events["version_id"])],
-        "kind": events["kind"].map(texts.DATASET_LABELS),
+        "kind": [texts.DATASET_LABELS[period][kind] for kind, period in zip(events["kind"], events["period"])],
         "source": events["source"].map(texts.SOURCE_LABELS),
         "period": events["period"],
         "version_id": events["version_id"].map(version),

@@ -1,7 +1,10 @@
 """The import page's upload section: check a file, map its columns, see what changes, confirm.
 
-A file is parsed once: the check is kept by its content hash, the user's
-column choices and the category list it is checked against, so clicking
+Everything follows the period of the reference the page passes (its "Giai
+đoạn" choice): the units a file is checked against, the data it is compared
+with and the period it is stored under. A file is parsed once: the check is
+kept by its content hash, the period, the user's column choices and the
+category list it is checked against, so clicking
 "Xác nhận nhập" or changing a column choice does not read 100,000 rows again.
 Nothing is stored until the user confirms, after seeing what the import
 replaces ("thay 644 thôn bằng 2 thôn"); a shrinking list or totals far from
@@ -23,12 +26,12 @@ from geo.errors import DataError
 from geo.imports import ImportResult, Reference, frame_to_store, import_file
 from geo.imports.changes import Changes, describe_changes
 from geo.imports.headers import ColumnChoice, signature_of
+from geo.imports.period_check import OTHER_PERIOD
 from geo.imports.problems import sha256_of
 from geo.indicators import INDICATORS, indicators_for_level
-from geo.store import Store
+from geo.store import SaveOutcome, Store
 from geo.vnformat import vn_number
 from geo.vocabulary import CATEGORIES_KIND, IMPORTED, INDICATOR_LEVELS, VILLAGES_KIND
-from ui.import_history import save_message
 from ui.import_tables import changes_table, import_preview, import_summary, problems_table
 from ui.plain_text import plain
 
@@ -73,11 +76,13 @@ def _mapping_state(kind: str, sha256: str) -> str:
 def check(kind: str, content: bytes, file_name: str, reference: Reference, store: Store) -> ImportResult:
     """Read and check the upload with the user's (or remembered) column choices; cached."""
     sha = sha256_of(content)
-    categories_version = store.current_version(CATEGORIES_KIND, IMPORTED) if kind == VILLAGES_KIND else None
-    categories = store.current(CATEGORIES_KIND, IMPORTED) if kind == VILLAGES_KIND else None
+    period = reference.period.key
+    categories_version = store.current_version(CATEGORIES_KIND, IMPORTED, period) if kind == VILLAGES_KIND else None
+    categories = store.current(CATEGORIES_KIND, IMPORTED, period) if kind == VILLAGES_KIND else None
 
     def run(mapping: dict[str, str]) -> ImportResult:
-        key = (kind, sha, file_name, json.dumps(mapping, sort_keys=True, ensure_ascii=False), categories_version)
+        key = (kind, period, sha, file_name, json.dumps(mapping, sort_keys=True, ensure_ascii=False),
+               categories_version)
         line = st.empty()  # "rows read so far", while a large file is read; gone once checked
 
         def progress(rows: int) -> None:
@@ -109,8 +114,9 @@ def _megabytes(size: int) -> str:
     return f"{size / 2**20:.1f}".replace(".", ",")
 
 
-def show_result(result: ImportResult) -> None:
-    """What the check found: counts, totals against the official ones, every problem located."""
+def show_result(result: ImportResult, reference: Reference | None = None) -> None:
+    """What the check found: counts, totals against the official ones, every problem located; the
+    preview has no district column where the reference's period has no districts."""
     st.text(texts.IMPORT_READ.format(file=result.file_name, rows=len(result.frame), errors=len(result.errors),
                                      notes=len(result.notes)))
     if result.summary is not None and not result.summary.empty:
@@ -121,7 +127,10 @@ def show_result(result: ImportResult) -> None:
         st.dataframe(problems_table(result.problems_frame()), hide_index=True, width="stretch")
     if not result.frame.empty:
         with st.expander(texts.IMPORT_PREVIEW.format(rows=min(len(result.frame), 200))):
-            st.dataframe(import_preview(result.frame.head(200)), hide_index=True, width="stretch")
+            preview = result.frame.head(200)
+            if reference is not None and not reference.has_districts:
+                preview = preview.drop(columns="district")
+            st.dataframe(import_preview(preview), hide_index=True, width="stretch")
 
 
 def mapping_step(kind: str, result: ImportResult, store: Store) -> None:
@@ -162,15 +171,16 @@ def confirm_step(kind: str, result: ImportResult, store: Store, reference: Refer
         st.success(saved)
     if failed:
         st.error(failed)
-    in_use = store.current_version(kind, IMPORTED)
+    period = reference.period.key
+    in_use = store.current_version(kind, IMPORTED, period)
 
     def compare() -> tuple:
-        current = store.current(kind, IMPORTED)
+        current = store.current(kind, IMPORTED, period)
         frame = frame_to_store(kind, result.frame, current)
         return frame, describe_changes(kind, frame, current, reference)
 
     # Kept per check and version in use: reading 100,000 stored rows back is not redone on every click.
-    frame, changes = _checked((kind, result.sha256, id(result), in_use), compare, work="changes")
+    frame, changes = _checked((kind, period, result.sha256, id(result), in_use), compare, work="changes")
     _show_changes(changes)
     if changes.identical:
         st.info(texts.IMPORT_NOTHING_NEW)
@@ -182,17 +192,28 @@ def confirm_step(kind: str, result: ImportResult, store: Store, reference: Refer
         allowed = st.checkbox(texts.IMPORT_SECOND_CONFIRM.format(headline=changes.headline),
                               key=f"second_confirm_{kind}_{result.sha256}")
     st.button(texts.IMPORT_CONFIRM, type="primary", key="confirm_import", disabled=not allowed,
-              on_click=_save, args=(store, kind, frame, result))
+              on_click=_save, args=(store, kind, frame, result, period))
 
 
-def _save(store: Store, kind: str, frame, result: ImportResult) -> None:
-    """Store the import before the script reruns, so the page drawn next already compares with it."""
+def _save(store: Store, kind: str, frame, result: ImportResult, period: str) -> None:
+    """Store the import under `period` before the script reruns, so the page drawn next already compares
+    with it."""
     try:
-        outcome = store.save_with_outcome(kind, IMPORTED, frame, result.file_name, result.content)
+        outcome = store.save_with_outcome(kind, IMPORTED, frame, result.file_name, result.content, period)
     except DataError as error:
         st.session_state[SAVED_ERROR] = plain(error)
         return
-    st.session_state[SAVED] = save_message(outcome, result.file_name, kind)
+    st.session_state[SAVED] = saved_message(outcome, result.file_name, kind, period)
+
+
+def saved_message(outcome: SaveOutcome, file_name: str, kind: str, period: str) -> str:
+    """What "Xác nhận nhập" did (stored, reused an older version, or nothing to do), naming the data as
+    the period calls it, and the period. Ready for st.success: the file name is escaped for markdown."""
+    template = texts.IMPORT_DONE if outcome.created else (
+        texts.SAVE_REUSED if outcome.reused_version else texts.SAVE_UNCHANGED)
+    message = template.format(file=plain(file_name), version=outcome.version_id,
+                              dataset=texts.DATASET_LABELS[period][kind])
+    return f"{message} {texts.IMPORT_SAVED_PERIOD.format(period=texts.PERIOD_NAMES[period])}"
 
 
 def _show_changes(changes: Changes) -> None:
@@ -215,9 +236,13 @@ def show(kind: str, upload, reference: Reference, store: Store) -> None:
 
 def _show(kind: str, upload, reference: Reference, store: Store) -> None:
     result = check(kind, upload.getvalue(), upload.name, reference, store)
-    show_result(result)
+    show_result(result, reference)
     mapping_step(kind, result, store)
     if result.ok:
         confirm_step(kind, result, store, reference)
+        return
+    other_period = [p for p in result.errors if p.code == OTHER_PERIOD]
+    if other_period:  # not rows to fix: the whole file belongs to the other period, and the page says which
+        st.error(plain(other_period[0].message))
     else:
         st.error(texts.IMPORT_BLOCKED.format(file=plain(upload.name), errors=len(result.errors)))

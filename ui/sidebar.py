@@ -15,7 +15,7 @@ from geo.indicators import INDICATORS
 from geo.priority import COMPONENTS, Weights
 from geo.programme import default_source, indicators_with_values
 from geo.store import Store
-from geo.vocabulary import CATEGORIES, DEMO, IMPORTED, TARGET_YEARS, Period
+from geo.vocabulary import CARRIED, CATEGORIES, DEMO, IMPORTED, TARGET_YEARS, Period
 from layers.page import Choices
 from layers.prepared import MapData
 from layers.style import short_district_name
@@ -23,7 +23,7 @@ from layers.thematic import CATEGORY, GAP, INDICATOR, PRIORITY, VIEW_KINDS, View
 from layers.view import BORDER_SOURCES
 from ui import period, state
 
-SOURCES = {IMPORTED: texts.SOURCE_IMPORTED, DEMO: texts.ILLUSTRATIVE}
+SOURCES = {IMPORTED: texts.SOURCE_IMPORTED, DEMO: texts.ILLUSTRATIVE, CARRIED: texts.SOURCE_CARRIED}
 FULL_SCORE_RANGE = (0.0, 100.0)
 # The district filter: districts (2021-2025), or former districts as a grouping (2026-2030).
 _DISTRICT_FILTER = {True: (texts.FILTER_DISTRICTS, texts.FILTER_DISTRICTS_HELP),
@@ -47,8 +47,9 @@ def sidebar(data: MapData, store: Store) -> Choices:
     with st.sidebar:
         st.header(texts.SIDEBAR_VIEW)
         period.radio(data.period.key)
-        source = st.radio(texts.DATA_SOURCE, list(SOURCES), format_func=SOURCES.get,
-                          index=list(SOURCES).index(start.source), key="source")
+        sources = [IMPORTED, DEMO] + ([CARRIED] if data.period.previous else [])
+        source = st.radio(texts.DATA_SOURCE, sources, format_func=SOURCES.get, index=sources.index(start.source),
+                          key=f"source_{data.period.key}")
         kind = st.selectbox(texts.VIEW_KIND, VIEW_KINDS, format_func=texts.VIEW_KIND_NAMES.get,
                             index=VIEW_KINDS.index(start.options.kind), key="view_kind")
         options = _view_options(kind, indicators_with_values(state.table(data, source)), data.period)

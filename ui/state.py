@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
+from geo.carry_over import CarriedOver, carried_table, carry_over, rule_notes
+from geo.crosswalk import read_crosswalk
 from geo.datadir import data_fingerprint
 from geo.imports import Reference
-from geo.programme import Programme, commune_table, load_programme
+from geo.programme import Programme, commune_table, default_source, empty_programme, load_programme
 from geo.province import ProvinceData, load_province
 from geo.store import Store, data_dir
-from geo.vocabulary import KINDS
+from geo.vocabulary import CARRIED, KINDS, PERIOD_2021, PERIODS
 from layers.prepared import MapData, period_data, prepare_period
 
 
@@ -29,14 +33,14 @@ def map_data(period: str) -> MapData:
     return _map_data(data_fingerprint(), period)
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _reference(fingerprint: tuple) -> Reference:
-    return Reference.load()
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _reference(fingerprint: tuple, period: str) -> Reference:
+    return Reference.load(period=period)
 
 
-def reference() -> Reference:
-    """The commune list and name matcher the importers resolve names with."""
-    return _reference(data_fingerprint())
+def reference(period: str = PERIOD_2021.key) -> Reference:
+    """The unit list and name matcher of `period` the importers resolve names with (one per period)."""
+    return _reference(data_fingerprint(), period)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -61,8 +65,35 @@ def versions(source: str | None, period: str) -> tuple:
 
 
 def programme(source: str | None, period: str) -> Programme:
-    """The programme data of one source and period; reloaded after every import or rollback."""
+    """The programme data of one source and period; reloaded after every import or rollback.
+
+    CARRIED: no lists of its own, but the previous period's files and how its values were carried over.
+    """
+    if source == CARRIED:
+        key = _carried_key(period)
+        base = _programme(key[1], key[3], key[2], key[4])
+        return replace(empty_programme(base.source), files=base.files, carried_rules=rule_notes(_carried(*key)))
     return _programme(str(data_dir()), source, period, versions(source, period))
+
+
+def _carried_key(period: str) -> tuple:
+    """What the data carried over to `period`'s units depends on: the previous period's source in use
+    (imported if any, else demo) and its versions."""
+    previous = PERIODS[period].previous
+    base = default_source(store(), previous)
+    return data_fingerprint(), str(data_dir()), previous, base, versions(base, previous)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _carried(fingerprint: tuple, folder: str, previous: str, base: str | None, versions: tuple) -> CarriedOver:
+    old = map_data(previous)
+    return carry_over(_programme(folder, base, previous, versions), old.communes,
+                      read_crosswalk(old.province_data.files["crosswalk"]))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _carried_units_table(key: tuple, period: str, _communes) -> pd.DataFrame:
+    return carried_table(commune_table(_communes, empty_programme()), _carried(*key))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -75,6 +106,8 @@ def table(data: MapData, source: str | None) -> pd.DataFrame:
     """One row per unit of the data's period with category, villages and indicator values (cached per
     period and version)."""
     period = data.period.key
+    if source == CARRIED:
+        return _carried_units_table(_carried_key(period), period, data.communes)
     return _table(data_fingerprint(), str(data_dir()), period, source, versions(source, period), data.communes,
                   programme(source, period))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from geo.imports.categories import import_categories
 from geo.imports.indicator_sheets import import_commune_indicators, import_village_indicators, with_other_indicators
+from geo.imports.period_check import check_period
 from geo.imports.problems import ERROR, NOTE, ImportResult, Problem
 from geo.imports.reference import Reference
 from geo.imports.villages import import_villages
@@ -31,8 +32,11 @@ __all__ = [
 
 def import_file(kind: str, content: bytes, file_name: str, reference: Reference | None = None,
                 **options) -> ImportResult:
-    """Dispatch on the dataset kind; `options` go to the importer (categories= for villages, mapping=
-    for indicator sheets, progress= to hear how many rows have been read)."""
+    """Dispatch on the dataset kind and check the file against the reference's period (2021-2025 when
+    none is given); a file of the other period comes back with one error saying so (`period_check`).
+
+    `options` go to the importer (categories= for villages, mapping= for indicator sheets, progress=
+    to hear how many rows have been read)."""
     importers = {
         CATEGORIES_KIND: import_categories,
         VILLAGES_KIND: import_villages,
@@ -41,7 +45,12 @@ def import_file(kind: str, content: bytes, file_name: str, reference: Reference 
     }
     if kind not in importers:
         raise ValueError(f"unknown dataset kind {kind!r}; expected one of {KINDS}")
-    return importers[kind](content, file_name, reference, **options)
+    importer = importers[kind]
+    ref = reference or Reference.load()
+    result = importer(content, file_name, ref, **options)
+    # The categories a village list is compared with belong to the chosen period: not to the other.
+    elsewhere = {name: value for name, value in options.items() if name != "categories"}
+    return check_period(result, ref, lambda other: importer(content, file_name, other, **elsewhere))
 
 
 def frame_to_store(kind: str, new, current):

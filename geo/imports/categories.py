@@ -89,9 +89,8 @@ def import_categories(content: bytes, file_name: str, reference: Reference | Non
             continue
         category_col = header.roles.get("category", min(header.marks) if header.marks else None)
         if gso in ref.outside_codes:
-            log.error("outside_area", texts.IMP_CATEGORY_OUTSIDE.format(
-                commune=ref.commune_of(gso), district=ref.district_of(gso)),
-                **where(header, row_number, category_col))
+            log.error("outside_area", texts.IMP_CATEGORY_OUTSIDE.format(commune=ref.label(gso)),
+                      **where(header, row_number, category_col))
             continue
         if gso in first_row:
             log.error("duplicate_row", texts.IMP_DUPLICATE.format(first=earlier_row(first_row[gso], header),

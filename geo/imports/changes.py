@@ -27,8 +27,7 @@ from geo.vocabulary import (
     CATEGORIES_KIND,
     KINDS,
     OFFICIAL_AREA_COMMUNES,
-    OFFICIAL_CATEGORY_COUNTS,
-    OFFICIAL_VILLAGE_TOTAL,
+    PERIOD_2021,
     VILLAGE_INDICATORS_KIND,
     VILLAGES_KIND,
 )
@@ -44,7 +43,7 @@ COORD_TOLERANCE = 1e-9
 # far more than 10 %. Note that for the 8 communes of area II any difference
 # (1 of 8 = 12.5 %) exceeds 10 %: a wrong KV II count is worth a second look.
 TOTAL_TOLERANCE = 0.10
-AREA_SHARE_MINIMUM = 1 - TOTAL_TOLERANCE  # categories must cover 90 % of the 199 area communes
+AREA_SHARE_MINIMUM = 1 - TOTAL_TOLERANCE  # categories must cover 90 % of the area units (199; 65)
 NO_YEAR = -1  # stands for a missing year inside comparison keys (NA never equals NA)
 
 
@@ -92,8 +91,10 @@ def describe_changes(kind: str, new: pd.DataFrame, current: pd.DataFrame | None,
     else:
         parts = _values(new, current, places, village_level=kind == VILLAGE_INDICATORS_KIND)
     table, hidden, note = _bounded(parts.table, parts.rows)
+    if not reference.has_districts:  # 2026-2030: the units alone, no empty district column
+        table = table.drop(columns="district")
     counts, respelled = parts.counts, parts.respelled
-    warnings = _shrink_warning(kind, counts["before"], counts["after"]) + _total_warnings(kind, new)
+    warnings = _shrink_warning(kind, counts["before"], counts["after"]) + _total_warnings(kind, new, reference)
     headline = _headline(kind, counts, respelled, first)
     return Changes(kind=kind, headline=headline, table=table, respelled=respelled, warnings=warnings,
                    first_import=first, hidden_rows=hidden, table_note=note, **counts)
@@ -338,24 +339,31 @@ def _far(found: int, official: int) -> bool:
     return abs(found - official) > TOTAL_TOLERANCE * official
 
 
-def _total_warnings(kind: str, new: pd.DataFrame) -> list[str]:
+def _total_warnings(kind: str, new: pd.DataFrame, reference: Reference) -> list[str]:
+    """Totals far from the period's official ones (644 or 385 villages; 199 area communes and 88/8/103,
+    or the 65 units, whose per-category counts are not public)."""
+    period = reference.period
+    old_period = period.key == PERIOD_2021.key
     percent = _n(round(TOTAL_TOLERANCE * 100))
     if kind == VILLAGES_KIND:
         found = len(new.drop_duplicates(["gso_code", "village_key"])) if "village_key" in new.columns else len(new)
-        if _far(found, OFFICIAL_VILLAGE_TOTAL):
-            return [texts.CHG_WARN_VILLAGE_TOTAL.format(found=_n(found), official=_n(OFFICIAL_VILLAGE_TOTAL),
-                                                        percent=percent)]
+        official = period.official_village_total
+        if _far(found, official):
+            template = texts.CHG_WARN_VILLAGE_TOTAL if old_period else texts.CHG_WARN_VILLAGE_TOTAL_2026
+            return [template.format(found=_n(found), official=_n(official), percent=percent)]
         return []
     if kind != CATEGORIES_KIND:
         return []
     warnings = []
     tidy = pd.DataFrame({"gso_code": _codes(new), "area_category": new["area_category"].astype(str).str.strip()})
     tidy = tidy.drop_duplicates("gso_code")
-    if len(tidy) < AREA_SHARE_MINIMUM * OFFICIAL_AREA_COMMUNES:
-        warnings.append(texts.CHG_WARN_AREA_COMMUNES.format(
-            found=_n(len(tidy)), official=_n(OFFICIAL_AREA_COMMUNES), percent=_n(round(AREA_SHARE_MINIMUM * 100))))
+    area = OFFICIAL_AREA_COMMUNES if old_period else period.unit_count  # no 2026-2030 unit is known outside
+    if len(tidy) < AREA_SHARE_MINIMUM * area:
+        template = texts.CHG_WARN_AREA_COMMUNES if old_period else texts.CHG_WARN_AREA_UNITS
+        warnings.append(template.format(found=_n(len(tidy)), official=_n(area),
+                                        percent=_n(round(AREA_SHARE_MINIMUM * 100))))
     counts = tidy["area_category"].value_counts()
-    for category, official in OFFICIAL_CATEGORY_COUNTS.items():
+    for category, official in (period.official_category_counts or {}).items():
         found = int(counts.get(category, 0))
         if _far(found, official):
             warnings.append(texts.CHG_WARN_CATEGORY_TOTAL.format(category=category, found=_n(found),

@@ -250,9 +250,8 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
                 log.error("bad_name", problem, **where(header, row_number, village_col))
                 continue
             if gso in ref.outside_codes:
-                log.error("outside_area", texts.IMP_VILLAGE_OUTSIDE.format(
-                    village=raw_village, commune=ref.commune_of(gso), district=ref.district_of(gso)),
-                    **where(header, row_number, village_col))
+                log.error("outside_area", texts.IMP_VILLAGE_OUTSIDE.format(village=raw_village, commune=ref.label(gso)),
+                          **where(header, row_number, village_col))
                 continue
             village = clean_name(raw_village)
             vkey = village_key(village)

@@ -99,6 +99,8 @@ def known_district(ref: Reference, text: str) -> str | None:
     Without diacritics ("Cao Loc", a sheet title typed on a keyboard without a
     Vietnamese input method) a name is taken only when one district matches.
     """
+    if not ref.has_districts:
+        return None
     wanted = district_key(clean_name(text))
     districts = ref.commune_list["district"].unique()
     for district in districts:
@@ -118,20 +120,37 @@ def where(header: Header, row_number: int, col: int | None) -> dict:
 
 def resolve_commune(ref: Reference, log: ProblemLog, header: Header, row_number: int, *,
                     code: object, name: object, district: object, name_col: int | None) -> str | None:
-    """The GSO code the row means, or None after logging why there is none."""
-    district_text = None if is_blank(district) else clean_name(district)
+    """The GSO code the row means, or None after logging why there is none.
+
+    A district is used only in a period that has districts: the 65 units of
+    2026-2030 are named alone, whatever former district a file still writes.
+    """
+    district_text = None if is_blank(district) or not ref.has_districts else clean_name(district)
+    found = _resolve(ref, log, header, row_number, code=code, name=name, district_text=district_text,
+                     name_col=name_col)
+    if found is not None:
+        log.places.resolved += 1
+        if not is_blank(code):
+            log.places.codes.add(normalise_code(code))
+    elif not (is_blank(code) and is_blank(name)):
+        log.places.unresolved += 1
+    return found
+
+
+def _resolve(ref: Reference, log: ProblemLog, header: Header, row_number: int, *,
+             code: object, name: object, district_text: str | None, name_col: int | None) -> str | None:
+    units = texts.IMP_UNIT_LISTS[ref.period.key]
     if not is_blank(code):
-        code_text = normalise_code(code)
-        record = ref.matcher.by_code(code_text)
+        record = ref.unit_by_code(code)
         if record is None:
-            log.error("unknown_code", texts.IMP_UNKNOWN_CODE.format(code=code),
+            log.error("unknown_code", texts.IMP_UNKNOWN_CODE.format(code=code, units=units),
                       **where(header, row_number, header.roles.get("code")))
             return None
         if not is_blank(name):
             by_name = ref.matcher.resolve(clean_name(name), district_text)
             if by_name.status == "ok" and by_name.code != record.code:
                 log.error("code_name_mismatch", texts.IMP_CODE_NAME_MISMATCH.format(
-                    code=record.code, official=record.name, district=record.district, name=name),
+                    code=normalise_code(code), official=ref.label(record.code), name=name),
                     **where(header, row_number, name_col))
                 return None
         return record.code
@@ -145,21 +164,26 @@ def resolve_commune(ref: Reference, log: ProblemLog, header: Header, row_number:
     if resolution.status == "ok":
         return resolution.code
     if resolution.status == "ambiguous":
-        districts = ", ".join(f"{c.name} – {c.district}" for c in resolution.candidates)
+        districts = ", ".join(_candidate(c) for c in resolution.candidates)
         log.error("ambiguous_commune", texts.IMP_AMBIGUOUS_COMMUNE.format(
             name=name, count=len(resolution.candidates), districts=districts,
             hint=_ambiguity_hint(resolution.candidates)), **where(header, row_number, name_col))
         return None
     elsewhere = ref.matcher.resolve(clean_name(name)).candidates if district_text else []
     if elsewhere:  # the commune exists, under another district than the row (or its heading) says
-        places = ", ".join(f"{c.name} – {c.district}" for c in elsewhere)
+        places = ", ".join(_candidate(c) for c in elsewhere)
         log.error("unknown_commune", texts.IMP_COMMUNE_OTHER_DISTRICT.format(
             name=name, district=district_text, places=places), **where(header, row_number, name_col))
         return None
-    message = (texts.IMP_UNKNOWN_COMMUNE_IN_DISTRICT.format(name=name, district=district_text) if district_text
-               else texts.IMP_UNKNOWN_COMMUNE.format(name=name))
+    message = (texts.IMP_UNKNOWN_COMMUNE_IN_DISTRICT.format(name=name, district=district_text, units=units)
+               if district_text else texts.IMP_UNKNOWN_COMMUNE.format(name=name, units=units))
     log.error("unknown_commune", message, **where(header, row_number, name_col))
     return None
+
+
+def _candidate(record) -> str:
+    """"Xã Hoa Thám – Huyện Bình Gia", or the name alone in a period without districts."""
+    return f"{record.name} – {record.district}" if record.district else record.name
 
 
 def _ambiguity_hint(candidates) -> str:

@@ -45,12 +45,27 @@ class Problem:
         return self.severity == ERROR
 
 
+@dataclass
+class PlaceTally:
+    """How many rows naming a commune (by code or name) the period's list resolved and did not, and the
+    codes written in the file that resolved: what tells a file of the other period (geo.imports.period_check)."""
+
+    resolved: int = 0
+    unresolved: int = 0
+    codes: set = field(default_factory=set)  # codes as written (5 digits) that resolved
+
+    @property
+    def total(self) -> int:
+        return self.resolved + self.unresolved
+
+
 class ProblemLog:
     """Collects problems for one file and phrases their location the same way."""
 
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
+        self.places = PlaceTally()
 
     def add(self, severity: str, code: str, text: str, sheet: str | None = None, row: int | None = None,
             column: str | None = None, column_index: int | None = None) -> Problem:
@@ -88,13 +103,14 @@ class ImportResult:
     content: bytes = b""
     sheet: str | None = None  # the sheet(s) the data came from
     columns: list = field(default_factory=list)  # headers.ColumnChoice of an indicator sheet's value columns
+    places: PlaceTally = field(default_factory=PlaceTally)  # how the file's places resolved
 
     @classmethod
     def begin(cls, kind: str, file_name: str, columns: list[str], content: bytes,
               log: "ProblemLog") -> "ImportResult":
         """An empty result that collects `log`'s problems as the importer reads on."""
         return cls(kind, file_name, pd.DataFrame(columns=columns), log.problems,
-                   sha256=sha256_of(content), content=content)
+                   sha256=sha256_of(content), content=content, places=log.places)
 
     @property
     def errors(self) -> list[Problem]:

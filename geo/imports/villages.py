@@ -22,12 +22,12 @@ from geo.imports.problems import ImportResult, ProblemLog
 from geo.imports.reference import Reference
 from geo.imports.totals import compare_villages
 from geo.imports.values import BadValue, format_number, is_blank, parse_number
-from geo.vocabulary import OFFICIAL_VILLAGE_TOTAL, VILLAGES_KIND
+from geo.vocabulary import VILLAGES_KIND
 
 KIND = VILLAGES_KIND
-# A list far larger than the official 644 is another kind of file (every village of
-# the province, a population table): refuse it rather than replace the official list.
-MAX_VILLAGES = 3 * OFFICIAL_VILLAGE_TOTAL
+# A list far larger than the period's official one (644, 385) is another kind of file (every
+# village of the province, a population table): refuse it rather than replace the official list.
+MAX_VILLAGES_FACTOR = 3
 COLUMNS = ["gso_code", "district", "commune", "village", "village_key", "lon", "lat"]
 
 
@@ -70,8 +70,11 @@ def _coordinate(header: Header, row: list[object], role: str, log: ProblemLog, r
 
 def import_villages(content: bytes, file_name: str, reference: Reference | None = None,
                     categories: pd.DataFrame | None = None, progress=None) -> ImportResult:
-    """Read and check a village list; `categories` (gso_code, area_category) enables the 84/24/536 check."""
+    """Read and check a village list against the reference's period; `categories` (gso_code, area_category)
+    enables 2021-2025's 84/24/536 check (2026-2030 checks its 385 and the 16 units without villages)."""
     ref = reference or Reference.load()
+    official = ref.period.official_village_total
+    max_villages = MAX_VILLAGES_FACTOR * official
     log = ProblemLog(file_name)
     result = ImportResult.begin(KIND, file_name, COLUMNS, content, log)
     needed = f"«{role_aliases('village')[1]}» + «{role_aliases('code')[0]}» / «{role_aliases('commune')[1]}»"
@@ -128,9 +131,8 @@ def import_villages(content: bytes, file_name: str, reference: Reference | None 
                       **where(header, row_number, header.roles.get("lon" if lon is None else "lat")))
             continue
         if gso in ref.outside_codes:
-            log.error("outside_area", texts.IMP_VILLAGE_OUTSIDE.format(
-                village=village, commune=ref.commune_of(gso), district=ref.district_of(gso)),
-                **where(header, row_number, text_col))
+            log.error("outside_area", texts.IMP_VILLAGE_OUTSIDE.format(village=village, commune=ref.label(gso)),
+                      **where(header, row_number, text_col))
             continue
         key = (gso, village_key(village))
         if key in first_row:
@@ -141,9 +143,9 @@ def import_villages(content: bytes, file_name: str, reference: Reference | None 
         first_row[key] = (header.sheet.name, row_number)
         records.append({"gso_code": gso, "district": ref.district_of(gso), "commune": ref.commune_of(gso),
                         "village": village, "village_key": key[1], "lon": lon, "lat": lat})
-        if len(records) > MAX_VILLAGES:
+        if len(records) > max_villages:
             log.error("too_many_rows", texts.IMP_TOO_MANY_VILLAGES.format(
-                limit=MAX_VILLAGES, official=OFFICIAL_VILLAGE_TOTAL), **where(header, row_number, text_col))
+                limit=max_villages, official=official), **where(header, row_number, text_col))
             records = []
             break
     frame = pd.DataFrame(records, columns=COLUMNS)

@@ -35,7 +35,6 @@ TOOLTIP_FIELDS = {
         "border_label": texts.TOOLTIP_BORDER,
         "counterpart": texts.TOOLTIP_OLD_COMMUNES,
         "district": texts.COL_FORMER_DISTRICT,
-        "uncertain_note": texts.TOOLTIP_UNCERTAIN,
     },
 }
 ZONE_FIELDS = {"old_commune": texts.TOOLTIP_ZONE, "shared_by": texts.TOOLTIP_ZONE_SHARED}
