@@ -55,6 +55,7 @@ class MapPage:
     notices: tuple[tuple[str, str], ...]  # (level, text) above the map: "warning" or "info"
     caption: str  # selection count, filters and sources under the title
     indicators_with_values: tuple[str, ...]  # for the border-gaps table
+    target_year: int  # the border-gaps table's targets: the gap view's year, else the period's own
 
     @property
     def map_key(self) -> tuple:
@@ -93,7 +94,8 @@ def map_page(choices: Choices, data: MapData, programme: Programme, table: pd.Da
                                              filters=subtitle, sources=built.view.source_line)
     return MapPage(choices=choices, selected=selected, subtitle=subtitle, built=built,
                    with_villages=choices.show_villages and not programme.villages.empty, notices=tuple(notices),
-                   caption=caption, indicators_with_values=tuple(indicators_with_values(table)))
+                   caption=caption, indicators_with_values=tuple(indicators_with_values(table)),
+                   target_year=options.year if options.kind == GAP else data.period.target_year)
 
 
 def _carried(built: BuiltView, table: pd.DataFrame, rules: dict[str, str], options: ViewOptions) -> BuiltView:

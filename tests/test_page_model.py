@@ -118,3 +118,10 @@ def test_each_period_names_itself_and_its_legal_basis(data, data_2026):
     old = page(data, lists_2026, options=ViewOptions(kind="category")).built.view
     assert "QĐ 861/QĐ-TTg" in old.title and any("(NQ: 88)" in entry.label for entry in old.legend)
     assert old.sources[0].startswith("Giai đoạn 2021-2025: QĐ 861/QĐ-TTg")
+
+
+def test_border_gaps_use_the_period_targets_unless_the_gap_view_chose_a_year(data, data_2026, demo):
+    assert page(data, demo).target_year == 2025
+    assert page(data_2026, demo).target_year == 2030
+    assert page(data, demo, options=ViewOptions(kind="gap", indicator_id="electricity_households",
+                                                year=2030)).target_year == 2030

@@ -116,9 +116,10 @@ if export.open:
         st.caption(texts.EXPORT_HELP)
 
 if st.toggle(texts.BORDER_GAPS, key="show_border_gaps", help=texts.BORDER_GAPS_HELP):
-    gaps = tables.border_gaps_table(table, list(page.indicators_with_values), choices.options.year)
-    st.dataframe(tables.display_table(gaps), hide_index=True, width="stretch")
+    gaps = tables.border_gaps_table(table, list(page.indicators_with_values), page.target_year)
+    st.dataframe(tables.display_table(gaps, built.headers), hide_index=True, width="stretch")
 
 if st.toggle(texts.BORDER_SECTION, key="show_border_table"):
     st.write(texts.BORDER_EXPLAIN.format(**tables.border_counts(data.communes)))
-    st.dataframe(tables.display_table(tables.border_table(data.communes)), hide_index=True, width="stretch")
+    st.dataframe(tables.display_table(tables.border_table(data.communes), built.headers), hide_index=True,
+                 width="stretch")
