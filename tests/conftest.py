@@ -35,6 +35,14 @@ def matcher(commune_list):
     return matcher_for(commune_list)
 
 
+@pytest.fixture
+def env(shared_dir, tmp_path, monkeypatch):
+    """The app's environment for an AppTest: the real boundaries and an empty data folder (returned)."""
+    monkeypatch.setenv("LANGSON_GEODATA_DIR", str(shared_dir))
+    monkeypatch.setenv("LANGSON_DATA_DIR", str(tmp_path / "var"))
+    return tmp_path / "var"
+
+
 def open_map_page(period: str | None = "2021-2025"):
     """The map page as a user has it once the map is drawn, opened at ?period=`period` (None: no
     period in the URL, as a first visit from a bare address).

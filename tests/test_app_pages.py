@@ -12,13 +12,6 @@ from tests.apptest import import_page, run
 from tests.conftest import ROOT, open_map_page
 
 
-@pytest.fixture
-def env(shared_dir, tmp_path, monkeypatch):
-    monkeypatch.setenv("LANGSON_GEODATA_DIR", str(shared_dir))
-    monkeypatch.setenv("LANGSON_DATA_DIR", str(tmp_path / "var"))
-    return tmp_path / "var"
-
-
 def categories_csv(commune_list, category="III", broken_name=None):
     """A tidy categories file for the 199 area communes. The categories are test values, not real ones."""
     rows = commune_list[commune_list.commune != "Xã Yên Thịnh"]

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from geo.demo import store_demo
 from geo.store import Store
 from tests.apptest import run
 from tests.conftest import open_map_page
-
-
-@pytest.fixture
-def env(shared_dir, tmp_path, monkeypatch):
-    monkeypatch.setenv("LANGSON_GEODATA_DIR", str(shared_dir))
-    monkeypatch.setenv("LANGSON_DATA_DIR", str(tmp_path / "var"))
-    return tmp_path / "var"
 
 
 def test_carried_data_is_offered_on_2026_units_and_says_how_it_was_combined(env):

@@ -297,13 +297,6 @@ def test_category_colours_are_the_map_pages(map_data, empty_tables):
 
 # --- the page ---------------------------------------------------------------------------------------
 
-@pytest.fixture
-def env(shared_dir, tmp_path, monkeypatch):
-    monkeypatch.setenv("LANGSON_GEODATA_DIR", str(shared_dir))
-    monkeypatch.setenv("LANGSON_DATA_DIR", str(tmp_path / "var"))
-    return tmp_path / "var"
-
-
 def iframe_page(at) -> str:
     frames = at.get("iframe")
     assert len(frames) == 1

@@ -192,13 +192,6 @@ def test_excel_export_names_the_resolution_the_file_and_demo(links, demo_tables,
     assert texts.ILLUSTRATIVE_NOTE in text and "hoa binh" in text
 
 
-@pytest.fixture
-def env(shared_dir, tmp_path, monkeypatch):
-    monkeypatch.setenv("LANGSON_GEODATA_DIR", str(shared_dir))
-    monkeypatch.setenv("LANGSON_DATA_DIR", str(tmp_path / "var"))
-    return tmp_path / "var"
-
-
 def run(at):
     at.run()
     assert not at.exception, [e.value for e in at.exception]

@@ -13,9 +13,7 @@ import datetime
 import streamlit as st
 
 import texts
-from geo.crosswalk import read_crosswalk
 from geo.errors import DataError
-from geo.programme import default_source
 from layers import compare
 from layers.crosswalk import export_sources
 from layers.export.excel import table_to_xlsx
@@ -29,20 +27,13 @@ from ui.plain_text import plain
 PAGE_HEIGHT_PX = 760
 
 st.title(texts.PAGE_COMPARE)
-store = state.store()
 try:
-    data = {key: state.map_data(key) for key in compare.PERIOD_ORDER}
-    crosswalk_file = data[compare.PERIOD_ORDER[0]].province_data.files["crosswalk"]
-    links = read_crosswalk(crosswalk_file)
+    periods = state.both_periods()
 except DataError as error:
     st.error(plain(error))
     st.stop()
-
-# Each period shows the data it holds: the province's imports if any, else the demo set.
-sources = {key: default_source(store, key) for key in data}
-programmes = {key: state.programme(sources[key], key) for key in data}
-tables = {key: state.table(data[key], sources[key]) for key in data}
-illustrative = any(programme.illustrative for programme in programmes.values())
+data, sources, programmes, tables = periods.maps, periods.sources, periods.programmes, periods.tables
+links, illustrative = periods.crosswalk, periods.illustrative
 
 st.write(texts.COMPARE_EXPLAIN)
 if illustrative:
@@ -75,7 +66,8 @@ st.download_button(texts.COMPARE_HTML, lambda: inline_assets(page).encode("utf-8
                    on_click="ignore", key="compare_html")
 
 # The tables' "Nguồn": the legal basis of both periods, the crosswalk, and where each period's lists come from.
-files = [*(texts.PERIOD_BASIS[key] for key in compare.PERIOD_ORDER), *export_sources(crosswalk_file.name, programmes)]
+files = [*(texts.PERIOD_BASIS[key] for key in compare.PERIOD_ORDER),
+         *export_sources(periods.crosswalk_file, programmes)]
 
 
 def excel_button(frame, title: str, filters: str, key: str) -> None:

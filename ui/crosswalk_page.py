@@ -12,9 +12,7 @@ import datetime
 import streamlit as st
 
 import texts
-from geo.crosswalk import read_crosswalk
 from geo.errors import DataError
-from geo.programme import default_source
 from geo.vocabulary import PERIOD_2021, PERIOD_2026
 from layers import crosswalk
 from layers.export.excel import table_to_xlsx
@@ -23,22 +21,15 @@ from ui import state
 from ui.plain_text import plain
 
 st.title(texts.PAGE_CROSSWALK)
-store = state.store()
 try:
-    data = {period.key: state.map_data(period.key) for period in (PERIOD_2021, PERIOD_2026)}
-    crosswalk_file = data[PERIOD_2021.key].province_data.files["crosswalk"]
-    links = read_crosswalk(crosswalk_file)
+    periods = state.both_periods()
 except DataError as error:
     st.error(plain(error))
     st.stop()
-
-# Each period shows the data it holds: the province's imports if any, else the demo set.
-sources = {key: default_source(store, key) for key in data}
-programmes = {key: state.programme(sources[key], key) for key in data}
-tables = {key: state.table(data[key], sources[key]) for key in data}
+programmes, tables, links = periods.programmes, periods.tables, periods.crosswalk
 units = crosswalk.units_table(links, tables[PERIOD_2021.key], tables[PERIOD_2026.key])
 old_communes = crosswalk.old_communes_table(links, tables[PERIOD_2021.key])
-illustrative = any(programme.illustrative for programme in programmes.values())
+illustrative = periods.illustrative
 
 st.write(texts.CROSSWALK_EXPLAIN)
 st.caption(texts.CROSSWALK_CODES_NOTE)
@@ -50,7 +41,7 @@ if programmes[PERIOD_2026.key].is_empty:
     st.caption(texts.CROSSWALK_NO_DATA_2026)
 
 query = st.text_input(texts.CROSSWALK_SEARCH, placeholder=texts.CROSSWALK_SEARCH_PLACEHOLDER, key="crosswalk_search")
-export_sources = crosswalk.export_sources(crosswalk_file.name, programmes)
+export_sources = crosswalk.export_sources(periods.crosswalk_file, programmes)
 filters = crosswalk.export_filters(query)
 
 shown_tables = (

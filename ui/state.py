@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import streamlit as st
@@ -125,3 +125,31 @@ def map_args(key: tuple, render) -> dict:
     and the store, which are added here.
     """
     return _map_args((data_fingerprint(), str(data_dir()), *key), render)
+
+
+@dataclass(frozen=True)
+class BothPeriods:
+    """Both periods as the compare and crosswalk pages show them, each with the data it holds: the
+    province's imports if any, else the demo set."""
+
+    maps: dict[str, MapData]
+    sources: dict[str, str | None]
+    programmes: dict[str, Programme]
+    tables: dict[str, pd.DataFrame]
+    crosswalk: pd.DataFrame
+    crosswalk_file: str  # its file name, for source lines
+
+    @property
+    def illustrative(self) -> bool:
+        return any(programme.illustrative for programme in self.programmes.values())
+
+
+def both_periods() -> BothPeriods:
+    """Raises DataError (in Vietnamese) when a boundary or crosswalk file is missing or wrong."""
+    maps = {key: map_data(key) for key in PERIODS}
+    path = maps[PERIOD_2021.key].province_data.files["crosswalk"]
+    sources = {key: default_source(store(), key) for key in PERIODS}
+    return BothPeriods(maps=maps, sources=sources,
+                       programmes={key: programme(sources[key], key) for key in PERIODS},
+                       tables={key: table(maps[key], sources[key]) for key in PERIODS},
+                       crosswalk=read_crosswalk(path), crosswalk_file=path.name)
