@@ -7,7 +7,7 @@ import pandas as pd
 import texts
 from geo.boundaries import require_columns
 from geo.errors import DataError, preview
-from geo.names import normalise_code
+from geo.names import CommuneMatcher, CommuneRecord, normalise_code
 
 COLUMNS = ["new_commune", "new_type", "new_code", "new_code_vietnam_provinces", "old_gso_code_2021",
            "whole_or_part"]
@@ -36,3 +36,21 @@ def new_commune_by_old_code(crosswalk: pd.DataFrame, old_codes: pd.Series, file:
     if missing:
         raise DataError(texts.ERR_CROSSWALK_MISSING.format(file=file, items=preview(missing)), file=file)
     return old_codes.map(labels)
+
+
+def new_units(crosswalk: pd.DataFrame) -> pd.DataFrame:
+    """The 65 units of 1 July 2025, one row each in the crosswalk's order: new_code, new_commune, new_type."""
+    return crosswalk.drop_duplicates("new_code")[["new_code", "new_commune", "new_type"]].reset_index(drop=True)
+
+
+def code_aliases(crosswalk: pd.DataFrame) -> dict[str, str]:
+    """The other public source's code -> the CV 1027 code, for the five units where they differ (LISTS.md D)."""
+    units = crosswalk.drop_duplicates("new_code")
+    return {alt: code for code, alt in zip(units["new_code"], units["new_code_vietnam_provinces"])
+            if alt and alt != code}
+
+
+def new_units_matcher(crosswalk: pd.DataFrame) -> CommuneMatcher:
+    """Names of the 65 units to their codes, as the old communes' names are matched (no districts)."""
+    return CommuneMatcher([CommuneRecord(code=r.new_code, name=r.new_commune, commune_type=r.new_type, district=None)
+                           for r in new_units(crosswalk).itertuples()])

@@ -28,8 +28,8 @@ from geo import border as border_mod
 from geo.border import METRIC_CRS
 from geo.crosswalk import read_crosswalk
 from geo.errors import DataError, preview
-from geo.names import CommuneMatcher, CommuneRecord
 from geo.province import ProvinceData
+from geo.user_boundaries import new_unit_list, read_user_boundaries
 from geo.vocabulary import NEW_UNIT_TYPES, PERIOD_2026
 
 GAP_WIDTH_M = 200.0
@@ -128,6 +128,15 @@ def _check_crosswalk(crosswalk: pd.DataFrame, old_codes: set[str], file: str) ->
 def new_period_province(old: ProvinceData) -> ProvinceData:
     """The 2026-2030 data set: the 65 units in place of the communes, the same province and border.
 
+    Where the province dropped its own file of the new units into
+    data/boundaries/ (found by geo/province.load_province), each unit the file
+    matches is drawn as the file draws it and the others stay derived, with the
+    same report as for the old communes of what did not match. An uncertain zone
+    is kept only while a unit sharing it is still derived, less the polygons of
+    the file's units that share it (they draw their own side of the line) and
+    the slivers narrower than GAP_WIDTH_M that leaves; with all 65 units from the
+    file there is none.
+
     Border units are computed from the border line as for the old communes
     (on each unit's certain part) and compared with the old sourced list,
     carried over through the crosswalk from the communes a unit took whole.
@@ -135,7 +144,21 @@ def new_period_province(old: ProvinceData) -> ProvinceData:
     file = old.files["crosswalk"].name
     crosswalk = read_crosswalk(old.files["crosswalk"])
     derived = derive_new_units(old.communes, crosswalk, file)
-    units = derived.units
+    unit_list = new_unit_list(crosswalk)
+    units, zones = derived.units, derived.zones
+    part_codes = dict(zip(units["gso_code"], units["shared_zones"]))  # old communes a unit took part of
+    boundary_source = texts.SOURCE_NEW_UNITS.format(boundaries=old.boundary_source)
+    warnings = list(old.warnings)
+    if "user_new_units" in old.files:
+        user = read_user_boundaries(old.files["user_new_units"], unit_list)
+        units, zones = _with_user_units(units, zones, user.geometry_by_code)
+        count = int(units["gso_code"].isin(user.geometry_by_code.index).sum())
+        if count == len(units):
+            boundary_source, warnings = texts.SOURCE_NEW_UNITS_USER.format(file=user.file), []
+        elif count:
+            boundary_source = texts.SOURCE_NEW_UNITS_USER_PARTIAL.format(file=user.file, count=count,
+                                                                         boundaries=old.boundary_source)
+        warnings += user.warnings
     names = old.communes.set_index("gso_code")["commune"]
     whole = crosswalk[crosswalk["whole_or_part"] == WHOLE]
     sourced_old = border_mod.read_sourced_border_codes(old.files["border_communes"])
@@ -146,14 +169,49 @@ def new_period_province(old: ProvinceData) -> ProvinceData:
     units["commune_name"] = [_short_name(name, kind) for name, kind in zip(units["commune"], units["commune_type"])]
     units["district_code"] = None
     units["old_communes"] = [
-        "; ".join(names[code] + (texts.PART_UNKNOWN_LINE_SUFFIX if code in shared else "") for code in codes)
-        for codes, shared in zip(units["old_codes"], units["shared_zones"])]
+        "; ".join(names[code] + _part_suffix(code, part_codes[unit], shared) for code in codes)
+        for unit, codes, shared in zip(units["gso_code"], units["old_codes"], units["shared_zones"])]
     units["counterpart"] = units["old_communes"]  # the unit(s) of the other period
-    matcher = CommuneMatcher([CommuneRecord(code=r.gso_code, name=r.commune, commune_type=r.commune_type,
-                                            district=None) for r in units.itertuples()])
-    return replace(old, communes=units, districts=old.districts.iloc[0:0], matcher=matcher,
-                   boundary_source=texts.SOURCE_NEW_UNITS.format(boundaries=old.boundary_source),
-                   period=PERIOD_2026, zones=derived.zones)
+    return replace(old, communes=units, districts=old.districts.iloc[0:0], matcher=unit_list.matcher,
+                   boundary_source=boundary_source, warnings=warnings, period=PERIOD_2026,
+                   zones=zones if len(zones) else None)
+
+
+def _with_user_units(units: gpd.GeoDataFrame, zones: gpd.GeoDataFrame, drawn: gpd.GeoSeries):
+    """The derived `units` with the province's polygons (`drawn`, by code) in place, and the uncertain
+    `zones` a derived unit still needs, less what the file's units sharing them cover."""
+    units = units.copy()
+    from_file = units["gso_code"].isin(drawn.index)
+    units.loc[from_file, "geometry"] = units.loc[from_file, "gso_code"].map(drawn).values
+    kept, rests = [], []
+    for index, codes, geometry in zip(zones.index, zones["new_codes"], zones.geometry):
+        covered = [drawn[code] for code in codes if code in drawn.index]
+        rest = _uncovered(geometry, covered, zones.crs) if covered else geometry
+        if len(covered) < len(codes) and rest is not None:
+            kept.append(index)
+            rests.append(rest)
+    zones = zones.loc[kept].set_geometry(gpd.GeoSeries(rests, index=kept, crs=zones.crs))
+    still = set(zones["old_code"])
+    units["shared_zones"] = [() if given else tuple(z for z in shared if z in still)
+                             for given, shared in zip(from_file, units["shared_zones"])]
+    return units, zones
+
+
+def _uncovered(zone, covered: list, crs):
+    """What of `zone` the `covered` polygons leave, or None; parts narrower than GAP_WIDTH_M are dropped,
+    as in cleaning the old polygons: there the file's line and the old polygons differ only a little."""
+    rest = shapely.difference(zone, shapely.union_all(covered))
+    wide = gpd.GeoSeries([rest], crs=crs).to_crs(METRIC_CRS).buffer(-GAP_WIDTH_M / 2).buffer(GAP_WIDTH_M / 2)
+    kept = shapely.intersection(rest, wide.to_crs(crs).iloc[0])  # on the edges of `rest`, not moved
+    polygons = [part for part in shapely.get_parts(kept) if shapely.area(part) > 0]
+    return shapely.union_all(polygons) if polygons else None
+
+
+def _part_suffix(old_code: str, parts: tuple[str, ...], shared: tuple[str, ...]) -> str:
+    """How an old commune is listed under a unit: whole, in part, or in part with the line unknown."""
+    if old_code in shared:
+        return texts.PART_UNKNOWN_LINE_SUFFIX
+    return texts.PART_SUFFIX if old_code in parts else ""
 
 
 def _short_name(name: str, kind: str) -> str:

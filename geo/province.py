@@ -18,8 +18,8 @@ from geo.boundaries import matcher_for, read_border_line, read_commune_list, rea
 from geo.crosswalk import new_commune_by_old_code, read_crosswalk
 from geo.datadir import find_data_file, user_boundary_dir
 from geo.names import CommuneMatcher
-from geo.user_boundaries import find_user_boundary_file, read_user_boundaries
-from geo.vocabulary import PERIOD_2021, Period
+from geo.user_boundaries import UnitList, find_user_boundary_files, new_unit_list, read_user_boundaries
+from geo.vocabulary import PERIOD_2021, PERIOD_2026, Period
 
 FILES = {
     "communes": "langson_communes_2021.geojson",
@@ -59,18 +59,26 @@ def load_province(env: dict | None = None) -> ProvinceData:
     commune_list = read_commune_list(files["commune_list"])
     matcher = matcher_for(commune_list)
     communes = read_communes(files["communes"], commune_list)
+    crosswalk = read_crosswalk(files["crosswalk"])
 
+    # The province's own boundary files, told apart by their features (geo/user_boundaries.file_period):
+    # the old communes' file is used here, the new units' file by geo/new_units.new_period_province.
     warnings: list[str] = []
     commune_source = texts.DEFAULT_BOUNDARY_SOURCE
-    user_file = find_user_boundary_file(user_boundary_dir(), set(FILES.values()))
+    user_files = find_user_boundary_files(user_boundary_dir(), set(FILES.values()),
+                                          old=UnitList(PERIOD_2021, matcher), new=new_unit_list(crosswalk))
+    if PERIOD_2026.key in user_files:
+        files["user_new_units"] = user_files[PERIOD_2026.key]
+    user_file = user_files.get(PERIOD_2021.key)
     if user_file is not None:
         user = read_user_boundaries(user_file, matcher)
         replaced = communes["gso_code"].isin(user.geometry_by_code.index)
-        communes.loc[replaced, "geometry"] = communes.loc[replaced, "gso_code"].map(user.geometry_by_code).values
         warnings.extend(user.warnings)
-        files["user_communes"] = user_file
-        commune_source = (texts.USER_BOUNDARY_SOURCE.format(file=user.file) if replaced.all() else
-                          texts.USER_BOUNDARY_SOURCE_PARTIAL.format(file=user.file, count=int(replaced.sum())))
+        if replaced.any():  # a file that matches nothing only warns
+            communes.loc[replaced, "geometry"] = communes.loc[replaced, "gso_code"].map(user.geometry_by_code).values
+            files["user_communes"] = user_file
+            commune_source = (texts.USER_BOUNDARY_SOURCE.format(file=user.file) if replaced.all() else
+                              texts.USER_BOUNDARY_SOURCE_PARTIAL.format(file=user.file, count=int(replaced.sum())))
     boundary_source = texts.SOURCE_BOUNDARIES.format(communes=commune_source)
 
     districts = read_polygons(files["districts"], "district", expected=EXPECTED_DISTRICTS)
@@ -82,7 +90,6 @@ def load_province(env: dict | None = None) -> ProvinceData:
     flags = border_mod.classify_border(communes["gso_code"], lengths, sourced)
     communes = communes.merge(flags, on="gso_code", how="left")
 
-    crosswalk = read_crosswalk(files["crosswalk"])
     communes["new_commune_2025"] = new_commune_by_old_code(crosswalk, communes["gso_code"], files["crosswalk"].name)
     communes["counterpart"] = communes["new_commune_2025"]  # the unit(s) of the other period
     return ProvinceData(communes=communes, districts=districts, province=province, border_line=border_line,

@@ -5,11 +5,13 @@ from pyproj import CRS
 from pyproj.crs import ProjectedCRS
 from pyproj.crs.coordinate_operation import TransverseMercatorConversion
 
+from geo.crosswalk import read_crosswalk
 from geo.errors import DataError
 from geo.programme import commune_table, load_programme
 from geo.province import load_province
 from geo.store import Store
-from geo.user_boundaries import find_user_boundary_file, read_user_boundaries
+from geo.user_boundaries import UnitList, find_user_boundary_files, new_unit_list, read_user_boundaries
+from geo.vocabulary import PERIOD_2021
 from layers.prepared import prepare
 from layers.thematic import ViewOptions, build_view
 from layers.view import view_sources
@@ -87,16 +89,22 @@ def test_file_without_code_or_name_column(tmp_path, province, matcher):
     assert "khong_khoa.geojson" in str(err.value) and "mã xã" in str(err.value)
 
 
-def test_two_user_files_are_refused(tmp_path):
+@pytest.fixture(scope="module")
+def unit_lists(province, matcher):
+    """The lists a file is told apart by: the 200 old communes and the 65 new units."""
+    return UnitList(PERIOD_2021, matcher), new_unit_list(read_crosswalk(province.files["crosswalk"]))
+
+
+def test_two_user_files_are_refused(tmp_path, unit_lists):
     (tmp_path / "a.geojson").write_text("{}")
     (tmp_path / "b.shp").write_text("")
     with pytest.raises(DataError):
-        find_user_boundary_file(tmp_path, set())
+        find_user_boundary_files(tmp_path, set(), *unit_lists)
 
 
-def test_default_file_names_are_not_taken_for_user_files(tmp_path):
+def test_default_file_names_are_not_taken_for_user_files(tmp_path, unit_lists):
     (tmp_path / "langson_districts.geojson").write_text("{}")
-    assert find_user_boundary_file(tmp_path, {"langson_districts.geojson"}) is None
+    assert find_user_boundary_files(tmp_path, {"langson_districts.geojson"}, *unit_lists) == {}
 
 
 def test_user_file_in_data_boundaries_replaces_the_default(monkeypatch, tmp_path, province, shared_dir):

@@ -31,7 +31,14 @@ ERR_USER_BOUNDARY_NO_KEY = (
     "Tệp ranh giới {file} không có cột mã xã (một trong: {code_columns}) "
     "cũng không có cột tên xã (một trong: {name_columns})."
 )
-ERR_USER_BOUNDARY_TOO_MANY = "Thư mục data/boundaries/ có nhiều tệp ranh giới xã: {files}. Hãy chỉ để lại một tệp."
+ERR_USER_BOUNDARY_TOO_MANY = (
+    "Thư mục data/boundaries/ có nhiều tệp ranh giới xã: {files}. Hãy để lại nhiều nhất hai tệp: một tệp "
+    "200 xã cũ (giai đoạn 2021-2025) và một tệp 65 xã, phường mới (giai đoạn 2026-2030)."
+)
+ERR_USER_BOUNDARY_SAME_PERIOD = (
+    "Thư mục data/boundaries/ có hai tệp ranh giới cùng của giai đoạn {period}: {files}. Hãy chỉ để lại "
+    "một tệp cho mỗi giai đoạn (200 xã cũ cho 2021-2025, 65 xã, phường mới cho 2026-2030)."
+)
 WARN_USER_BOUNDARY_UNMATCHED = (
     "Tệp ranh giới {file}: {count} đối tượng không khớp với danh mục xã và không được dùng: {items}."
 )
@@ -43,10 +50,23 @@ WARN_NO_DATUM = (
 WARN_USER_BOUNDARY_MISSING = (
     "Tệp ranh giới {file} thiếu {count} xã của danh mục; các xã này lấy ranh giới mặc định: {items}."
 )
+WARN_USER_UNITS_UNMATCHED = (
+    "Tệp ranh giới {file}: {count} đối tượng không khớp với danh sách 65 xã, phường mới và không được dùng: "
+    "{items}."
+)
+WARN_USER_UNITS_MISSING = (
+    "Tệp ranh giới {file} thiếu {count} xã, phường mới; các đơn vị này được dựng bằng cách gộp ranh giới xã "
+    "cũ: {items}."
+)
 ERR_CROSSWALK_MISSING = "Tệp {file}: thiếu xã mới (2025) cho các mã xã 2021: {items}."
 PART_UNKNOWN_LINE_SUFFIX = " (một phần, ranh giới chưa xác định)"
 SOURCE_NEW_UNITS = ("65 xã, phường từ 01/7/2025 (Nghị quyết 1672/NQ-UBTVQH15) dựng bằng cách gộp ranh giới xã "
                     "cũ; {boundaries}")
+SOURCE_NEW_UNITS_USER = ("65 xã, phường từ 01/7/2025 (Nghị quyết 1672/NQ-UBTVQH15) theo tệp của tỉnh {file}; "
+                         "ranh giới tỉnh: gis.chinhphu.vn")
+SOURCE_NEW_UNITS_USER_PARTIAL = ("65 xã, phường từ 01/7/2025 (Nghị quyết 1672/NQ-UBTVQH15) theo tệp của tỉnh {file} "
+                                 "({count} xã, phường), các xã, phường còn lại dựng bằng cách gộp ranh giới xã cũ; "
+                                 "{boundaries}")
 ERR_NEW_UNITS = "Tệp {file} không dựng được bản đồ 65 xã, phường mới: {problems}"
 ERR_NEW_UNITS_COUNT = "có {count} đơn vị mới (mỗi đơn vị một mã, một tên), cần {expected}."
 ERR_NEW_UNITS_TYPES = "có {found}, cần {expected}."

@@ -17,7 +17,7 @@ from functools import cached_property
 import pandas as pd
 
 from geo.boundaries import matcher_for, read_commune_list
-from geo.crosswalk import read_crosswalk
+from geo.crosswalk import code_aliases, read_crosswalk
 from geo.datadir import find_data_file
 from geo.names import CommuneMatcher, CommuneRecord, normalise_code
 from geo.vocabulary import OUTSIDE_AREA, PERIOD_2021, PERIOD_2026, PERIODS, Period
@@ -52,10 +52,8 @@ class Reference:
         commune_list = pd.DataFrame({"gso_code": units["new_code"].values, "district": "",
                                      "commune": units["new_commune"].values,
                                      "commune_type": units["new_type"].values}, columns=LIST_COLUMNS)
-        aliases = {alt: code for code, alt in zip(units["new_code"], units["new_code_vietnam_provinces"])
-                   if alt and alt != code}
         return cls(commune_list=commune_list, matcher=matcher_for(commune_list), period=PERIOD_2026,
-                   code_aliases=aliases, env=env)
+                   code_aliases=code_aliases(crosswalk), env=env)
 
     @property
     def has_districts(self) -> bool:
