@@ -310,7 +310,7 @@ def store_demo(store: Store, reference: Reference | None = None, seed: int = DEM
     per period key, the version id per kind. `crosswalk` defaults to the data folder's one."""
     old = generate_demo(reference, seed, communes)
     new = generate_new_period_demo(old, _load_crosswalk() if crosswalk is None else crosswalk, seed, communes)
-    name = texts.DEMO_FILE_NAME.format(seed=seed)
+    name = texts.DEMO_FILE_NAME  # the seed stays in the stored content, out of what the history shows
     versions = {}
     for period, data, content in ((PERIOD_2021.key, old, f"geo.demo seed={seed}"),
                                   (PERIOD_2026.key, new, f"geo.demo seed={seed} period={PERIOD_2026.key}")):

@@ -51,6 +51,7 @@ class ProvinceData:
     files: dict[str, Path]
     warnings: list[str] = field(default_factory=list)
     period: Period = PERIOD_2021
+    district_order: tuple[str, ...] = ()  # the 2021 list's districts in order: their colours in both periods
     zones: gpd.GeoDataFrame | None = None  # uncertain zones: old_code, old_commune, new_names, geometry
 
 
@@ -93,4 +94,5 @@ def load_province(env: dict | None = None) -> ProvinceData:
     communes["new_commune_2025"] = new_commune_by_old_code(crosswalk, communes["gso_code"], files["crosswalk"].name)
     communes["counterpart"] = communes["new_commune_2025"]  # the unit(s) of the other period
     return ProvinceData(communes=communes, districts=districts, province=province, border_line=border_line,
-                        matcher=matcher, boundary_source=boundary_source, files=files, warnings=warnings)
+                        matcher=matcher, boundary_source=boundary_source, files=files, warnings=warnings,
+                        district_order=tuple(dict.fromkeys(communes["district"])))

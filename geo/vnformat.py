@@ -33,9 +33,23 @@ def vietnam_time(at: str) -> str:
         moment = datetime.fromisoformat(at)
     except (TypeError, ValueError):
         return str(at)  # not ours to guess: show what is stored
+    return vietnam_clock(moment)
+
+
+def vietnam_clock(moment: datetime) -> str:
+    """A moment as Vietnam time, "dd/mm/yyyy HH:MM"; a naive one is taken as Vietnam time already."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=VIETNAM_TIME)
     return moment.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")
+
+
+def export_now() -> datetime:
+    """What "now" is for every export (Excel, PNG/PDF, HTML, file names): Vietnam time, zone attached.
+
+    The server's clock may be set to any zone (UTC in a container); the readers, and the import history,
+    are in Vietnam.
+    """
+    return datetime.now(VIETNAM_TIME)
 
 
 def nfc(text) -> str:

@@ -75,14 +75,18 @@ def map_page(choices: Choices, data: MapData, programme: Programme, table: pd.Da
                                   scores=None if scores is None else scores["score"]))
     subtitle = filters_subtitle([short_district_name(d) for d in choices.districts], choices.border_only,
                                 BORDER_SOURCES[choices.border_source],
-                                choices.searched and data.search_label(choices.searched))
-    illustrative = programme.illustrative and options.kind != ADMIN
+                                choices.searched and data.search_label(choices.searched),
+                                former_districts=not data.period.has_districts)
+    with_villages = choices.show_villages and not programme.villages.empty
+    # the administrative map shows no programme data, unless it draws the (demo) villages
+    illustrative = programme.illustrative and (options.kind != ADMIN or with_villages)
     built = build_view(options, table, data.colours, subtitle=subtitle, selected=selected,
                        illustrative=illustrative, sources=view_sources(data, programme, options.kind), scores=scores,
                        period=data.period)
     built = replace(built, headers={**built.headers, **PERIOD_HEADERS[data.period.key]})
     if programme.carried_rules is not None:
         built = _carried(built, table, programme.carried_rules, options)
+    built = replace(built, view=replace(built.view, title=_period_title(built.view.title, data.period.key, programme)))
     notices = [("info", texts.CARRIED_NOTICE)] if programme.carried_rules is not None and options.kind != ADMIN else []
     if built.view.illustrative:
         notices.append(("warning", texts.ILLUSTRATIVE_WARNING))
@@ -91,9 +95,10 @@ def map_page(choices: Choices, data: MapData, programme: Programme, table: pd.Da
     if not selected:
         notices.append(("info", texts.NOTHING_SELECTED))
     caption = texts.SELECTION_CAPTION.format(selected=len(selected) or len(table), total=len(table),
-                                             filters=subtitle, sources=built.view.source_line)
+                                             units=texts.UNIT_NOUN[data.period.key], filters=subtitle,
+                                             sources=built.view.source_line)
     return MapPage(choices=choices, selected=selected, subtitle=subtitle, built=built,
-                   with_villages=choices.show_villages and not programme.villages.empty, notices=tuple(notices),
+                   with_villages=with_villages, notices=tuple(notices),
                    caption=caption, indicators_with_values=tuple(indicators_with_values(table)),
                    target_year=options.year if options.kind == GAP else data.period.target_year)
 
@@ -109,4 +114,12 @@ def _carried(built: BuiltView, table: pd.DataFrame, rules: dict[str, str], optio
     if "code" in shown:
         notes = table.set_index("gso_code")["carry_note"]
         shown = shown.assign(carry_note=shown["code"].map(notes).fillna("").to_numpy())
-    return replace(built, view=view, table=shown, headers={**built.headers, "carry_note": texts.COL_CARRY_NOTE})
+    headers = {**built.headers, "carry_note": texts.COL_CARRY_NOTE, "villages": texts.COL_VILLAGES_CARRIED}
+    return replace(built, view=view, table=shown, headers=headers)
+
+
+def _period_title(title: str, period: str, programme: Programme) -> str:
+    """The view's title naming its period, and saying so when it shows 2021-2025 data on the new units."""
+    if programme.carried_rules is not None:
+        return texts.TITLE_CARRIED.format(title=title)
+    return title if period in title else texts.TITLE_IN_PERIOD.format(title=title, period=period)

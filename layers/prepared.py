@@ -76,7 +76,7 @@ def period_data(province: ProvinceData, period: str) -> ProvinceData:
 
 def prepare_period(data: ProvinceData) -> MapData:
     """Colours, web geometry, labels and search entries of one period's data set."""
-    colours = style.district_colours(data.communes["district"].tolist())
+    colours = style.district_colours(data.communes["district"].tolist(), order=data.district_order)
     web_communes, web_zones = _simplified_together(data.communes, data.zones)
     web_districts = simplify_for_web(data.districts)
     web_province = simplify_for_web(data.province)

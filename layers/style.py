@@ -59,10 +59,12 @@ def short_district_name(district: str) -> str:
     return district
 
 
-def district_colours(districts: list[str]) -> dict[str, str]:
-    """A stable colour per district, in the order given (the commune list's order)."""
-    ordered = list(dict.fromkeys(districts))
-    return {d: DISTRICT_PALETTE[i % len(DISTRICT_PALETTE)] for i, d in enumerate(ordered)}
+def district_colours(districts: list[str], order: tuple[str, ...] = ()) -> dict[str, str]:
+    """A stable colour per district: by its place in `order` (the 2021 list's district order, so a former
+    district keeps its colour on the 2026-2030 map), else in the order given."""
+    present = set(districts)
+    ordered = list(dict.fromkeys(order or districts))
+    return {d: DISTRICT_PALETTE[i % len(DISTRICT_PALETTE)] for i, d in enumerate(ordered) if d in present}
 
 
 def district_legend(colours: dict[str, str]) -> list[LegendEntry]:

@@ -39,7 +39,8 @@ BORDER_LABELS = {
 # group by, and its counterpart in the other period is the old communes it came from.
 PERIOD_HEADERS = {
     PERIOD_2021.key: {"district": texts.COL_DISTRICT, "counterpart": texts.COL_NEW_COMMUNE},
-    PERIOD_2026.key: {"district": texts.COL_FORMER_DISTRICT, "counterpart": texts.TOOLTIP_OLD_COMMUNES},
+    PERIOD_2026.key: {"district": texts.COL_FORMER_DISTRICT, "counterpart": texts.TOOLTIP_OLD_COMMUNES,
+                      "commune": texts.COL_UNIT_2026},
 }
 
 
@@ -203,7 +204,7 @@ def border_gaps_table(table: pd.DataFrame, indicator_ids: list[str], year: int) 
 
 def border_counts(communes: pd.DataFrame) -> dict:
     return {"sourced": int(communes["border_sourced"].sum()), "computed": int(communes["border_computed"].sum()),
-            "min_km": MIN_BORDER_KM, "buffer_m": int(BUFFER_M)}
+            "min_km": vn_number(MIN_BORDER_KM, 1), "buffer_m": vn_number(BUFFER_M, 0)}  # "0,3 km", "500 m"
 
 
 def border_table(communes: pd.DataFrame) -> pd.DataFrame:

@@ -70,7 +70,8 @@ def category_view(table: pd.DataFrame, *, subtitle: str = "", selected: tuple[st
         legend.append(LegendEntry(label, fill=CATEGORY_COLOURS[category]))
         counts[label] = n
     outside = int((~table["in_area"].astype(bool)).sum())
-    legend.append(LegendEntry(texts.CATEGORY_OUTSIDE.format(count=outside), fill=OUTSIDE_COLOUR))
+    if outside:  # 2026-2030: no unit is known to lie outside the area
+        legend.append(LegendEntry(texts.CATEGORY_OUTSIDE.format(count=outside), fill=OUTSIDE_COLOUR))
     missing = len(table) - len(fills)
     legend.extend(_no_data_entry(missing))
     return MapView(title=texts.VIEW_CATEGORIES[period.key], legend_title=texts.LEGEND_TITLE_CATEGORY[period.key],

@@ -47,11 +47,12 @@ class MapView:
 
 
 def filters_subtitle(district_labels: list[str], border_only: bool, border_source_label: str,
-                     searched_label: str | None) -> str:
-    """The active filters in words, for the map subtitle and exports."""
+                     searched_label: str | None, former_districts: bool = False) -> str:
+    """The active filters in words, for the map subtitle and exports (2026-2030 groups by former districts)."""
     if searched_label:
         return texts.SUBTITLE_SEARCHED.format(commune=searched_label)
-    parts = [texts.SUBTITLE_DISTRICTS.format(districts=", ".join(district_labels)) if district_labels
+    districts = texts.SUBTITLE_FORMER_DISTRICTS if former_districts else texts.SUBTITLE_DISTRICTS
+    parts = [districts.format(districts=", ".join(district_labels)) if district_labels
              else texts.SUBTITLE_WHOLE_PROVINCE]
     if border_only:
         parts.append(texts.SUBTITLE_BORDER.format(source=border_source_label.lower()))
@@ -61,7 +62,9 @@ def filters_subtitle(district_labels: list[str], border_only: bool, border_sourc
 def view_sources(data: MapData, programme: Programme, kind: str) -> tuple[str, ...]:
     """The "Nguồn:" parts of a view: the period and its legal basis, the boundaries in use, plus the
     programme files it shows."""
-    parts = [texts.PERIOD_BASIS[data.period.key], data.boundary_source]
+    basis = texts.CARRIED_BASIS if programme.carried_rules is not None and kind != "admin" else \
+        texts.PERIOD_BASIS[data.period.key]
+    parts = [basis, data.boundary_source]
     if kind != "admin":
         if programme.illustrative:
             parts.append(texts.ILLUSTRATIVE_NOTE)

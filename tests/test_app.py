@@ -63,6 +63,8 @@ def test_border_table_lists_disagreements(app):
     table = app.dataframe[-1].value
     assert len(table) == 21
     assert table.iloc[0].iloc[4].startswith("Có theo nguồn dẫn") or "chưa có nguồn dẫn" in table.iloc[0].iloc[4]
+    explained = " ".join(element.value for element in app.markdown)
+    assert "0,3 km" in explained and "500 m" in explained and "0.3" not in explained  # Vietnamese numbers
 
 
 def test_first_run_sends_the_map_before_the_widgets_and_the_table(shared_dir, monkeypatch, tmp_path):

@@ -105,7 +105,7 @@ def test_a_2026_categories_file_is_imported_under_its_period(env, shared_dir, co
     assert "confirm_import" in [b.key for b in at.button]
     at.radio(key="import_period").set_value("2026-2030")
     at = upload(run(at), "khu_vuc_2026.csv", units_csv(shared_dir))
-    assert any("Chưa có dữ liệu: nhập mới khu vực của 65 xã" in t.value for t in at.text)
+    assert any("Chưa có dữ liệu: nhập mới khu vực của 65 xã, phường." in t.value for t in at.text)
     at = run(at.button(key="confirm_import").click())
     assert "phiên bản 1" in at.success[0].value and "2026-2030" in at.success[0].value
     store = Store.default(env)
@@ -113,6 +113,37 @@ def test_a_2026_categories_file_is_imported_under_its_period(env, shared_dir, co
     assert store.current("categories", "imported", "2021-2025") is None
     (history,) = [d.value for d in at.dataframe if "Phiên bản đang dùng" in d.value.columns]
     assert history["Giai đoạn"].tolist() == ["2026-2030"]
+
+
+def test_template_buttons_have_short_labels_in_a_row_that_wraps(env):
+    """Four buttons of a quarter of the column each cut "Khu vực của xã, phường (NĐ 27…": the labels stay
+    short, the full name is in the help, and the row wraps on a narrow window instead of cutting words."""
+    at = import_page()
+    buttons = at.get("download_button")
+    assert len(buttons) == 4 and all(len(b.proto.label) <= 26 for b in buttons)
+    assert "Khu vực của xã, phường (NĐ 272/2025/NĐ-CP)" in buttons[0].proto.help
+    assert "mau_khu_vuc_2026-2030.xlsx" in buttons[0].proto.help
+
+    def holder(node):
+        for child in getattr(node, "children", {}).values():
+            if any(getattr(c, "type", None) == "download_button" for c in getattr(child, "children", {}).values()):
+                return child
+            found = holder(child)
+            if found is not None:
+                return found
+
+    row = holder(at.main).proto.flex_container
+    assert row.direction == row.Direction.HORIZONTAL and row.wrap
+
+
+def test_an_untouched_template_says_how_many_units_wait_for_a_category(env, reference_2026):
+    """The template downloaded from the page, uploaded as is: the red box says what to fill, not "fix the rows"."""
+    from geo.templates import template_for
+
+    at = upload(import_page(), "mau_khu_vuc_2026-2030.xlsx", template_for("categories", reference_2026))
+    (said,) = [e.value.replace("\\", "") for e in at.error]
+    assert "tệp có 65 dòng ghi xã, phường nhưng cột «Khu vực (I, II, III)» chưa điền khu vực nào" in said
+    assert "Hãy sửa các dòng" not in said and "không có dòng dữ liệu" not in said
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ def test_carried_data_is_offered_on_2026_units_and_says_how_it_was_combined(env)
     run(at.sidebar.selectbox(key="indicator").set_value("electricity_households"))
     table = at.dataframe[0].value
     assert len(table) == 65
-    notes = dict(zip(table["Xã"], table["Ghi chú quy đổi"]))
+    notes = dict(zip(table["Xã, phường"], table["Ghi chú quy đổi"]))
     assert notes["Xã Đình Lập"].startswith("gần đúng") and "Bính Xá" in notes["Xã Đình Lập"]
     assert notes["Xã Bình Gia"] == ""
     # the legend states the rule: households with electricity have no population weights -> estimated mean

@@ -157,6 +157,15 @@ def test_one_call_stores_both_periods_as_demo(tmp_path, reference, crosswalk):
     assert default_period(store) == "2026-2030"  # the demo opens on the current period
 
 
+def test_demo_versions_are_named_without_a_number_read_as_a_year(tmp_path, reference, crosswalk):
+    """The default seed is 2021: a history row "… 2021" beside a 2026-2030 set reads as the wrong period."""
+    store = Store(tmp_path / "db.sqlite")
+    store_demo(store, reference, crosswalk=crosswalk)  # the default seed, as the page's button uses it
+    names = set(store.history()["file_name"])
+    assert names == {"Dữ liệu minh họa (tạo tự động)"}
+    assert not any(re.search(r"\d", name) for name in names)
+
+
 def test_the_2021_part_is_the_2021_demo(tmp_path, reference, crosswalk, demo):
     store = Store(tmp_path / "db.sqlite")
     store_demo(store, reference, seed=7, crosswalk=crosswalk)

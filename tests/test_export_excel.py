@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
 import texts
+from geo.vnformat import export_now
 from layers.export.excel import table_to_xlsx
 from layers.tables import border_table, display_table
+from tests.conftest import ROOT
 
 EXPORTED_AT = datetime.datetime(2026, 3, 5, 14, 30)
 SOURCES = ["ranh giới xã GADM 4.1", "danh sách xã biên giới có nguồn dẫn"]
@@ -90,3 +93,34 @@ def test_time_zone_aware_export_time_keeps_the_clock_time(table):
     book = workbook(table, exported_at=EXPORTED_AT.replace(tzinfo=hanoi))
     cells = {row[0]: row[1] for row in book[texts.XLSX_SHEET_SOURCES].iter_rows(values_only=True) if row[0]}
     assert cells[texts.XLSX_EXPORTED_AT] == EXPORTED_AT
+
+
+def test_export_time_is_written_in_vietnam_time(table):
+    """Issue 12 review: "Thời điểm xuất" showed the server's clock (UTC) while the import history is in
+    Vietnam time. 07:30 UTC is 14:30 in Vietnam (UTC+7)."""
+    book = workbook(table, exported_at=datetime.datetime(2026, 3, 5, 7, 30, tzinfo=datetime.timezone.utc))
+    cells = {row[0]: row[1] for row in book[texts.XLSX_SHEET_SOURCES].iter_rows(values_only=True) if row[0]}
+    assert cells[texts.XLSX_EXPORTED_AT] == EXPORTED_AT
+
+
+def test_without_a_time_the_workbook_says_now_in_vietnam(table):
+    book = workbook(table, exported_at=None)
+    cells = {row[0]: row[1] for row in book[texts.XLSX_SHEET_SOURCES].iter_rows(values_only=True) if row[0]}
+    now_in_vietnam = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=7)
+    assert abs(cells[texts.XLSX_EXPORTED_AT] - now_in_vietnam.replace(tzinfo=None)) < datetime.timedelta(minutes=2)
+
+
+def test_now_for_exports_is_vietnam_time():
+    now = export_now()
+    assert now.utcoffset() == datetime.timedelta(hours=7)
+    assert abs(now - datetime.datetime.now(datetime.timezone.utc)) < datetime.timedelta(minutes=1)
+
+
+def test_no_page_stamps_an_export_with_the_servers_clock():
+    """Every export's date and time comes from geo.vnformat.export_now: a naive datetime.now() or
+    date.today() in a page would be the server's zone (UTC in a container)."""
+    naive = re.compile(r"\b(?:datetime\.now\(\s*\)|date\.today\(\s*\)|datetime\.today\(\s*\))")
+    offenders = [f"{path.name}:{number}" for path in sorted((ROOT / "ui").glob("*.py"))
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                 if naive.search(line)]
+    assert offenders == []

@@ -2,6 +2,7 @@
 
 import html
 import json
+import math
 import re
 
 import pandas as pd
@@ -16,8 +17,9 @@ from layers.view import MapView, district_view, filters_subtitle
 from layers.web.basemap import build_base_map, legend_html
 from layers.web.geojson import feature_collection
 from layers.web.selection import selection_layer
-from layers.web.viewport import view_for_bounds, view_of
+from layers.web.viewport import LEGEND_WIDTH_PX, MAP_HEIGHT_PX, MAP_WIDTH_PX, view_for_bounds, view_of
 from layers.web.villages import VillageLayer, village_rows
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +141,81 @@ def test_map_opens_at_the_view_st_folium_asks_for_without_a_filter(mapdata):
     assert view_of(mapdata, city)[1] > zoom + 1
 
 
+def on_screen(lon: float, lat: float, centre, zoom: float, width: int, height: int) -> tuple[float, float]:
+    """Where a point is drawn on a map `width` x `height` px looking at `centre` and `zoom` (Web Mercator, 256 px
+    tiles, as Leaflet draws it)."""
+    def world(lon_, lat_):
+        s = math.sin(math.radians(lat_))
+        scale = 256 * 2 ** zoom
+        return (lon_ + 180) / 360 * scale, (0.5 - math.log((1 + s) / (1 - s)) / (4 * math.pi)) * scale
+    x, y = world(lon, lat)
+    cx, cy = world(centre[1], centre[0])
+    return x - cx + width / 2, y - cy + height / 2
+
+
+def corners_on_screen(bounds, centre, zoom, width=MAP_WIDTH_PX, height=MAP_HEIGHT_PX):
+    west, south, east, north = bounds
+    return [on_screen(lon, lat, centre, zoom, width, height) for lon in (west, east) for lat in (south, north)]
+
+
+@pytest.mark.parametrize("period, district", [("2021-2025", "Huyện Đình Lập"), ("2021-2025", "Thành phố Lạng Sơn"),
+                                              ("2026-2030", "Huyện Đình Lập")])
+def test_a_filtered_selection_is_fitted_left_of_the_legend(shared_dir, period, district):
+    """Issue 12 review: filtering to former Đình Lập put Kiên Mộc under the legend (top right). The selection
+    now fills the part of the map the legend leaves free (on the ~1000 px map assumed; the page's column sets
+    the real width)."""
+    data = prepare({"LANGSON_GEODATA_DIR": str(shared_dir)}, period=period)
+    codes = data.communes.loc[data.communes.district == district, "gso_code"].tolist()
+    centre, zoom = view_of(data, codes)
+    bounds = tuple(data.web_communes[data.web_communes.gso_code.isin(codes)].total_bounds)
+    free = MAP_WIDTH_PX - LEGEND_WIDTH_PX
+    for x, y in corners_on_screen(bounds, centre, zoom):
+        assert 0 <= x <= free and 0 <= y <= MAP_HEIGHT_PX, (x, y)
+    xs = [x for x, _ in corners_on_screen(bounds, centre, zoom)]
+    assert max(xs) - min(xs) > 0.5 * free or zoom == 13.0  # fitted, not just shrunk into a corner
+    for width in (800, 1200):  # another width: the selection still sits mid-way in the part left of the legend
+        xs = [x for x, _ in corners_on_screen(bounds, centre, zoom, width=width)]
+        assert abs((min(xs) + max(xs)) / 2 - (width - LEGEND_WIDTH_PX) / 2) < 1
+
+
+def test_the_province_view_is_not_shifted_for_the_legend(mapdata):
+    """The opening view (no filter) stays centred: the legend covers only corners of it without communes."""
+    centre, _ = view_of(mapdata, [])
+    west, south, east, north = mapdata.layers.bounds
+    assert centre == ((south + north) / 2, (west + east) / 2)
+
+
+def test_the_legend_is_no_wider_than_the_fit_leaves_it():
+    """static/map.css bounds the legend's width; viewport.LEGEND_WIDTH_PX is the room a selection leaves it
+    (content + padding + Leaflet's 10 px control margin)."""
+    css = (ROOT / "static" / "map.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.map-legend \{([^}]*)\}", css).group(1)
+    content = int(re.search(r"max-width:\s*(\d+)px", rule).group(1))
+    horizontal_padding = int(re.search(r"padding:\s*\d+px (\d+)px", rule).group(1))
+    assert content + 2 * horizontal_padding + 10 <= LEGEND_WIDTH_PX
+
+
+def test_unit_tooltips_wrap_on_the_map_and_on_the_compare_page():
+    """Issue 12 review: the 2026 line "Gồm các xã cũ (2021-2025)" ran on one line off the map. Leaflet's
+    tooltips do not wrap; static/map.css (used by the map page, the export and the compare page) lets ours."""
+    css = (ROOT / "static" / "map.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.leaflet-tooltip\.commune-tooltip \{([^}]*)\}", css).group(1)
+    assert "white-space: normal" in rule and re.search(r"max-width:\s*3\d\dpx", rule)
+    compare = (ROOT / "layers" / "web" / "templates" / "compare_layout.html").read_text(encoding="utf-8")
+    assert "commune-tooltip" not in compare  # one rule, in map.css
+
+
+def test_popups_open_clear_of_the_legend(mapdata):
+    """Issue 12 review: a clicked unit's popup went under the legend. Leaflet's autoPan is off for our popups
+    and the map's script pans them clear of the legend instead (browser test: tests/browser)."""
+    base = district_view(mapdata.communes, mapdata.colours)
+    plain = build_base_map(mapdata.layers, base).get_root().render()
+    assert "popupopen" not in plain and "bindPopup" not in plain  # no details, no popup
+    details = MapView(**{**base.__dict__, "details": {c: {"Khu vực": "Khu vực I"} for c in base.fills}})
+    page = build_base_map(mapdata.layers, details).get_root().render()
+    assert re.search(r'"autoPan":\s*false', page) and "map.on('popupopen'" in page and ".map-legend" in page
+
+
 def test_district_colours_are_distinct(mapdata):
     assert len(set(mapdata.colours.values())) == 11
 
@@ -172,3 +249,9 @@ def test_large_labels_are_switched_on_by_the_map_script(mapdata):
     import streamlit_folium
     fmap.render()
     assert "classList.add('large-labels')" in streamlit_folium._get_map_string(fmap)
+
+
+def test_a_former_district_keeps_its_colour_in_2026_2030(shared_dir, mapdata):
+    """Issue 12: the 2026 units are grouped by former district; the same district, the same colour."""
+    new = prepare({"LANGSON_GEODATA_DIR": str(shared_dir)}, period="2026-2030")
+    assert new.colours and all(new.colours[d] == mapdata.colours[d] for d in new.colours)

@@ -85,6 +85,17 @@ def test_annex_layout_with_mark_columns(reference):
     assert problem.code == "bad_category" and problem.row == 5
 
 
+def test_an_annex_with_its_mark_columns_left_empty_names_the_three_columns(reference):
+    rows = [["TT", "Tên đơn vị hành chính", "KV III", "KV II", "KV I"],
+            ["", "Huyện Chi Lăng", "", "", ""],
+            ["1", "Xã Hòa Bình", "", "", ""],
+            ["2", "Xã Chiến Thắng", "", "", ""]]
+    result = import_categories(csv_text(rows).encode(), "annex.csv", reference)
+    (problem,) = errors(result)
+    assert problem.code == "not_filled" and problem.row == 1
+    assert "tệp có 2 dòng ghi xã nhưng cả 3 cột «KV III», «KV II», «KV I» chưa điền khu vực nào" in problem.message
+
+
 def test_vertically_merged_district_column(reference):
     rows = [["Huyện", "Xã", "Khu vực"],
             ["Huyện Chi Lăng", "Xã Hòa Bình", "III"],

@@ -139,3 +139,11 @@ def test_village_level_checks(reference):
     result = import_village_indicators(csv_text(rows).encode(), "thon.csv", reference)
     got = {(p.code, p.row) for p in errors(result)}
     assert got == {("wrong_level", 1), ("outside_area", 2), ("no_village_name", 3), ("duplicate_row", 5)}
+
+
+def test_a_long_sheet_with_its_value_column_empty_names_that_column(reference):
+    a, b = reference.area_codes[:2]
+    rows = [["Mã xã", "Chỉ tiêu", "Giá trị"], [a, ELEC.label, ""], [b, ELEC.label, None]]
+    (problem,) = errors(import_commune_indicators(csv_text(rows).encode(), "dai.csv", reference))
+    assert problem.code == "not_filled"
+    assert "tệp có 2 dòng ghi xã nhưng cột «Giá trị» chưa điền giá trị nào" in problem.message

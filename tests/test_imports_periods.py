@@ -14,7 +14,9 @@ from geo.imports import import_file
 from geo.imports.changes import describe_changes
 from geo.imports.problems import ERROR, NOTE
 from geo.indicators import INDICATORS, template_header
+from geo.templates import template_for
 from tests.import_fixtures import csv_text, encode, xlsx_bytes
+from ui.import_tables import changes_table
 
 # The five units whose code differs between CV 1027 and PyPI vietnam-provinces (LISTS.md part D).
 DISPUTED = {"Xã Quốc Khánh": ("06004", "06016"), "Xã Na Sầm": ("06124", "06214"),
@@ -202,6 +204,23 @@ def test_categories_of_few_units_need_the_second_confirmation(reference_2026, un
     assert "30 xã, phường" in warning and "65" in warning
 
 
+def test_category_messages_count_the_units_of_2026_as_xa_phuong(reference_2026, units):
+    """Not "nhập mới khu vực của 65 xã": the period's units are xã and phường."""
+    rows = [["Mã xã", "Khu vực"]] + [[code, category_for(i)] for i, code in enumerate(units.code)]
+    full = import_file("categories", csv_text(rows).encode(), "kv.csv", reference_2026)
+    first = describe_changes("categories", full.frame, None, reference_2026)
+    assert first.headline == f"Chưa có dữ liệu: nhập mới khu vực của {len(units)} xã, phường."
+    few = import_file("categories", csv_text(rows[:21]).encode(), "kv_20.csv", reference_2026)
+    shrink = describe_changes("categories", few.frame, full.frame, reference_2026)
+    assert shrink.headline.startswith(f"Thay khu vực của {len(units)} xã, phường bằng 20 xã, phường: đổi khu vực 0 "
+                                      "xã, phường")
+    assert f"Danh sách mới chỉ còn 20 xã, phường, ít hơn một nửa {len(units)} xã, phường đang dùng." \
+        in shrink.warnings
+    assert changes_table(shrink.table, "2026-2030").columns[0] == "Xã, phường"
+    assert full.summary["item"].tolist() == ["Xã, phường khu vực III", "Xã, phường khu vực II",
+                                             "Xã, phường khu vực I"]
+
+
 def test_commune_indicators_by_name_and_code(reference_2026, units):
     electricity = template_header(INDICATORS["electricity_households"], "commune")
     rows = [["Biểu tổng hợp chỉ tiêu năm 2026"], [],
@@ -276,6 +295,22 @@ def test_a_2026_list_of_codes_only_given_for_2021_is_named_as_such(reference, un
     rows = [["Mã xã", "Khu vực"]] + [[code, "I"] for code in units.code]
     message = other_period_error(import_file("categories", csv_text(rows).encode(), "kv.csv", reference))
     assert "giai đoạn 2026-2030" in message and "cả 65 mã xã" in message
+
+
+@pytest.mark.parametrize("kind", ["categories", "indicators_commune"])
+def test_an_untouched_template_of_the_other_period_is_named_as_such(reference, reference_2026, units, old_communes,
+                                                                     kind):
+    """Downloaded and uploaded with no value filled in: the rows naming units still tell the period, so the
+    clerk first learns the file is the other period's (not that it has no values)."""
+    old = import_file(kind, template_for(kind, reference), "mau_2021.xlsx", reference_2026)
+    message = other_period_error(old)
+    assert "giai đoạn 2021-2025, không phải giai đoạn 2026-2030" in message
+    communes = len(old_communes) + 1  # the template lists Yên Thịnh too (outside the area)
+    assert f"{communes} trong {communes} dòng ghi xã của tệp khớp danh mục 200 xã" in message
+    new = import_file(kind, template_for(kind, reference_2026), "mau_2026.xlsx", reference)
+    message = other_period_error(new)
+    assert "giai đoạn 2026-2030, không phải giai đoạn 2021-2025" in message
+    assert f"{len(units)} trong {len(units)} dòng ghi xã của tệp khớp danh mục 65 xã, phường" in message
 
 
 def test_correct_files_of_both_periods_are_not_taken_for_the_other(reference, reference_2026, units, old_communes):

@@ -125,3 +125,10 @@ def test_border_gaps_use_the_period_targets_unless_the_gap_view_chose_a_year(dat
     assert page(data_2026, demo).target_year == 2030
     assert page(data, demo, options=ViewOptions(kind="gap", indicator_id="electricity_households",
                                                 year=2030)).target_year == 2030
+
+
+def test_titles_and_subtitles_name_the_period(data, data_2026, demo):
+    assert page(data, demo, options=ViewOptions(kind="priority")).built.view.title.endswith("— giai đoạn 2021-2025")
+    grouped = page(data_2026, demo, districts=("Huyện Đình Lập",))
+    assert grouped.subtitle == "Huyện cũ: Đình Lập" and "xã, phường" in grouped.caption
+    assert page(data, demo, districts=("Huyện Đình Lập",)).subtitle == "Huyện: Đình Lập"

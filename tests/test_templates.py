@@ -193,3 +193,58 @@ def test_templates_of_both_periods_import_back_without_error(reference, referenc
         assert set(zip(frame["gso_code"], frame["village"])) == expected
     else:
         assert {(r.gso_code, r.indicator): r.value for r in frame.itertuples()} == expected
+
+
+def _unit_count(period, shared_dir) -> int:
+    """How many units a template of `period` lists: the GSO list of 2021 (200) or the crosswalk's new units (65)."""
+    if period == PERIOD_2021.key:
+        return len(pd.read_csv(shared_dir / "langson_commune_areas_2021.csv", dtype=str))
+    return pd.read_csv(shared_dir / "langson_merger_2025.csv", dtype=str)["new_code"].nunique()
+
+
+@pytest.mark.parametrize("period, noun", [(PERIOD_2021.key, "xã"), (PERIOD_2026.key, "xã, phường")])
+def test_an_untouched_category_template_says_its_rows_wait_for_a_category(reference, reference_2026, shared_dir,
+                                                                          period, noun):
+    """Downloaded and uploaded as is: not "no data rows" but how many units it names, and which column is empty."""
+    ref = reference_2026 if period == PERIOD_2026.key else reference
+    content = template_for("categories", ref)
+    category_header = _open(content).worksheets[0].cell(row=1, column=4 if ref.has_districts else 3).value
+    result = import_file("categories", content, FILE_NAMES[period]["categories"], ref)
+    (problem,) = result.errors
+    assert problem.code == "not_filled" and result.frame.empty
+    rows = _unit_count(period, shared_dir)
+    assert f"tệp có {rows} dòng ghi {noun} nhưng cột «{category_header}» chưa điền khu vực nào" in problem.message
+    assert f"cho từng {noun} rồi tải tệp lên lại" in problem.message
+    assert "không có dòng dữ liệu" not in problem.message
+
+
+@pytest.mark.parametrize("period, noun", [(PERIOD_2021.key, "xã"), (PERIOD_2026.key, "xã, phường")])
+def test_an_untouched_indicator_template_names_its_empty_columns(reference, reference_2026, shared_dir, period, noun):
+    ref = reference_2026 if period == PERIOD_2026.key else reference
+    content = template_for("indicators_commune", ref)
+    header = [c.value for c in _open(content).worksheets[0][1]]
+    expected = [template_header(i, "commune") for i in indicators_for_level("commune")]
+    first, last = header.index(expected[0]), header.index(expected[-1])
+    letters = f"từ {openpyxl.utils.get_column_letter(first + 1)} đến {openpyxl.utils.get_column_letter(last + 1)}"
+    result = import_file("indicators_commune", content, "chi_tieu.xlsx", ref)
+    (problem,) = result.errors
+    assert problem.code == "not_filled"
+    rows = _unit_count(period, shared_dir)
+    assert f"tệp có {rows} dòng ghi {noun} nhưng cả {len(expected)} cột {letters} chưa điền giá trị nào" \
+        in problem.message
+
+
+def test_an_untouched_village_indicator_template_counts_its_villages(reference):
+    villages = pd.DataFrame({"gso_code": reference.area_codes[:3], "village": ["Thôn Thử A", "Thôn Thử B", "Nà Pàn"]})
+    content = template_for("indicators_village", reference, villages=villages)
+    (problem,) = import_file("indicators_village", content, "thon.xlsx", reference).errors
+    assert problem.code == "not_filled"
+    assert f"tệp có 3 dòng ghi thôn nhưng cả {len(indicators_for_level('village'))} cột" in problem.message
+
+
+def test_an_empty_sheet_still_says_it_has_no_rows(reference):
+    """A header alone names no unit: the plain "no rows" message stays."""
+    book = openpyxl.Workbook()
+    book.active.append(["Mã xã", "Xã", "Khu vực"])
+    (problem,) = import_file("categories", _save(book), "kv.xlsx", reference).errors
+    assert problem.code == "no_rows" and "không có dòng dữ liệu nào dưới dòng tiêu đề" in problem.message

@@ -45,7 +45,7 @@ def test_the_former_district_grouping_filters_units(app):
     for row in crosswalk_rows():
         units.setdefault(row["new_commune"], set()).add(row["old_district"])
     only_dinh_lap = {unit for unit, districts in units.items() if districts == {"Huyện Đình Lập"}}
-    assert set(at.dataframe[0].value["Xã"]) == only_dinh_lap
+    assert set(at.dataframe[0].value["Xã, phường"]) == only_dinh_lap
     run(at.sidebar.multiselect(key="districts_2026-2030").set_value([]))
 
 
@@ -60,15 +60,28 @@ def test_border_units_are_computed_and_compared_with_the_old_list_carried_over(a
     sourced_units = {row["new_commune"] for row in crosswalk_rows()
                      if row["whole_or_part"] == "whole" and row["old_gso_code_2021"] in sourced_old}
     computed_only = table["Tình trạng"].str.startswith("Tính toán thấy giáp biên; chưa có nguồn dẫn")
-    assert set(table.loc[~computed_only, "Xã"]) == sourced_units
-    assert "Xã Kiên Mộc" in set(table.loc[computed_only, "Xã"])  # Bính Xá's border part: which unit is unknown
+    assert set(table.loc[~computed_only, "Xã, phường"]) == sourced_units
+    assert "Xã Kiên Mộc" in set(table.loc[computed_only, "Xã, phường"])  # Bính Xá's border part: which unit is unknown
     assert "Gồm các xã cũ (2021-2025)" in table.columns and "Xã mới (2025)" not in table.columns
 
 
 def test_border_gaps_list_every_border_unit(app):
     at = run(app.toggle(key="show_border_table").set_value(True))
-    border_units = set(at.dataframe[-1].value["Xã"])
+    border_units = set(at.dataframe[-1].value["Xã, phường"])
     at = run(at.toggle(key="show_border_table").set_value(False))
     at = run(at.toggle(key="show_border_gaps").set_value(True))
-    assert set(at.dataframe[-1].value["Xã"]) == border_units
+    assert set(at.dataframe[-1].value["Xã, phường"]) == border_units
     run(at.toggle(key="show_border_gaps").set_value(False))
+
+
+def test_gap_and_priority_views_use_the_2030_targets(app):
+    from geo.indicators import INDICATORS
+
+    at = run(app.sidebar.selectbox(key="view_kind").set_value("gap"))
+    offered = at.sidebar.selectbox(key="indicator").options
+    assert offered and all(INDICATORS[i].target(2030) is not None for i in
+                           (i for i in INDICATORS if INDICATORS[i].label in offered))
+    assert not at.dataframe[0].value["Mục tiêu 2030"].isna().any()
+    at = run(at.sidebar.selectbox(key="view_kind").set_value("priority"))
+    assert any("mục tiêu 2030" in caption.value for caption in at.sidebar.caption)
+    assert "giai đoạn 2026-2030" in at.markdown[0].value  # the title names the period

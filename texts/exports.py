@@ -25,3 +25,5 @@ XLSX_ROWS = "Số dòng"
 XLSX_NOTE = "Ghi chú"
 PRINT_LEGEND_VILLAGE_POINTS = "Thôn đặc biệt khó khăn (vị trí)"
 PRINT_LEGEND_VILLAGE_BADGES = "Số thôn đặc biệt khó khăn của xã (chưa có tọa độ)"
+# Offline HTML export: the header above the map
+HTML_EXPORTED_AT = "Ngày xuất: {time} (giờ Việt Nam)"

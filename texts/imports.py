@@ -61,6 +61,18 @@ IMP_NO_HEADER = (
     "Các cột tìm thấy trong tệp: {found}. Đã xem các trang tính: {sheets}."
 )
 IMP_NO_ROWS = "không có dòng dữ liệu nào dưới dòng tiêu đề."
+# A file whose rows name units but whose value columns are empty (an untouched template).
+IMP_CATEGORIES_NOT_FILLED = (
+    "tệp có {rows} dòng ghi {places} nhưng {columns} chưa điền khu vực nào. Hãy điền khu vực I, II hoặc III "
+    "cho từng {places} rồi tải tệp lên lại."
+)
+IMP_VALUES_NOT_FILLED = (
+    "tệp có {rows} dòng ghi {places} nhưng {columns} chưa điền giá trị nào. Hãy điền số liệu chỉ tiêu "
+    "cho từng {places} rồi tải tệp lên lại."
+)
+IMP_NOT_FILLED_COLUMN = "cột {column}"
+IMP_NOT_FILLED_COLUMNS = "cả {count} cột {columns}"
+IMP_COLUMN_RANGE = "từ {first} đến {last}"
 IMP_CSV_SHEET = "CSV"
 # One row
 IMP_NO_COMMUNE = "dòng này không ghi xã (tên xã hoặc mã xã)."
@@ -123,7 +135,7 @@ TOT_VILLAGES_UNCATEGORISED = "{count} thôn thuộc xã chưa có khu vực tron
 TOT_DIFF_SAME = "khớp"
 TOT_DIFF_MORE = "thừa {n}"
 TOT_DIFF_LESS = "thiếu {n}"
-TOT_ITEM_CATEGORY = "Xã khu vực {category}"
+TOT_ITEM_CATEGORY = "{units} khu vực {category}"
 TOT_ITEM_VILLAGES = "Thôn ĐBKK (tổng)"
 TOT_ITEM_VILLAGES_CATEGORY = "Thôn ĐBKK thuộc xã khu vực {category}"
 STORE_REFUSED = (
@@ -170,7 +182,8 @@ TPL_HELP_VILLAGES = (
 TPL_HELP_INDICATORS = "Điền giá trị chỉ tiêu; ô để trống nghĩa là chưa có số liệu. Đơn vị ghi trong tiêu đề cột."
 # Demonstration data
 DEMO_VILLAGE_NAME = "Thôn minh họa {n}"
-DEMO_FILE_NAME = "Dữ liệu minh họa (sinh tự động, hạt giống {seed})"
+# No number in it: a planner reads a seed such as 2021 as a period.
+DEMO_FILE_NAME = "Dữ liệu minh họa (tạo tự động)"
 DEMO_CATEGORY_NOTE = (
     "Khu vực minh họa: 2021-2025 chia ngẫu nhiên cho đúng tổng 88/8/103, 2026-2030 suy từ đó cho 65 xã, phường — "
     "không phải phân loại của Quyết định 861/QĐ-TTg hay của tỉnh."
@@ -283,18 +296,18 @@ STORE_DB_ERROR = ("Không đọc hoặc ghi được cơ sở dữ liệu {path}
                   "quản trị máy chủ.")
 # What the data in use is, by dataset kind ("{n}" is already a Vietnamese number).
 CHG_WHAT = {
-    "categories": "khu vực của {n} xã",
+    "categories": "khu vực của {n} {units}",
     "villages": "{n} thôn",
     "indicators_commune": "{n} giá trị",
     "indicators_village": "{n} giá trị",
 }
-CHG_UNITS = {"categories": "xã", "villages": "thôn", "indicators_commune": "giá trị",
-             "indicators_village": "giá trị"}
+# What is counted, by dataset kind; a list of categories counts the period's units (texts.UNIT_NOUN).
+CHG_UNITS = {"villages": "thôn", "indicators_commune": "giá trị", "indicators_village": "giá trị"}
 CHG_FIRST = "Chưa có dữ liệu: nhập mới {what}."
 CHG_IDENTICAL = "Không có gì thay đổi: tệp trùng khớp với dữ liệu đang dùng ({what})."
 CHG_HEADLINES = {
-    "categories": "Thay khu vực của {before} xã bằng {after} xã: đổi khu vực {changed} xã, thêm {added}, "
-                  "bớt {removed}.",
+    "categories": "Thay khu vực của {before} {units} bằng {after} {units}: đổi khu vực {changed} {units}, "
+                  "thêm {added}, bớt {removed}.",
     "villages": "Thay {before} thôn đang dùng bằng {after} thôn: bớt {removed}, thêm {added}, "
                 "giữ nguyên {unchanged}.",
     "indicators_commune": "Thay {before} giá trị bằng {after}: đổi {changed}, thêm {added}, bớt {removed}, "
@@ -347,7 +360,7 @@ IMP_SHEET_NOT_DISTRICT = ("trang tính «{sheet}» có cùng các cột nhưng k
 IMP_CELL_ERROR = "ô có lỗi công thức của Excel «{error}», không có giá trị; hãy sửa công thức hoặc nhập giá trị."
 IMPORT_CHECKING = "Đang đọc và kiểm tra tệp ({size} MB)…"
 IMPORT_CHANGES = "Nhập tệp này sẽ thay đổi gì so với dữ liệu đang dùng"
-IMPORT_CHANGES_TABLE = "Xem chi tiết thay đổi theo từng xã"
+IMPORT_CHANGES_TABLE = "Xem chi tiết thay đổi theo từng {units}"
 IMPORT_NOTHING_NEW = "Tệp không thay đổi gì so với dữ liệu đang dùng nên không cần nhập lại."
 IMPORT_SECOND_CONFIRM = "Tôi đã xem các cảnh báo trên và vẫn muốn nhập: {headline}"
 MAPPING_TITLE = "Ghép cột với chỉ tiêu"
@@ -383,6 +396,14 @@ IMP_UNIT_LISTS = {
     _P2026: "danh mục 65 xã, phường của tỉnh (từ 01/7/2025)",
 }
 IMPORT_TEMPLATE_UNITS = {_P2021: "200 xã", _P2026: "65 xã, phường"}
+# The template buttons: short, so four fit on one line (the period is in the heading above them).
+TEMPLATE_BUTTONS = {
+    _vocabulary.CATEGORIES_KIND: "Mẫu khu vực I, II, III",
+    _vocabulary.VILLAGES_KIND: "Mẫu thôn đặc biệt khó khăn",
+    _vocabulary.COMMUNE_INDICATORS_KIND: "Mẫu chỉ tiêu cấp xã",
+    _vocabulary.VILLAGE_INDICATORS_KIND: "Mẫu chỉ tiêu cấp thôn",
+}
+TEMPLATE_BUTTON_HELP = "{dataset}, giai đoạn {period}: tệp {file}"
 IMPORT_PERIOD_HELP = {
     _P2026: ("Danh sách giai đoạn 2026-2030 (Nghị định 272/2025/NĐ-CP và quyết định của UBND tỉnh) trên 65 xã, "
              "phường từ 01/7/2025, không còn cấp huyện. Năm xã có hai mã khác nhau ở hai nguồn công bố "

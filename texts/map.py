@@ -16,11 +16,26 @@ FILTER_BORDER_SOURCE = "Xã biên giới theo"
 BORDER_SOURCE_EITHER = "Nguồn dẫn hoặc tính từ đường biên giới"
 BORDER_SOURCE_SOURCED = "Danh sách có nguồn dẫn"
 BORDER_SOURCE_COMPUTED = "Tính từ đường biên giới"
-SEARCH_COMMUNE = "Tìm xã, phường, thị trấn"
+SEARCH_COMMUNE = {
+    _vocabulary.PERIOD_2021.key: "Tìm xã, phường, thị trấn",
+    _vocabulary.PERIOD_2026.key: "Tìm xã, phường",
+}
 SEARCH_PLACEHOLDER = "Gõ tên xã…"
 BASEMAP_OSM = "Nền OpenStreetMap (cần Internet)"
 LABEL_SIZE = "Cỡ chữ nhãn lớn (trình chiếu)"
-SELECTION_CAPTION = "Đang chọn {selected}/{total} xã · {filters} · {sources}"
+SELECTION_CAPTION = "Đang chọn {selected}/{total} {units} · {filters} · {sources}"
+# What a period's units are called in counts and headers.
+UNIT_NOUN = {_vocabulary.PERIOD_2021.key: "xã", _vocabulary.PERIOD_2026.key: "xã, phường"}
+COL_UNIT_2026 = "Xã, phường"
+# A view's title, with the period it shows (unless the title already names it).
+TITLE_IN_PERIOD = "{title} — giai đoạn {period}"
+TITLE_CARRIED = "{title} — số liệu 2021-2025 quy sang 65 xã, phường mới (ước tính)"
+CARRIED_BASIS = ("Số liệu giai đoạn 2021-2025 (QĐ 861/QĐ-TTg, QĐ 612/QĐ-UBDT) quy sang 65 xã, phường từ "
+                 "01/7/2025; cách gộp ghi ở chú giải")
+ADMIN_VIEW_NAME = {
+    _vocabulary.PERIOD_2021.key: "Hành chính (theo huyện)",
+    _vocabulary.PERIOD_2026.key: "Hành chính (theo huyện cũ)",
+}
 NOTHING_SELECTED = "Không có xã nào khớp bộ lọc; bản đồ hiển thị toàn tỉnh."
 LEGEND_TITLE_DISTRICT = {
     _vocabulary.PERIOD_2021.key: "Huyện / thành phố",
@@ -69,6 +84,7 @@ VIEW_DISTRICTS = {
 }
 SUBTITLE_WHOLE_PROVINCE = "Toàn tỉnh"
 SUBTITLE_DISTRICTS = "Huyện: {districts}"
+SUBTITLE_FORMER_DISTRICTS = "Huyện cũ: {districts}"
 SUBTITLE_BORDER = "chỉ xã biên giới ({source})"
 SUBTITLE_SEARCHED = "Xã: {commune}"
 VIEW_CATEGORIES = {
@@ -134,13 +150,14 @@ SOURCE_IMPORTED = "Dữ liệu của tỉnh (đã nhập)"
 SOURCE_FILES = "dữ liệu nhập từ tệp {files}"
 VIEW_KIND = "Bản đồ"
 VIEW_KIND_NAMES = {
-    "admin": "Hành chính (theo huyện)",
     "category": "Phân định khu vực I, II, III",
     "indicator": "Chỉ tiêu",
     "gap": "Khoảng cách tới mục tiêu",
     "priority": "Điểm ưu tiên đầu tư",
 }
 INDICATOR = "Chỉ tiêu"
+NO_TARGET_DATA = ("Không chỉ tiêu nào có số liệu mà Nghị quyết đặt mục tiêu bằng số cho năm {year}: đang hiện bản "
+                  "đồ phân định khu vực.")
 NO_INDICATOR_DATA = "Chưa có số liệu chỉ tiêu cho nguồn dữ liệu này. Hãy nhập ở trang «Nhập dữ liệu»."
 PERIOD_LABEL = "Giai đoạn"
 SOURCE_CARRIED = "Số liệu 2021-2025 quy sang xã mới (ước tính)"
@@ -149,6 +166,7 @@ CARRIED_NOTICE = ("Đang xem số liệu giai đoạn 2021-2025 quy sang 65 xã,
                   "2026-2030 không suy ra từ số liệu cũ. Xã cũ chia cho hai xã mới không được tính vào xã nào.")
 CARRIED_LEGEND = "{title} — {rule}"
 COL_CARRY_NOTE = "Ghi chú quy đổi"
+COL_VILLAGES_CARRIED = "Số thôn ĐBKK 2021-2025"
 PERIOD_BASIS = {
     _vocabulary.PERIOD_2021.key: "Giai đoạn 2021-2025: QĐ 861/QĐ-TTg (khu vực), QĐ 612/QĐ-UBDT (thôn ĐBKK)",
     _vocabulary.PERIOD_2026.key: ("Giai đoạn 2026-2030: NĐ 272/2025/NĐ-CP và quyết định của UBND tỉnh (khu vực, "
@@ -179,7 +197,7 @@ METHOD_NAMES = {
 CLASS_COUNT = "Số lớp"
 TARGET_YEAR = "So với mục tiêu năm"
 PRIORITY_HELP = ("Điểm 0–100 = tổng có trọng số của: khu vực (III = 1, II = 0,5, I = 0), số thôn ĐBKK "
-                 "(so với xã nhiều nhất), mức thiếu hụt trung bình so với mục tiêu 2025 của các chỉ tiêu được "
+                 "(so với xã nhiều nhất), mức thiếu hụt trung bình so với mục tiêu {year} của các chỉ tiêu được "
                  "chọn, và xã biên giới (= 1). Kéo thanh trượt để đổi trọng số.")
 PRIORITY_INDICATORS = "Chỉ tiêu tính vào mức thiếu hụt"
 TOP_N = "Số xã ưu tiên hàng đầu (viền cam)"

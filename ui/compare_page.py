@@ -8,12 +8,11 @@ files reaches the page only through the map page (escaped), st.dataframe and the
 
 from __future__ import annotations
 
-import datetime
-
 import streamlit as st
 
 import texts
 from geo.errors import DataError
+from geo.vnformat import export_now
 from layers import compare
 from layers.crosswalk import export_sources
 from layers.export.excel import table_to_xlsx
@@ -62,8 +61,8 @@ page_key = ("compare", subject, *((key, sources[key], state.versions(sources[key
 page = state.map_args(page_key, render_page)["page"]
 st.iframe(page, height=PAGE_HEIGHT_PX)
 st.download_button(texts.COMPARE_HTML, lambda: inline_assets(page).encode("utf-8"),
-                   file_name=export_file_name(title, "html"), mime=MIME["html"], help=texts.COMPARE_HTML_HELP,
-                   on_click="ignore", key="compare_html")
+                   file_name=export_file_name(title, "html", export_now().date()), mime=MIME["html"],
+                   help=texts.COMPARE_HTML_HELP, on_click="ignore", key="compare_html")
 
 # The tables' "Nguồn": the legal basis of both periods, the crosswalk, and where each period's lists come from.
 files = [*(texts.PERIOD_BASIS[key] for key in compare.PERIOD_ORDER),
@@ -74,8 +73,8 @@ def excel_button(frame, title: str, filters: str, key: str) -> None:
     st.download_button(
         texts.EXPORT_XLSX,
         lambda: table_to_xlsx(frame, title=title, sources=files, filters=filters, illustrative=illustrative,
-                              exported_at=datetime.datetime.now()),
-        file_name=export_file_name(title, "xlsx"), mime=MIME["xlsx"], on_click="ignore", key=key)
+                              exported_at=export_now()),
+        file_name=export_file_name(title, "xlsx", export_now().date()), mime=MIME["xlsx"], on_click="ignore", key=key)
 
 
 st.subheader(texts.COMPARE_CHANGES_TITLE)

@@ -7,12 +7,11 @@ from files (names, village names, file names) reaches the page only through st.d
 
 from __future__ import annotations
 
-import datetime
-
 import streamlit as st
 
 import texts
 from geo.errors import DataError
+from geo.vnformat import export_now
 from geo.vocabulary import PERIOD_2021, PERIOD_2026
 from layers import crosswalk
 from layers.export.excel import table_to_xlsx
@@ -59,6 +58,6 @@ for tab, (key, _, title, frame) in zip(st.tabs([label for _, label, _, _ in show
             texts.EXPORT_XLSX,
             lambda shown=shown, title=title: table_to_xlsx(shown, title=title, sources=export_sources,
                                                           filters=filters, illustrative=illustrative,
-                                                          exported_at=datetime.datetime.now()),
-            file_name=export_file_name(title, "xlsx"), mime=MIME["xlsx"], on_click="ignore",
+                                                          exported_at=export_now()),
+            file_name=export_file_name(title, "xlsx", export_now().date()), mime=MIME["xlsx"], on_click="ignore",
             key=f"crosswalk_xlsx_{key}")

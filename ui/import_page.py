@@ -38,10 +38,14 @@ except DataError as error:
 labels = texts.DATASET_LABELS[period]
 
 st.markdown(f"##### {texts.IMPORT_TEMPLATES.format(units=texts.IMPORT_TEMPLATE_UNITS[period])}")
-columns = st.columns(len(KINDS))
-for column, kind in zip(columns, KINDS):
-    column.download_button(labels[kind], template_for(kind, reference), file_name=FILE_NAMES[period][kind],
-                           mime=XLSX, key=f"template_{kind}", width="stretch")
+# Short labels in a row that wraps: on a narrow window a button moves down instead of losing its words.
+with st.container(horizontal=True, wrap=True, key="template_buttons"):
+    for kind in KINDS:
+        help_text = texts.TEMPLATE_BUTTON_HELP.format(dataset=labels[kind], period=period,
+                                                      file=FILE_NAMES[period][kind])
+        st.download_button(texts.TEMPLATE_BUTTONS[kind], template_for(kind, reference),
+                           file_name=FILE_NAMES[period][kind], mime=XLSX, key=f"template_{kind}",
+                           help=help_text, width="content")
 
 st.markdown(f"##### {texts.IMPORT_UPLOAD}")
 kind = st.selectbox(texts.IMPORT_KIND, KINDS, format_func=labels.get, key="import_kind")

@@ -12,6 +12,7 @@ import texts
 from geo.imports.problems import ERROR, NOTE
 from geo.indicators import INDICATORS
 from geo.vnformat import vietnam_time, vn_number
+from geo.vocabulary import PERIODS
 
 
 def history_table(events: pd.DataFrame) -> pd.DataFrame:
@@ -65,9 +66,16 @@ def problems_table(problems: pd.DataFrame) -> pd.DataFrame:
     return shown.rename(columns=texts.IMP_PROBLEM_COLUMNS)
 
 
-def changes_table(table: pd.DataFrame) -> pd.DataFrame:
+def _unit_header(headers: dict[str, str], period: str | None) -> dict[str, str]:
+    """`headers` with the unit column named as `period` calls its units ("Xã"; "Xã, phường" in 2026-2030)."""
+    if period is None or PERIODS[period].has_districts:
+        return headers
+    return {**headers, "commune": texts.COL_UNIT_2026}
+
+
+def changes_table(table: pd.DataFrame, period: str | None = None) -> pd.DataFrame:
     """What confirming would change (`Changes.table`) with Vietnamese headers; the cells are already words."""
-    return table.rename(columns=texts.CHG_COLUMNS)
+    return table.rename(columns=_unit_header(texts.CHG_COLUMNS, period))
 
 
 def import_summary(summary: pd.DataFrame) -> pd.DataFrame:
@@ -75,9 +83,9 @@ def import_summary(summary: pd.DataFrame) -> pd.DataFrame:
     return summary.rename(columns=texts.TOT_SUMMARY_COLUMNS)
 
 
-def import_preview(frame: pd.DataFrame) -> pd.DataFrame:
-    """What an import would store, as a person reads it: Vietnamese headers, indicator labels,
-    Vietnamese numbers, no internal keys."""
+def import_preview(frame: pd.DataFrame, period: str | None = None) -> pd.DataFrame:
+    """What an import would store, as a person reads it: Vietnamese headers (the unit column as `period`
+    calls it), indicator labels, Vietnamese numbers, no internal keys."""
     out = frame.drop(columns=[c for c in ("village_key",) if c in frame.columns]).copy()
     if "indicator" in out.columns:
         out["indicator"] = out["indicator"].map(lambda i: INDICATORS[i].label if i in INDICATORS else i)
@@ -86,4 +94,4 @@ def import_preview(frame: pd.DataFrame) -> pd.DataFrame:
             out[column] = out[column].map(lambda v: vn_number(v, 6 if column != "value" else 2))
     if "year" in out.columns:
         out["year"] = out["year"].map(lambda y: "" if pd.isna(y) else str(int(y)))
-    return out.rename(columns=texts.IMPORT_PREVIEW_COLUMNS)
+    return out.rename(columns=_unit_header(texts.IMPORT_PREVIEW_COLUMNS, period))

@@ -27,7 +27,7 @@ from geo.imports import ImportResult, Reference, frame_to_store, import_file
 from geo.imports.changes import Changes, describe_changes
 from geo.imports.headers import ColumnChoice, signature_of
 from geo.imports.period_check import OTHER_PERIOD
-from geo.imports.problems import sha256_of
+from geo.imports.problems import NOT_FILLED, sha256_of
 from geo.indicators import INDICATORS, indicators_for_level
 from geo.store import SaveOutcome, Store
 from geo.vnformat import vn_number
@@ -130,7 +130,8 @@ def show_result(result: ImportResult, reference: Reference | None = None) -> Non
             preview = result.frame.head(200)
             if reference is not None and not reference.has_districts:
                 preview = preview.drop(columns="district")
-            st.dataframe(import_preview(preview), hide_index=True, width="stretch")
+            period = reference.period.key if reference is not None else None
+            st.dataframe(import_preview(preview, period), hide_index=True, width="stretch")
 
 
 def mapping_step(kind: str, result: ImportResult, store: Store) -> None:
@@ -181,7 +182,7 @@ def confirm_step(kind: str, result: ImportResult, store: Store, reference: Refer
 
     # Kept per check and version in use: reading 100,000 stored rows back is not redone on every click.
     frame, changes = _checked((kind, period, result.sha256, id(result), in_use), compare, work="changes")
-    _show_changes(changes)
+    _show_changes(changes, period)
     if changes.identical:
         st.info(texts.IMPORT_NOTHING_NEW)
         return
@@ -216,12 +217,13 @@ def saved_message(outcome: SaveOutcome, file_name: str, kind: str, period: str) 
     return f"{message} {texts.IMPORT_SAVED_PERIOD.format(period=texts.PERIOD_NAMES[period])}"
 
 
-def _show_changes(changes: Changes) -> None:
+def _show_changes(changes: Changes, period: str) -> None:
     st.markdown(f"**{texts.IMPORT_CHANGES}**")
     st.text(changes.headline)
     if not changes.table.empty:
-        with st.expander(texts.IMPORT_CHANGES_TABLE, expanded=changes.needs_second_confirmation):
-            st.dataframe(changes_table(changes.table), hide_index=True, width="stretch")
+        title = texts.IMPORT_CHANGES_TABLE.format(units=texts.UNIT_NOUN[period])
+        with st.expander(title, expanded=changes.needs_second_confirmation):
+            st.dataframe(changes_table(changes.table, period), hide_index=True, width="stretch")
             if changes.table_note:
                 st.caption(changes.table_note)
 
@@ -241,8 +243,8 @@ def _show(kind: str, upload, reference: Reference, store: Store) -> None:
     if result.ok:
         confirm_step(kind, result, store, reference)
         return
-    other_period = [p for p in result.errors if p.code == OTHER_PERIOD]
-    if other_period:  # not rows to fix: the whole file belongs to the other period, and the page says which
-        st.error(plain(other_period[0].message))
+    whole_file = [p for p in result.errors if p.code in (OTHER_PERIOD, NOT_FILLED)]
+    if whole_file:  # not rows to fix: the file is of the other period, or none of its values is filled in
+        st.error(plain(whole_file[0].message))
     else:
         st.error(texts.IMPORT_BLOCKED.format(file=plain(upload.name), errors=len(result.errors)))

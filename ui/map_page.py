@@ -6,16 +6,15 @@ this script draws the widgets and that model.
 
 from __future__ import annotations
 
-import datetime
-
 import streamlit as st
 
 import texts
 from geo.errors import DataError
+from geo.vnformat import export_now
 from layers import tables
 from layers.export.excel import table_to_xlsx
 from layers.export.file_names import MIME, export_file_name
-from layers.export.offline_html import standalone_html
+from layers.export.offline_html import export_header, standalone_html
 from layers.page import map_page
 from layers.paper.render import render_print_map
 from layers.web import basemap
@@ -97,22 +96,25 @@ if export.open:
         print_options = dict(page=page_size, orientation=orientation, title=title, highlighted=built.top,
                              villages=programme.villages if page.with_villages else None)
         buttons = st.columns(4)
+        day = export_now().date()  # every export's date and time is Vietnam time (geo.vnformat.export_now)
         buttons[0].download_button(
             texts.EXPORT_PNG, lambda: render_print_map(built.view, data.province_data, dpi=dpi, fmt="png",
-                                                       **print_options),
-            file_name=export_file_name(title, "png"), mime=MIME["png"], on_click="ignore", key="export_png")
+                                                       export_date=export_now().date(), **print_options),
+            file_name=export_file_name(title, "png", day), mime=MIME["png"], on_click="ignore", key="export_png")
         buttons[1].download_button(
-            texts.EXPORT_PDF, lambda: render_print_map(built.view, data.province_data, fmt="pdf", **print_options),
-            file_name=export_file_name(title, "pdf"), mime=MIME["pdf"], on_click="ignore", key="export_pdf")
+            texts.EXPORT_PDF, lambda: render_print_map(built.view, data.province_data, fmt="pdf",
+                                                       export_date=export_now().date(), **print_options),
+            file_name=export_file_name(title, "pdf", day), mime=MIME["pdf"], on_click="ignore", key="export_pdf")
         buttons[2].download_button(
-            texts.EXPORT_HTML, lambda: standalone_html(base_map, title=title, layers=[selection()]),
-            file_name=export_file_name(title, "html"), mime=MIME["html"], on_click="ignore", key="export_html")
+            texts.EXPORT_HTML, lambda: standalone_html(base_map, title=title, header=export_header(built.view),
+                                                       layers=[selection()]),
+            file_name=export_file_name(title, "html", day), mime=MIME["html"], on_click="ignore", key="export_html")
         buttons[3].download_button(
             texts.EXPORT_XLSX, lambda: table_to_xlsx(tables.display_table(built.table, built.headers), title=title,
                                                      sources=list(built.view.sources), filters=page.subtitle,
                                                      illustrative=built.view.illustrative,
-                                                     exported_at=datetime.datetime.now()),
-            file_name=export_file_name(title, "xlsx"), mime=MIME["xlsx"], on_click="ignore", key="export_xlsx")
+                                                     exported_at=export_now()),
+            file_name=export_file_name(title, "xlsx", day), mime=MIME["xlsx"], on_click="ignore", key="export_xlsx")
         st.caption(texts.EXPORT_HELP)
 
 if st.toggle(texts.BORDER_GAPS, key="show_border_gaps", help=texts.BORDER_GAPS_HELP):

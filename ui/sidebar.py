@@ -19,7 +19,7 @@ from geo.vocabulary import CARRIED, CATEGORIES, DEMO, IMPORTED, TARGET_YEARS, Pe
 from layers.page import Choices
 from layers.prepared import MapData
 from layers.style import short_district_name
-from layers.thematic import CATEGORY, GAP, INDICATOR, PRIORITY, VIEW_KINDS, ViewOptions
+from layers.thematic import ADMIN, CATEGORY, GAP, INDICATOR, PRIORITY, VIEW_KINDS, ViewOptions
 from layers.view import BORDER_SOURCES
 from ui import period, state
 
@@ -50,7 +50,7 @@ def sidebar(data: MapData, store: Store) -> Choices:
         sources = [IMPORTED, DEMO] + ([CARRIED] if data.period.previous else [])
         source = st.radio(texts.DATA_SOURCE, sources, format_func=SOURCES.get, index=sources.index(start.source),
                           key=f"source_{data.period.key}")
-        kind = st.selectbox(texts.VIEW_KIND, VIEW_KINDS, format_func=texts.VIEW_KIND_NAMES.get,
+        kind = st.selectbox(texts.VIEW_KIND, VIEW_KINDS, format_func=lambda k: view_name(k, data.period),
                             index=VIEW_KINDS.index(start.options.kind), key="view_kind")
         options = _view_options(kind, indicators_with_values(state.table(data, source)), data.period)
 
@@ -69,7 +69,7 @@ def sidebar(data: MapData, store: Store) -> Choices:
                                  key="border_source")
         score_range = st.slider(texts.FILTER_SCORE, *FULL_SCORE_RANGE, FULL_SCORE_RANGE, 1.0, key="score_range") \
             if options.kind == PRIORITY else start.score_range
-        searched = st.selectbox(texts.SEARCH_COMMUNE, data.search_options, index=None,
+        searched = st.selectbox(texts.SEARCH_COMMUNE[data.period.key], data.search_options, index=None,
                                 placeholder=texts.SEARCH_PLACEHOLDER, format_func=data.search_label,
                                 key=f"searched_{data.period.key}")
         st.divider()
@@ -83,29 +83,43 @@ def sidebar(data: MapData, store: Store) -> Choices:
                    searched=searched, show_villages=show_villages, large_labels=large_labels, osm=osm)
 
 
+def view_name(kind: str, period: Period) -> str:
+    """The view's name in the selectbox: the administrative map groups by former districts in 2026-2030."""
+    return texts.ADMIN_VIEW_NAME[period.key] if kind == ADMIN else texts.VIEW_KIND_NAMES[kind]
+
+
 def _view_options(kind: str, with_values: list[str], period: Period) -> ViewOptions:
     """The widgets of the chosen view kind; a view needing indicators falls back to categories without any."""
     if kind in (INDICATOR, GAP, PRIORITY) and not with_values:
         st.info(texts.NO_INDICATOR_DATA)
     if kind in (INDICATOR, GAP) and not with_values:
         return ViewOptions(kind=CATEGORY)
-    if kind in (INDICATOR, GAP):
+    if kind == INDICATOR:
         indicator_id = st.selectbox(texts.INDICATOR, with_values, format_func=lambda i: INDICATORS[i].label,
                                     key="indicator")
-        if kind == INDICATOR:
-            method = st.selectbox(texts.CLASS_METHOD, METHODS, format_func=texts.METHOD_NAMES.get, key="method")
-            k = st.slider(texts.CLASS_COUNT, 3, 7, ViewOptions.k, key="k", disabled=method == "targets")
-            return ViewOptions(kind=kind, indicator_id=indicator_id, method=method, k=k)
-        # A period's gaps are measured against its own targets and later ones (2026-2030: 2030 only).
+        method = st.selectbox(texts.CLASS_METHOD, METHODS, format_func=texts.METHOD_NAMES.get, key="method")
+        k = st.slider(texts.CLASS_COUNT, 3, 7, ViewOptions.k, key="k", disabled=method == "targets")
+        return ViewOptions(kind=kind, indicator_id=indicator_id, method=method, k=k)
+    if kind == GAP:
+        # A period's gaps are measured against its own targets and later ones (2026-2030: 2030 only),
+        # for the indicators the Resolution gives a number for in that year.
         years = tuple(year for year in TARGET_YEARS if year >= period.target_year)
         year = st.radio(texts.TARGET_YEAR, years, horizontal=True, key=f"year_{period.key}")
+        with_target = [i for i in with_values if INDICATORS[i].target(year) is not None]
+        if not with_target:
+            st.info(texts.NO_TARGET_DATA.format(year=year))
+            return ViewOptions(kind=CATEGORY)
+        indicator_id = st.selectbox(texts.INDICATOR, with_target, format_func=lambda i: INDICATORS[i].label,
+                                    key="indicator")
         return ViewOptions(kind=kind, indicator_id=indicator_id, year=year)
     if kind == PRIORITY:
-        st.caption(texts.PRIORITY_HELP)
+        year = period.target_year
+        st.caption(texts.PRIORITY_HELP.format(year=year))
         weights = Weights(**{c: st.slider(texts.COMPONENT_LABELS[c], 0.0, 5.0, float(getattr(Weights(), c)), 0.5,
                                           key=f"w_{c}") for c in COMPONENTS})
-        ticked = st.multiselect(texts.PRIORITY_INDICATORS, with_values, default=with_values[:3],
-                                format_func=lambda i: INDICATORS[i].label, key="ticked")
+        with_target = [i for i in with_values if INDICATORS[i].target(year) is not None]
+        ticked = st.multiselect(texts.PRIORITY_INDICATORS, with_target, default=with_target[:3],
+                                format_func=lambda i: INDICATORS[i].label, key=f"ticked_{period.key}")
         top_n = st.number_input(texts.TOP_N, 1, 50, ViewOptions.top_n, key="top_n")
-        return ViewOptions(kind=kind, weights=weights, ticked=tuple(ticked), top_n=int(top_n))
+        return ViewOptions(kind=kind, weights=weights, ticked=tuple(ticked), top_n=int(top_n), year=year)
     return ViewOptions(kind=kind)

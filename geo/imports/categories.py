@@ -15,8 +15,8 @@ import pandas as pd
 import texts
 from geo.imports.headers import Header, role_aliases
 from geo.imports.layout import Row, data_tables, walk
-from geo.imports.places import earlier_row, resolve_commune, where
-from geo.imports.problems import ImportResult, ProblemLog
+from geo.imports.places import count_unfilled_place, earlier_row, not_filled_message, resolve_commune, where
+from geo.imports.problems import NOT_FILLED, ImportResult, ProblemLog
 from geo.imports.reference import Reference
 from geo.imports.totals import compare_categories
 from geo.imports.values import BadValue, is_blank, parse_category
@@ -57,6 +57,12 @@ def _category_of(header: Header, row: list[object], log: ProblemLog, row_number:
     return marked[0], True
 
 
+def _value_columns(header: Header) -> dict[int, str]:
+    """The column(s) a category is written in, with their header: «Khu vực», or the three mark columns."""
+    columns = [header.roles["category"]] if header.has("category") else sorted(header.marks)
+    return {col: header.texts.get(col, "") for col in columns}
+
+
 def import_categories(content: bytes, file_name: str, reference: Reference | None = None,
                       progress=None) -> ImportResult:
     """Read and check a category file; never writes anything."""
@@ -70,6 +76,7 @@ def import_categories(content: bytes, file_name: str, reference: Reference | Non
     result.sheet = ", ".join(h.sheet.name for h in tables)
     first_row: dict[str, tuple[str, int]] = {}  # -> (sheet, row) of its first occurrence
     records = []
+    unfilled = 0  # rows naming a unit with no category: all of them in an untouched template
     for event in walk(tables, ref, commune_headings=False):
         if not isinstance(event, Row):
             continue
@@ -78,11 +85,13 @@ def import_categories(content: bytes, file_name: str, reference: Reference | Non
         name = row[name_col] if name_col is not None and name_col < len(row) else None
         code = header.cell(row, "code")
         category, given = _category_of(header, row, log, row_number)
-        if not given:
-            continue  # a commune left blank (Yên Thịnh, or not filled in): reported by the totals
         district = header.cell(row, "district") if header.has("district") else None
         if is_blank(district):
             district = event.district
+        if not given:  # a commune left blank (Yên Thịnh, or not filled in): reported by the totals
+            unfilled += count_unfilled_place(ref, log, header, row_number, code=code, name=name,
+                                             district=district, name_col=name_col)
+            continue
         gso = resolve_commune(ref, log, header, row_number, code=code, name=name, district=district,
                               name_col=name_col)
         if gso is None or category is None:
@@ -102,7 +111,13 @@ def import_categories(content: bytes, file_name: str, reference: Reference | Non
                         "area_category": category})
     frame = pd.DataFrame(records, columns=COLUMNS)
     if frame.empty and not log.problems:
-        log.error("no_rows", texts.IMP_NO_ROWS, **where(tables[0], tables[0].row_number, None))
+        first = tables[0]
+        if unfilled:
+            log.error(NOT_FILLED, not_filled_message(texts.IMP_CATEGORIES_NOT_FILLED, unfilled,
+                                                       texts.UNIT_NOUN[ref.period.key], _value_columns(first)),
+                      **where(first, first.row_number, None))
+        else:
+            log.error("no_rows", texts.IMP_NO_ROWS, **where(first, first.row_number, None))
     result.frame = frame
     result.summary = compare_categories(frame, ref, log)
     return result

@@ -94,8 +94,9 @@ def describe_changes(kind: str, new: pd.DataFrame, current: pd.DataFrame | None,
     if not reference.has_districts:  # 2026-2030: the units alone, no empty district column
         table = table.drop(columns="district")
     counts, respelled = parts.counts, parts.respelled
-    warnings = _shrink_warning(kind, counts["before"], counts["after"]) + _total_warnings(kind, new, reference)
-    headline = _headline(kind, counts, respelled, first)
+    units = texts.UNIT_NOUN[reference.period.key]  # "xã"; "xã, phường" in 2026-2030
+    warnings = _shrink_warning(kind, counts["before"], counts["after"], units) + _total_warnings(kind, new, reference)
+    headline = _headline(kind, counts, respelled, first, units)
     return Changes(kind=kind, headline=headline, table=table, respelled=respelled, warnings=warnings,
                    first_import=first, hidden_rows=hidden, table_note=note, **counts)
 
@@ -313,14 +314,15 @@ def _n(number: int) -> str:
     return vn_number(number, 0)
 
 
-def _headline(kind: str, counts: dict[str, int], respelled: int, first: bool) -> str:
+def _headline(kind: str, counts: dict[str, int], respelled: int, first: bool, units: str) -> str:
+    """What the import does in one sentence; a list of categories counts the period's `units`."""
     numbers = {name: _n(value) for name, value in counts.items()}
-    what = texts.CHG_WHAT[kind].format(n=numbers["after"])
+    what = texts.CHG_WHAT[kind].format(n=numbers["after"], units=units)
     if first:
         return texts.CHG_FIRST.format(what=what)
     if not (counts["added"] or counts["removed"] or counts["changed"] or respelled):
         return texts.CHG_IDENTICAL.format(what=what)
-    headline = texts.CHG_HEADLINES[kind].format(**numbers)
+    headline = texts.CHG_HEADLINES[kind].format(**numbers, units=units)
     if kind == VILLAGES_KIND and counts["changed"]:
         headline += " " + texts.CHG_VILLAGES_MOVED.format(count=numbers["changed"])
     if respelled:
@@ -328,10 +330,10 @@ def _headline(kind: str, counts: dict[str, int], respelled: int, first: bool) ->
     return headline
 
 
-def _shrink_warning(kind: str, before: int, after: int) -> list[str]:
+def _shrink_warning(kind: str, before: int, after: int, units: str) -> list[str]:
     if after * 2 >= before:
         return []
-    unit = texts.CHG_UNITS[kind]
+    unit = units if kind == CATEGORIES_KIND else texts.CHG_UNITS[kind]
     return [texts.CHG_WARN_SHRINK.format(after=_n(after), before=_n(before), unit=unit)]
 
 

@@ -20,8 +20,17 @@ from geo.errors import preview
 from geo.imports.column_meaning import MARGIN, SURE, guess_indicator
 from geo.imports.headers import Header, column_choices, role_aliases
 from geo.imports.layout import COMMUNE, Heading, data_tables, walk
-from geo.imports.places import clean_name, earlier_row, name_problem, resolve_commune, village_key, where
-from geo.imports.problems import ImportResult, ProblemLog
+from geo.imports.places import (
+    clean_name,
+    count_unfilled_place,
+    earlier_row,
+    name_problem,
+    not_filled_message,
+    resolve_commune,
+    village_key,
+    where,
+)
+from geo.imports.problems import NOT_FILLED, ImportResult, ProblemLog
 from geo.imports.reference import Reference
 from geo.imports.values import (
     BadValue,
@@ -208,6 +217,7 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
     first_row: dict[tuple, tuple[str, int]] = {}  # -> (sheet, row)
     heading_commune: str | None = None
     heading_failed = False  # the villages under a commune heading that did not resolve are not re-reported
+    unfilled = 0  # rows naming a place with no value: all of them in an untouched template
     for event in walk(tables, ref, commune_headings=level == "village"):
         if isinstance(event, Heading):
             heading_commune = None
@@ -219,6 +229,7 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
         header, row_number, row = event.header, event.number, event.cells
         pairs = _pairs(header, row, row_number, long_layout, wide.get(id(header), {}), level, log)
         if not pairs:
+            unfilled += _names_a_place(ref, log, header, row, row_number, level, event.district)
             continue
         try:
             year = parse_year(header.cell(row, "year"))
@@ -271,10 +282,32 @@ def _import(content: bytes, file_name: str, level: str, reference: Reference | N
     frame["value"] = frame["value"].astype(float)
     frame["year"] = frame["year"].astype("Int64")
     if frame.empty and not result.errors:
-        log.error("no_values", texts.IMP_NO_VALUES, **where(tables[0], tables[0].row_number, None))
+        first = tables[0]
+        if unfilled:
+            places = texts.LEVEL_NAMES[level] if level == "village" else texts.UNIT_NOUN[ref.period.key]
+            columns = {col: first.texts.get(col, "") for col in
+                       ([first.roles["value"]] if long_layout else sorted(wide.get(id(first), {})))}
+            log.error(NOT_FILLED, not_filled_message(texts.IMP_VALUES_NOT_FILLED, unfilled, places, columns),
+                      **where(first, first.row_number, None))
+        else:
+            log.error("no_values", texts.IMP_NO_VALUES, **where(first, first.row_number, None))
     result.frame = frame
     result.summary = _coverage(frame, level)
     return result
+
+
+def _names_a_place(ref: Reference, log: ProblemLog, header: Header, row: list[object], row_number: int,
+                   level: str, district: str | None) -> bool:
+    """Whether a row without values names its unit (or, in a village sheet, its village); the unit
+    counts in the period's tally (see places.count_unfilled_place)."""
+    commune_col, village_col = _place_cols(header, level)
+    commune = row[commune_col] if commune_col is not None and commune_col < len(row) else None
+    given = header.cell(row, "district")
+    named = count_unfilled_place(ref, log, header, row_number, code=header.cell(row, "code"), name=commune,
+                                 district=district if is_blank(given) else given, name_col=commune_col)
+    if level != "village":
+        return named
+    return village_col is not None and village_col < len(row) and not is_blank(row[village_col])
 
 
 def _pairs(header: Header, row: list[object], row_number: int, long_layout: bool,

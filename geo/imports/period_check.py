@@ -7,7 +7,8 @@ Xã Bình Gia, Xã Hữu Lũng...) and every new unit reuses an old commune's co
 So the file is checked against the other period's list too, and compared:
 
 1. Names and codes. At least MIN_UNRESOLVED of the rows that name a commune
-   (by code or name; in an annex, its commune headings), and at least
+   (by code or name; in an annex, its commune headings; with or without a
+   value, so an untouched template of the other period is told too), and at least
    UNRESOLVED_SHARE of them, do not resolve in the chosen period; against the
    other period at least RESOLVED_SHARE of them resolve, and more than in the
    chosen one. A correct file of either period resolves everything in its own,

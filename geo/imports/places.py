@@ -13,12 +13,14 @@ import unicodedata
 from functools import lru_cache
 
 import texts
+from geo.errors import preview
 from geo.imports.headers import Header
-from geo.imports.problems import ProblemLog
+from geo.imports.problems import ProblemLog, column_letter
 from geo.imports.reference import Reference
 from geo.imports.values import UncomputedFormula, is_blank
 from geo.indicators import header_key
 from geo.names import district_key, name_key, normalise_code
+from geo.vnformat import vn_number
 
 _NUMBERING = re.compile(r"^\s*(?:[ivx]{1,5}|\d{1,4}(?:\.\d{1,3})*|[a-zđ])\s*[.):\-–]\s*(?=\S)", re.IGNORECASE)
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
@@ -30,6 +32,7 @@ _COMMUNE_HEAD = re.compile(r"^(xã|phường|thị trấn|tt\.?|p\.)(\s|$)")
 # Village prefixes that are a kind of settlement, not part of its name. "Bản" and
 # "Khu" are left alone: in Lạng Sơn they are often the first word of the name itself.
 _VILLAGE_PREFIX = re.compile(r"^(thôn|xóm|tổ dân phố|tdp|khối)\s+")
+NOT_FILLED_HEADERS_SHOWN = 3  # value columns named by their header in the "not filled" message
 
 
 # Characters that have no place in a name: markup that a careless page would run,
@@ -135,6 +138,37 @@ def resolve_commune(ref: Reference, log: ProblemLog, header: Header, row_number:
     elif not (is_blank(code) and is_blank(name)):
         log.places.unresolved += 1
     return found
+
+
+def count_unfilled_place(ref: Reference, log: ProblemLog, header: Header, row_number: int, *,
+                         code: object, name: object, district: object, name_col: int | None) -> bool:
+    """Whether a row without any value names a unit (by code or name); if so, count how it resolves
+    in the period's tally without reporting anything. An untouched template is all such rows: they
+    still tell which period it belongs to (geo.imports.period_check) and how many rows wait for values.
+    """
+    if is_blank(code) and is_blank(name):
+        return False
+    quiet = ProblemLog(log.file)
+    quiet.places = log.places  # counted like any other row; its problems are not this row's to report
+    resolve_commune(ref, quiet, header, row_number, code=code, name=name, district=district, name_col=name_col)
+    return True
+
+
+def not_filled_message(template: str, rows: int, places: str, columns: dict[int, str]) -> str:
+    """A file whose `rows` rows name `places` ("xã, phường", "thôn") while its value `columns` (index ->
+    header text) are all empty, said with `template` (the kind's wording). Up to three columns are named
+    by their headers; more (an indicator template has 18, with long headers) by their letters."""
+    if len(columns) == 1:
+        named = texts.IMP_NOT_FILLED_COLUMN.format(column=f"«{next(iter(columns.values()))}»")
+    elif len(columns) <= NOT_FILLED_HEADERS_SHOWN:
+        named = texts.IMP_NOT_FILLED_COLUMNS.format(count=len(columns),
+                                                    columns=", ".join(f"«{text}»" for text in columns.values()))
+    else:
+        indexes = sorted(columns)
+        letters = (texts.IMP_COLUMN_RANGE.format(first=column_letter(indexes[0]), last=column_letter(indexes[-1]))
+                   if indexes[-1] - indexes[0] == len(indexes) - 1 else preview(map(column_letter, indexes)))
+        named = texts.IMP_NOT_FILLED_COLUMNS.format(count=len(columns), columns=letters)
+    return template.format(rows=vn_number(rows, 0), places=places, columns=named)
 
 
 def _resolve(ref: Reference, log: ProblemLog, header: Header, row_number: int, *,

@@ -18,6 +18,7 @@ import texts
 ERROR = "error"
 NOTE = "note"
 PROBLEM_COLUMNS = ["severity", "file", "sheet", "row", "column", "message"]  # problems_frame's ids
+NOT_FILLED = "not_filled"  # the problem code of a file whose rows name units but whose values are all empty
 
 
 def column_letter(index: int) -> str:

@@ -44,11 +44,12 @@ def compare_categories(frame: pd.DataFrame, ref: Reference, log: ProblemLog) -> 
     """Counts per category against the published ones (88/8/103 in 2021-2025; none published for
     2026-2030), and the area communes the file lacks."""
     official_counts = ref.period.official_category_counts
+    units = texts.UNIT_NOUN[ref.period.key].capitalize()  # "Xã khu vực III"; "Xã, phường khu vực III"
     rows = []
     counts = frame["area_category"].value_counts() if not frame.empty else pd.Series(dtype=int)
     for category in CATEGORIES:
         found = int(counts.get(category, 0))
-        item = texts.TOT_ITEM_CATEGORY.format(category=category)
+        item = texts.TOT_ITEM_CATEGORY.format(units=units, category=category)
         if official_counts is None:
             rows.append({"item": item, "found": found, "official": texts.TOT_NOT_PUBLISHED, "difference": NO_NUMBER})
             continue

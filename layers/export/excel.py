@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 import texts
-from geo.vnformat import nfc
+from geo.vnformat import VIETNAM_TIME, export_now, nfc
 from geo.workbook_style import style_header
 
 ILLUSTRATIVE_FONT = Font(bold=True, color="9A5B00")
@@ -32,8 +32,12 @@ SHEET_NAME_LIMIT = 31  # Excel's limit
 
 
 def table_to_xlsx(table: pd.DataFrame, *, title: str, sources: list[str], filters: str, illustrative: bool,
-                  exported_at: datetime.datetime) -> bytes:
-    """Workbook bytes: the table (sheet 1) and where it comes from (sheet 2, "Nguồn")."""
+                  exported_at: datetime.datetime | None = None) -> bytes:
+    """Workbook bytes: the table (sheet 1) and where it comes from (sheet 2, "Nguồn").
+
+    `exported_at` defaults to now in Vietnam time (geo.vnformat.export_now).
+    """
+    exported_at = exported_at or export_now()
     frame = getattr(table, "data", table)  # a pandas Styler (highlighted row) carries its frame in .data
     workbook = Workbook()
     sheet = workbook.active
@@ -55,8 +59,8 @@ def table_to_xlsx(table: pd.DataFrame, *, title: str, sources: list[str], filter
 
 
 def _naive(moment: datetime.datetime) -> datetime.datetime:
-    """Excel has no time zones: keep the wall-clock time the user saw."""
-    return moment.replace(tzinfo=None) if moment.tzinfo else moment
+    """Excel has no time zones: the wall-clock time in Vietnam, where the readers are (naive is taken as that)."""
+    return moment.astimezone(VIETNAM_TIME).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def _cell_value(value):

@@ -6,6 +6,8 @@ import datetime
 import re
 import unicodedata
 
+from geo.vnformat import export_now
+
 MIME = {
     "png": "image/png",
     "pdf": "application/pdf",
@@ -19,4 +21,4 @@ def export_file_name(title: str, extension: str, day: datetime.date | None = Non
     text = unicodedata.normalize("NFD", title.replace("Đ", "D").replace("đ", "d"))  # not user text
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].rstrip("-") or "ban-do"
-    return f"{slug}_{(day or datetime.date.today()).isoformat()}.{extension}"
+    return f"{slug}_{(day or export_now().date()).isoformat()}.{extension}"

@@ -10,15 +10,21 @@ xstatic packages, the same source assets.py copies from.
 from __future__ import annotations
 
 import base64
+import datetime
 import html
 import mimetypes
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import folium
 
+import texts
+from geo.vnformat import export_now, vietnam_clock
+from layers.view import MapView
 from layers.web import assets
+from layers.web.elements import Script
+from layers.web.webtext import web_text
 
 _SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc=["']([^"']+)["'][^>]*>\s*</script>""", re.IGNORECASE)
 _LINK_HREF = re.compile(r"""<link\b[^>]*\bhref=["']([^"']+)["'][^>]*/?>""", re.IGNORECASE)
@@ -82,7 +88,14 @@ def inline_assets(page: str) -> str:
     return _LINK_HREF.sub(link, _SCRIPT_SRC.sub(script, page))
 
 
-def standalone_html(build_map: Callable[[], folium.Map], *, title: str | None = None,
+def export_header(view: MapView, at: datetime.datetime | None = None) -> tuple[str, ...]:
+    """The lines under the title of an exported map: the filters, the sources (period and legal basis, as the
+    page shows them under its title) and when it was exported, in Vietnam time (`at`, default now)."""
+    when = texts.HTML_EXPORTED_AT.format(time=vietnam_clock(at or export_now()))
+    return tuple(line for line in (view.subtitle, view.source_line if view.sources else "", when) if line)
+
+
+def standalone_html(build_map: Callable[[], folium.Map], *, title: str | None = None, header: Sequence[str] = (),
                     layers: Iterable[folium.MacroElement] = ()) -> bytes:
     """The map as one UTF-8 HTML file: Leaflet, plugins and our CSS inlined; no CDN, no server.
 
@@ -92,10 +105,16 @@ def standalone_html(build_map: Callable[[], folium.Map], *, title: str | None = 
     with the screen or with another export. A background of web tiles
     (OpenStreetMap), if the user chose one, still needs internet; everything
     else works offline.
+
+    With a `title` or `header` lines (see export_header), the file shows them in a band above the map
+    (templates/export_header.html): a file passed on has no page around it to say what it shows.
     """
     fmap = build_map()
     for layer in layers:
         fmap.add_child(layer)
+    if title or header:
+        fmap.add_child(Script("export_header.html", title=web_text(title or ""),
+                              lines=[web_text(line) for line in header]))
     page = inline_assets(fmap.get_root().render())
     if title:
         page = page.replace("</head>", f"<title>{html.escape(title)}</title>\n</head>", 1)

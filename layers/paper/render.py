@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 
 import texts
 from geo.province import ProvinceData
-from geo.vnformat import nfc
+from geo.vnformat import export_now, nfc
 from layers.paper.drawing import (
     draw_features,
     draw_top,
@@ -128,7 +128,7 @@ def build_figure(view: MapView, data: ProvinceData, *, page: str = "A4", orienta
                              zones=bool(geometry.zone_paths))
     draw_legend(page_ax, layout.legend, content, fs)
     draw_inset(fig, page_ax, layout, geometry, frame, selected, width, height)
-    draw_footer(page_ax, layout, view, export_date or datetime.date.today())
+    draw_footer(page_ax, layout, view, export_date or export_now().date())
     return fig
 
 

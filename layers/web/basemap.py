@@ -26,6 +26,7 @@ COMMUNE_LABEL_MIN_ZOOM = 11
 OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "© OpenStreetMap"
 FULLSCREEN_ICON = template_text("fullscreen_icon.svg").strip()
+POPUP_MARGIN_PX = 10  # a popup keeps this far from the map's edges and the legend
 MAP_DRAWN = "map_drawn"  # what the map's script (templates/drawn.js) reports once it is drawn
 
 
@@ -84,9 +85,12 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
         highlight_function=lambda f: {"weight": 3, "color": style.SELECTION_EDGE},
         tooltip=folium.GeoJsonTooltip(fields=list(fields), aliases=list(fields.values()),
                                       sticky=True, class_name="commune-tooltip"),
-        popup=folium.GeoJsonPopup(fields=list(fields), aliases=list(fields.values()), class_name="commune-popup")
+        popup=folium.GeoJsonPopup(fields=list(fields), aliases=list(fields.values()), class_name="commune-popup",
+                                  auto_pan=False)  # popup_clear.js pans, clear of the legend too
         if view.details else None,
     ).add_to(fmap)
+    if view.details:
+        fmap.add_child(Script("popup_clear.js", margin=POPUP_MARGIN_PX))
     if layers.zones is not None:
         RenderedGeoJson(layers.zones, name=texts.LAYER_ZONES,
                         style_function=lambda f: {**style.ZONE_STYLE, "className": "uncertain-zone"},

@@ -92,3 +92,96 @@ def test_2026_map_draws_65_units_with_uncertain_zones_and_switches_period(server
     frame = map_frame(page)
     assert count(frame, "path.uncertain-zone") == 0 and count(frame, "path.district-outline") == 11
     assert blocked == [], f"requests left the machine: {blocked}"
+
+
+@pytest.fixture(scope="module")
+def units_map_file(tmp_path_factory):
+    """The 2026-2030 map as one file (no server), with a popup on every unit as the category view has."""
+    from dataclasses import replace
+
+    from layers.export.offline_html import standalone_html
+    from layers.prepared import prepare
+    from layers.view import district_view
+    from layers.web.basemap import build_base_map
+
+    data = prepare({"LANGSON_GEODATA_DIR": str(SHARED)}, period="2026-2030")
+    view = district_view(data.communes, data.colours, period=data.period)
+    view = replace(view, details={code: {"Khu vực": "Khu vực I", "Số thôn ĐBKK": "1"} for code in view.fills})
+    path = tmp_path_factory.mktemp("units") / "units.html"
+    path.write_bytes(standalone_html(lambda: build_base_map(data.layers, view)))
+    return path
+
+
+def open_file(browser, path, width=1000, height=720):
+    """The file in a page that may read local files only (offline_page allows 127.0.0.1, not file://)."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    blocked: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(("file://", "data:", "about:", "blob:")):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri())
+    wait_until(page, lambda: count(page, "path.commune") == 65)
+    return page, blocked
+
+
+def rect(page, selector):
+    return page.evaluate(f"(() => {{ const r = document.querySelector({selector!r}).getBoundingClientRect(); "
+                         "return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; })()")
+
+
+def test_a_popup_opens_clear_of_the_legend(units_map_file, browser):
+    """Issue 12 review: a unit clicked just below the legend (top right) opened its popup under the legend.
+    The map pans the popup clear of it, and keeps it inside the map."""
+    page, blocked = open_file(browser, units_map_file)
+    legend = rect(page, ".map-legend")
+    # a point on a unit just below the legend: a popup opens upwards from the point, into the legend
+    point = page.evaluate("""(l) => {
+        for (let y = l.bottom + 15; y < l.bottom + 200; y += 10)
+            for (let x = l.right - 20; x > l.left + 20; x -= 15) {
+                const e = document.elementFromPoint(x, y);
+                if (e && e.classList.contains('commune')) return [x, y];
+            }
+        return null; }""", legend)
+    assert point, "no unit below the legend"
+    page.mouse.click(*point)
+    wait_until(page, lambda: count(page, ".leaflet-popup") == 1)
+    popup = wait_until(page, lambda: _settled(page))  # after the pan
+    assert popup["bottom"] - popup["top"] > point[1] - legend["bottom"]  # unpanned, it would reach the legend
+    overlaps = (popup["right"] > legend["left"] and popup["left"] < legend["right"]
+                and popup["top"] < legend["bottom"] and popup["bottom"] > legend["top"])
+    assert not overlaps, (popup, legend)
+    assert popup["left"] >= 0 and popup["top"] >= 0 and popup["right"] <= 1000 and popup["bottom"] <= 720
+    assert blocked == []
+
+
+def _settled(page):
+    """The popup's box once it has stopped moving (two reads 0.3 s apart agree), else None."""
+    first = rect(page, ".leaflet-popup")
+    page.wait_for_timeout(300)
+    return first if rect(page, ".leaflet-popup") == first else None
+
+
+def test_a_long_tooltip_line_wraps_inside_the_map(units_map_file, browser):
+    """Issue 12 review: "Gồm các xã cũ (2021-2025)" of a unit made of split communes ran on one line and the
+    tooltip was cut at the map's edge. It wraps now (static/map.css)."""
+    page, blocked = open_file(browser, units_map_file)
+    centres = page.evaluate("""() => Array.from(document.querySelectorAll('path.commune')).map(p => {
+        const r = p.getBoundingClientRect(); const x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+        return document.elementFromPoint(x, y) === p ? [x, y] : null; })""")
+    for centre in filter(None, centres):
+        page.mouse.move(*centre)
+        text = page.evaluate("(document.querySelector('.leaflet-tooltip') || {}).innerText || ''")
+        if "một phần" in text:  # a unit that got part of a split commune: its longest line
+            break
+    else:
+        pytest.fail("no unit with a split commune found under the mouse")
+    tooltip = rect(page, ".leaflet-tooltip")
+    assert tooltip["right"] - tooltip["left"] <= 360  # 340 px of text, padding and border
+    assert tooltip["left"] >= 0 and tooltip["right"] <= 1000
+    assert blocked == []
