@@ -106,15 +106,16 @@ def map_page(choices: Choices, data: MapData, programme: Programme, table: pd.Da
 def _carried(built: BuiltView, table: pd.DataFrame, rules: dict[str, str], options: ViewOptions) -> BuiltView:
     """A view of 2021-2025 data carried over to the new units: the legend states how the indicator's values
     were combined, and the table says for each unit what it could not count (a split old commune)."""
-    view = built.view
+    view, headers = built.view, dict(built.headers)
     if options.kind in (INDICATOR, GAP) and options.indicator_id in rules:
-        view = replace(view, legend_title=texts.CARRIED_LEGEND.format(title=view.legend_title,
-                                                                      rule=rules[options.indicator_id]))
+        rule = rules[options.indicator_id]
+        view = replace(view, legend_title=texts.CARRIED_LEGEND.format(title=view.legend_title, rule=rule))
+        headers["value"] = texts.CARRIED_LEGEND.format(title=headers["value"], rule=rule)
     shown = built.table
     if "code" in shown:
         notes = table.set_index("gso_code")["carry_note"]
         shown = shown.assign(carry_note=shown["code"].map(notes).fillna("").to_numpy())
-    headers = {**built.headers, "carry_note": texts.COL_CARRY_NOTE, "villages": texts.COL_VILLAGES_CARRIED}
+    headers.update(carry_note=texts.COL_CARRY_NOTE, villages=texts.COL_VILLAGES_CARRIED)
     return replace(built, view=view, table=shown, headers=headers)
 
 

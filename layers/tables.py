@@ -232,3 +232,10 @@ def commune_details(table: pd.DataFrame, built, code: str, tooltip_fields: dict[
         lines[texts.VILLAGE_NAMES] = row["village_names"]
     lines.update(built.view.details.get(code, {}))
     return pd.DataFrame({"item": list(lines), "detail": [str(v) for v in lines.values()]})
+
+
+def unplaced_villages_table(unplaced: pd.DataFrame) -> pd.DataFrame:
+    """2021-2025 villages of an old commune split between two new units: which units they may belong to
+    (geo/carry_over.py `unplaced_villages`)."""
+    return pd.DataFrame({"old_commune": unplaced["old_commune"], "village": unplaced["village"],
+                         "candidates": unplaced["new_names"].map(texts.OR_JOIN.join)})

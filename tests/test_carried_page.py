@@ -23,6 +23,12 @@ def test_carried_data_is_offered_on_2026_units_and_says_how_it_was_combined(env)
     notes = dict(zip(table["Xã, phường"], table["Ghi chú quy đổi"]))
     assert notes["Xã Đình Lập"].startswith("gần đúng") and "Bính Xá" in notes["Xã Đình Lập"]
     assert notes["Xã Bình Gia"] == ""
+    value_header = next(column for column in table.columns if column.startswith("Giá trị"))
+    assert "ước tính: trung bình không trọng số" in value_header  # the rule, in the table too
+    unplaced = next(e for e in at.expander if e.label.startswith("Thôn ĐBKK 2021-2025 chưa xác định"))
+    villages = unplaced.dataframe[0].value
+    assert len(villages) > 0 and set(villages["Xã cũ"]) <= {"Xã Bính Xá", "Xã Kiên Mộc", "Xã Đại Đồng"}
+    assert villages["Thuộc một trong hai xã mới"].str.contains(" hoặc ").all()
     # the legend states the rule: households with electricity have no population weights -> estimated mean
     script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
     assert json.dumps("ước tính: trung bình không trọng số")[1:-1] in script  # as the legend script holds it

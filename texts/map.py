@@ -167,6 +167,11 @@ CARRIED_NOTICE = ("Đang xem số liệu giai đoạn 2021-2025 quy sang 65 xã,
 CARRIED_LEGEND = "{title} — {rule}"
 COL_CARRY_NOTE = "Ghi chú quy đổi"
 COL_VILLAGES_CARRIED = "Số thôn ĐBKK 2021-2025"
+UNPLACED_TITLE = "Thôn ĐBKK 2021-2025 chưa xác định thuộc xã mới nào ({count})"
+UNPLACED_HELP = ("Các thôn này thuộc xã cũ được chia cho hai xã mới (Bính Xá, Kiên Mộc, Đại Đồng); đường chia chưa "
+                 "được công bố nên không cộng vào xã nào.")
+OR_JOIN = " hoặc "
+UNPLACED_COLUMNS = {"old_commune": "Xã cũ", "village": "Thôn", "candidates": "Thuộc một trong hai xã mới"}
 PERIOD_BASIS = {
     _vocabulary.PERIOD_2021.key: "Giai đoạn 2021-2025: QĐ 861/QĐ-TTg (khu vực), QĐ 612/QĐ-UBDT (thôn ĐBKK)",
     _vocabulary.PERIOD_2026.key: ("Giai đoạn 2026-2030: NĐ 272/2025/NĐ-CP và quyết định của UBND tỉnh (khu vực, "

@@ -81,6 +81,11 @@ if clicked_code:
 st.markdown(f"##### {texts.TABLE_TITLE}")
 st.dataframe(map_click.highlight_row(built.table, clicked_code, built.headers), hide_index=True, width="stretch",
              key="table")
+if programme.carried_rules is not None:
+    unplaced = tables.unplaced_villages_table(state.unplaced_villages(shown_period))
+    with st.expander(texts.UNPLACED_TITLE.format(count=len(unplaced))):
+        st.caption(texts.UNPLACED_HELP)
+        st.dataframe(tables.display_table(unplaced, texts.UNPLACED_COLUMNS), hide_index=True, width="stretch")
 
 # Built only while open (on_change="rerun"): its widgets cost the page load
 # time, and most visits export nothing.

@@ -91,6 +91,11 @@ def _carried(fingerprint: tuple, folder: str, previous: str, base: str | None, v
                       read_crosswalk(old.province_data.files["crosswalk"]))
 
 
+def unplaced_villages(period: str) -> pd.DataFrame:
+    """The previous period's villages of old communes split between two of `period`'s units."""
+    return _carried(*_carried_key(period)).unplaced_villages
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _carried_units_table(key: tuple, period: str, _communes) -> pd.DataFrame:
     return carried_table(commune_table(_communes, empty_programme()), _carried(*key))
