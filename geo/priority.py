@@ -22,6 +22,7 @@ from geo.vocabulary import CATEGORY_I, CATEGORY_II, CATEGORY_III
 
 CATEGORY_POINTS = {CATEGORY_III: 1.0, CATEGORY_II: 0.5, CATEGORY_I: 0.0}
 COMPONENTS = ("category", "villages", "gaps", "border")
+FULL_SCORE_RANGE = (0.0, 100.0)  # every score lies in it
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from geo.vocabulary import PERIOD_2026
 from layers.prepared import MapData
 from layers.style import short_district_name
 from layers.tables import PERIOD_HEADERS
-from layers.thematic import ADMIN, GAP, INDICATOR, BuiltView, ViewOptions, build_view, view_scores
+from layers.thematic import ADMIN, GAP, INDICATOR, PRIORITY, BuiltView, ViewOptions, build_view, view_scores
 from layers.view import BORDER_SOURCES, filters_subtitle, view_sources
 
 
@@ -76,7 +76,9 @@ def map_page(choices: Choices, data: MapData, programme: Programme, table: pd.Da
     subtitle = filters_subtitle([short_district_name(d) for d in choices.districts], choices.border_only,
                                 BORDER_SOURCES[choices.border_source],
                                 choices.searched and data.search_label(choices.searched),
-                                former_districts=not data.period.has_districts)
+                                former_districts=not data.period.has_districts,
+                                category_labels=tuple(texts.CATEGORY_FILTER_NAMES[c] for c in choices.categories),
+                                score_range=choices.score_range if options.kind == PRIORITY else None)
     with_villages = choices.show_villages and not programme.villages.empty
     # the administrative map shows no programme data, unless it draws the (demo) villages
     illustrative = programme.illustrative and (options.kind != ADMIN or with_villages)

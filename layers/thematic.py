@@ -212,8 +212,10 @@ def build_view(options: ViewOptions, table: pd.DataFrame, colours: dict[str, str
         scores = scores if scores is not None else view_scores(options, table)
         view = replace(priority_view(scores, **common),
                        details=tables.priority_details(table, scores))
-        ranked = scores[scores.index.isin(shown["gso_code"])].sort_values("rank")
-        return BuiltView(view, tables.priority_table(shown, scores), top=tuple(ranked.index[: options.top_n]),
+        # the top N of the whole province, those of them the filters show: a filter hides, it never re-ranks
+        first = scores.sort_values("rank").index[: options.top_n]
+        top = tuple(first[first.isin(shown["gso_code"])])
+        return BuiltView(view, tables.priority_table(shown, scores), top=top,
                          scores=scores)
     view = district_view(table, colours, subtitle, selected, sources, period)
     return BuiltView(replace(view, illustrative=False), tables.category_table(shown))

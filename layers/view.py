@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import texts
 from geo.filters import BORDER_COMPUTED, BORDER_EITHER, BORDER_SOURCED
+from geo.priority import FULL_SCORE_RANGE
+from geo.vnformat import vn_number
 from geo.vocabulary import PERIOD_2021, Period
 from layers.style import LegendEntry
 
@@ -47,15 +49,22 @@ class MapView:
 
 
 def filters_subtitle(district_labels: list[str], border_only: bool, border_source_label: str,
-                     searched_label: str | None, former_districts: bool = False) -> str:
-    """The active filters in words, for the map subtitle and exports (2026-2030 groups by former districts)."""
+                     searched_label: str | None, former_districts: bool = False,
+                     category_labels: tuple[str, ...] = (), score_range: tuple[float, float] | None = None) -> str:
+    """Every active filter in words, for the caption, the print subtitle, the PDF metadata and the Excel
+    "Nguồn" sheet (2026-2030 groups by former districts). A full score range is no filter."""
     if searched_label:
         return texts.SUBTITLE_SEARCHED.format(commune=searched_label)
     districts = texts.SUBTITLE_FORMER_DISTRICTS if former_districts else texts.SUBTITLE_DISTRICTS
     parts = [districts.format(districts=", ".join(district_labels)) if district_labels
              else texts.SUBTITLE_WHOLE_PROVINCE]
+    if category_labels:
+        parts.append(", ".join(category_labels))  # "Khu vực III, Khu vực II": the names say what they are
     if border_only:
         parts.append(texts.SUBTITLE_BORDER.format(source=border_source_label.lower()))
+    if score_range is not None and tuple(score_range) != FULL_SCORE_RANGE:
+        low, high = score_range
+        parts.append(texts.SUBTITLE_SCORE.format(low=vn_number(low, 0), high=vn_number(high, 0)))
     return " · ".join(parts)
 
 

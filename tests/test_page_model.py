@@ -132,3 +132,27 @@ def test_titles_and_subtitles_name_the_period(data, data_2026, demo):
     grouped = page(data_2026, demo, districts=("Huyện Đình Lập",))
     assert grouped.subtitle == "Huyện cũ: Đình Lập" and "xã, phường" in grouped.caption
     assert page(data, demo, districts=("Huyện Đình Lập",)).subtitle == "Huyện: Đình Lập"
+
+
+def test_every_filter_is_said_in_the_description(data, demo):
+    """Issue 13, defect 1: with "Khu vực III" chosen, the caption (and so the print subtitle, the PDF
+    metadata and the Excel "Nguồn" sheet, which all read the subtitle) must not say only "Toàn tỉnh"."""
+    model = page(data, demo, options=ViewOptions(kind="category"), categories=("III",))
+    assert model.subtitle == "Toàn tỉnh · Khu vực III"
+    assert "Khu vực III" in model.caption and model.built.view.subtitle == model.subtitle
+    ranked = page(data, demo, options=ViewOptions(kind="priority"), score_range=(40.0, 100.0), border_only=True)
+    assert "điểm ưu tiên 40–100" in ranked.subtitle and "chỉ xã biên giới" in ranked.subtitle
+    assert "điểm ưu tiên" not in page(data, demo, options=ViewOptions(kind="priority"),
+                                      score_range=(0.0, 100.0)).subtitle  # the full range filters nothing
+
+
+def test_the_top_n_is_the_province_ranking_and_a_filter_only_hides(data, demo):
+    """Issue 13, defect 3: searching the commune ranked 165th must not outline it as "first to invest"."""
+    options = ViewOptions(kind="priority", ticked=("electricity_households",), top_n=10)
+    whole = page(data, demo, options=options)
+    scores = whole.built.scores.sort_values("rank")
+    assert whole.built.top == tuple(scores.index[:10])
+    far_down = scores.index[164]
+    assert page(data, demo, options=options, searched=far_down).built.top == ()
+    first = scores.index[0]
+    assert page(data, demo, options=options, searched=first).built.top == (first,)

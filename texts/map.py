@@ -86,6 +86,7 @@ SUBTITLE_WHOLE_PROVINCE = "Toàn tỉnh"
 SUBTITLE_DISTRICTS = "Huyện: {districts}"
 SUBTITLE_FORMER_DISTRICTS = "Huyện cũ: {districts}"
 SUBTITLE_BORDER = "chỉ xã biên giới ({source})"
+SUBTITLE_SCORE = "điểm ưu tiên {low}–{high}"
 SUBTITLE_SEARCHED = "Xã: {commune}"
 VIEW_CATEGORIES = {
     _vocabulary.PERIOD_2021.key: "Phân định xã khu vực I, II, III (QĐ 861/QĐ-TTg)",

@@ -12,7 +12,7 @@ import texts
 from geo.classify import METHODS
 from geo.filters import OUTSIDE
 from geo.indicators import INDICATORS
-from geo.priority import COMPONENTS, Weights
+from geo.priority import COMPONENTS, FULL_SCORE_RANGE, Weights
 from geo.programme import default_source, indicators_with_values
 from geo.store import Store
 from geo.vocabulary import CARRIED, CATEGORIES, DEMO, IMPORTED, TARGET_YEARS, Period
@@ -24,7 +24,6 @@ from layers.view import BORDER_SOURCES
 from ui import period, state
 
 SOURCES = {IMPORTED: texts.SOURCE_IMPORTED, DEMO: texts.ILLUSTRATIVE, CARRIED: texts.SOURCE_CARRIED}
-FULL_SCORE_RANGE = (0.0, 100.0)
 # The district filter: districts (2021-2025), or former districts as a grouping (2026-2030).
 _DISTRICT_FILTER = {True: (texts.FILTER_DISTRICTS, texts.FILTER_DISTRICTS_HELP),
                     False: (texts.FILTER_FORMER_DISTRICTS, texts.FILTER_FORMER_DISTRICTS_HELP)}
