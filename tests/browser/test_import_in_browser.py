@@ -1,6 +1,7 @@
 """The import page in a real headless Chromium: mapping columns, and no silent replacement."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from geo.imports import Reference, import_villages
 from geo.store import Store
@@ -34,8 +35,17 @@ def open_import_page(browser, url, kind_label: str):
     page.goto(url)
     page.get_by_text("Nhập dữ liệu", exact=True).first.click()
     page.get_by_text("2. Tải tệp lên và kiểm tra").wait_for(timeout=30_000)
-    page.locator('[data-testid="stSelectbox"]').first.click()
-    page.get_by_role("option", name=kind_label).click()
+    wait_idle(page)  # a rerun still on its way would close the list as it opens
+    option = page.get_by_role("option", name=kind_label)
+    for _ in range(3):  # under load a rerun can still land between the click and the list
+        page.locator('[data-testid="stSelectbox"]').first.click()
+        try:
+            option.wait_for(timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            wait_idle(page)
+    option.click()
     wait_idle(page)  # the uploader of the chosen kind replaces the first one
     return page, blocked
 
