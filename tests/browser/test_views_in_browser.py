@@ -7,7 +7,7 @@ from geo.demo import store_demo
 from geo.imports import Reference, import_villages
 from geo.store import Store
 from tests.conftest import SHARED
-from tests.live import count, map_frame, offline_page, running_app, wait_until
+from tests.live import count, map_frame, offline_page, running_app, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -45,8 +45,9 @@ def choose(page, selectbox_index, text):
 
 def use_demo(page):
     sidebar(page).locator("label").filter(has_text="Dữ liệu minh họa").first.click()
-    radio = sidebar(page).locator('[data-testid="stRadio"]').first.locator("input[type=radio]").nth(1)
-    wait_until(page, radio.is_checked)
+    sources = sidebar(page).locator('[data-testid="stRadio"]').filter(has_text="Dữ liệu hiển thị")
+    wait_until(page, sources.locator("input[type=radio]").nth(1).is_checked)  # the period radio comes first
+    wait_idle(page)
 
 
 def legend_text(page):
