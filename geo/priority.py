@@ -6,8 +6,9 @@ score = 100 × Σ (weight × component) / Σ weight, every component in [0, 1]:
 - gaps: mean relative shortfall to the target on the indicators the planner ticks;
 - border: 1 for a border commune.
 Each component and its weighted contribution is returned, so the popup and the
-table can show exactly how a score was made. A missing value counts 0 and is
-flagged, never silently guessed.
+table can show exactly how a score was made. A missing indicator value is left
+out of the gaps mean and flagged (`missing`), never guessed; a commune with none
+of the ticked values, or with no category, gets 0 for that component.
 """
 
 from __future__ import annotations
