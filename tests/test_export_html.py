@@ -18,7 +18,7 @@ from layers.web.basemap import build_base_map
 from layers.web.elements import use_local_assets
 from layers.web.selection import selection_layer
 from layers.web.villages import VillageLayer
-from tests.live import launch_browser
+from tests.live import launch_browser, offline_page
 
 CDN_HOSTS = ("cdn.", "unpkg.com", "jsdelivr", "cdnjs", "code.jquery.com", "bootstrapcdn", "googleapis",
              "gstatic", "rawcdn", "rawgit", "openstreetmap")
@@ -155,19 +155,9 @@ def test_the_file_draws_the_map_in_chromium_with_the_network_cut(exported, tmp_p
     _, page_text = exported
     path = tmp_path / "ban_do.html"
     path.write_text(page_text, encoding="utf-8")
-    blocked: list[str] = []
     with playwright_api.sync_playwright() as p:
         browser = launch_browser(p)
-        page = browser.new_page(viewport={"width": 1200, "height": 800})
-
-        def route(r):
-            if r.request.url.startswith(("file://", "data:", "about:", "blob:")):
-                r.continue_()
-            else:
-                blocked.append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
+        page, blocked = offline_page(browser, 1200, 800)
         page.goto(path.as_uri())
         page.wait_for_function("document.querySelectorAll('path.commune').length === 200", timeout=20_000)
         assert page.evaluate("document.querySelectorAll('.map-legend .legend-row').length") >= 14

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -72,7 +73,7 @@ def programme(source: str | None, period: str) -> Programme:
     if source == CARRIED:
         key = _carried_key(period)
         base = _programme(key[1], key[3], key[2], key[4])
-        return replace(empty_programme(base.source), files=base.files, carried_rules=rule_notes(_carried(*key)))
+        return replace(empty_programme(base.source), files=base.files, carried_rules=_carried_rules(*key))
     return _programme(str(data_dir()), source, period, versions(source, period))
 
 
@@ -86,9 +87,22 @@ def _carried_key(period: str) -> tuple:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _carried(fingerprint: tuple, folder: str, previous: str, base: str | None, versions: tuple) -> CarriedOver:
-    old = map_data(previous)
-    return carry_over(_programme(folder, base, previous, versions), old.communes,
-                      read_crosswalk(old.province_data.files["crosswalk"]))
+    return carry_over(_programme(folder, base, previous, versions), map_data(previous).communes, crosswalk())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _carried_rules(*key) -> dict[str, str]:
+    return rule_notes(_carried(*key))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _crosswalk(fingerprint: tuple, path: str) -> pd.DataFrame:
+    return read_crosswalk(Path(path))
+
+
+def crosswalk() -> pd.DataFrame:
+    """The old-communes-to-new-units crosswalk, read once per data set."""
+    return _crosswalk(data_fingerprint(), str(map_data(PERIOD_2021.key).province_data.files["crosswalk"]))
 
 
 def unplaced_villages(period: str) -> pd.DataFrame:
@@ -157,4 +171,4 @@ def both_periods() -> BothPeriods:
     return BothPeriods(maps=maps, sources=sources,
                        programmes={key: programme(sources[key], key) for key in PERIODS},
                        tables={key: table(maps[key], sources[key]) for key in PERIODS},
-                       crosswalk=read_crosswalk(path), crosswalk_file=path.name)
+                       crosswalk=crosswalk(), crosswalk_file=path.name)

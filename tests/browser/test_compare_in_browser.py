@@ -33,21 +33,12 @@ def exported_file(tmp_path_factory):
     return path
 
 
-def open_local_files(route):
-    """The file itself is read from disk; every other request goes on to offline_page's blocker."""
-    if route.request.url.startswith("file://"):
-        route.continue_()
-    else:
-        route.fallback()
-
-
 def in_map(page, index: int, selector: str) -> int:
     return page.locator(".folium-map").nth(index).locator(selector).count()
 
 
 def test_both_maps_draw_and_move_together_offline(exported_file, browser):
     page, blocked = offline_page(browser, 1400, 900)
-    page.route("**/*", open_local_files)
     page.goto(exported_file.as_uri())
     wait_until(page, lambda: in_map(page, 0, "path.commune") == 200 and in_map(page, 1, "path.commune") == 65)
     assert in_map(page, 1, "path.uncertain-zone") == 3  # Bính Xá, Kiên Mộc, Đại Đồng

@@ -113,18 +113,8 @@ def units_map_file(tmp_path_factory):
 
 
 def open_file(browser, path, width=1000, height=720):
-    """The file in a page that may read local files only (offline_page allows 127.0.0.1, not file://)."""
-    page = browser.new_page(viewport={"width": width, "height": height})
-    blocked: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith(("file://", "data:", "about:", "blob:")):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
+    """The exported file in an offline page, once its 65 units are drawn."""
+    page, blocked = offline_page(browser, width, height)
     page.goto(path.as_uri())
     wait_until(page, lambda: count(page, "path.commune") == 65)
     return page, blocked
