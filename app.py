@@ -6,9 +6,11 @@ import streamlit as st
 
 import texts
 from layers.web import assets
+from ui import vietnamese_chrome
 
 st.set_page_config(page_title=texts.APP_TITLE, layout="wide")
 assets.ensure_vendor_assets()
+vietnamese_chrome.install()  # Streamlit's own English, in Vietnamese; first on every page
 st.navigation([
     st.Page("ui/map_page.py", title=texts.PAGE_MAP, default=True),
     st.Page("ui/compare_page.py", title=texts.PAGE_COMPARE),

@@ -117,7 +117,7 @@ def district_change(at, i):
 
 
 def weight_change(at, i):
-    at.sidebar.slider(key="w_border").set_value(float(i + 1))
+    at.sidebar.select_slider(key="w_border").set_value(float(i + 1))
 
 
 def map_args_bytes() -> dict:

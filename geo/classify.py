@@ -14,7 +14,7 @@ import pandas as pd
 
 import texts
 from geo.indicators import YES_NO, Indicator
-from geo.vnformat import vn_number
+from geo.vnformat import indicator_format
 
 NATURAL_BREAKS = "natural_breaks"
 QUANTILES = "quantiles"
@@ -79,17 +79,17 @@ def _target_classes(values: pd.Series, present: pd.Series, indicator: Indicator 
         if target is not None:
             years_at.setdefault(float(target), []).append(year)
     thresholds = sorted(years_at)
-    unit = indicator.display_unit
+    written = indicator_format(indicator)  # "80,0% số thôn": the decimals and unit of every other reader
     numbers = present.values
     if indicator.higher_is_better:
         idx = np.searchsorted(np.asarray(thresholds), numbers, side="right")
         lows = [float(numbers.min())] + thresholds
         highs = thresholds + [float(numbers.max())]
-        labels = [texts.CLASS_BELOW.format(value=vn_number(thresholds[0]), unit=unit,
+        labels = [texts.CLASS_BELOW.format(value=written.text(thresholds[0]),
                                            years=_years(years_at[thresholds[0]]))]
         for i, t in enumerate(thresholds):
             met = [y for th in thresholds[: i + 1] for y in years_at[th]]
-            labels.append(texts.CLASS_AT_LEAST.format(value=vn_number(t), unit=unit, years=_years(met)))
+            labels.append(texts.CLASS_AT_LEAST.format(value=written.text(t), years=_years(met)))
     else:
         idx = np.searchsorted(np.asarray(thresholds), numbers, side="left")
         lows = [float(numbers.min())] + thresholds
@@ -97,8 +97,8 @@ def _target_classes(values: pd.Series, present: pd.Series, indicator: Indicator 
         labels = []
         for i, t in enumerate(thresholds):
             met = [y for th in thresholds[i:] for y in years_at[th]]
-            labels.append(texts.CLASS_AT_MOST.format(value=vn_number(t), unit=unit, years=_years(met)))
-        labels.append(texts.CLASS_ABOVE.format(value=vn_number(thresholds[-1]), unit=unit,
+            labels.append(texts.CLASS_AT_MOST.format(value=written.text(t), years=_years(met)))
+        labels.append(texts.CLASS_ABOVE.format(value=written.text(thresholds[-1]),
                                                years=_years(years_at[thresholds[-1]])))
     class_of = pd.Series(-1, index=values.index, dtype=int)
     class_of.loc[present.index] = idx

@@ -7,7 +7,7 @@ import pandas as pd
 
 import texts
 from geo.indicators import Indicator
-from geo.vnformat import vn_number
+from geo.vnformat import NumberFormat, indicator_format
 
 # Shortfall classes, in the indicator's own unit (percentage points for %), beyond "met".
 SHORTFALL_BREAKS = (5.0, 10.0, 20.0)
@@ -50,9 +50,10 @@ def gap_class(gap: float) -> int:
 
 def gap_class_labels(indicator: Indicator) -> list[str]:
     unit = texts.PERCENT_POINTS if "%" in indicator.display_unit else indicator.display_unit
+    written = NumberFormat(indicator_format(indicator).decimals, unit)  # "5,0 điểm %"
     edges = [0.0, *SHORTFALL_BREAKS]
     labels = [texts.GAP_MET]
     for low, high in zip(edges, edges[1:]):
-        labels.append(texts.GAP_RANGE.format(low=vn_number(low), high=vn_number(high), unit=unit))
-    labels.append(texts.GAP_OVER.format(value=vn_number(edges[-1]), unit=unit))
+        labels.append(texts.GAP_RANGE.format(low=written.number(low), high=written.text(high)))
+    labels.append(texts.GAP_OVER.format(value=written.text(edges[-1])))
     return labels

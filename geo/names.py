@@ -169,3 +169,34 @@ def normalise_code(code: object) -> str:
     if text.endswith(".0"):
         text = text[:-2]
     return text.zfill(5) if text.isdigit() else text
+
+
+# Prefixes a person types without diacritics ("xa kien moc"): dropped from a search query.
+_FOLDED_PREFIXES = ("thi tran", "phuong", "xa", "tt")
+
+
+def folded_name_key(name: str) -> str:
+    """name_key without diacritics (searches): "Xã Kiên Mộc" -> "kien moc"."""
+    return without_diacritics(name_key(name))
+
+
+def folded_district_key(name: str) -> str:
+    """district_key without diacritics (links): "Huyện Văn Lãng" -> "van lang"."""
+    return without_diacritics(district_key(name))
+
+
+def without_diacritics(key: str) -> str:
+    """A lower-case key with every mark dropped and đ written d: what a person types on a keyboard without
+    Vietnamese input."""
+    text = unicodedata.normalize("NFD", key.replace("đ", "d"))  # not user text
+    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
+
+
+def query_key(text: str) -> str:
+    """The key of what a person typed: also drops a prefix written without diacritics ("xa kien moc")."""
+    words = folded_name_key(text).split()
+    for prefix in _FOLDED_PREFIXES:
+        prefix_words = prefix.split()
+        if len(words) > len(prefix_words) and words[: len(prefix_words)] == prefix_words:
+            return " ".join(words[len(prefix_words):])
+    return " ".join(words)

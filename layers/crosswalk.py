@@ -10,12 +10,10 @@ the Vietnamese headers at the last moment, as layers.tables.display_table does f
 
 from __future__ import annotations
 
-import unicodedata
-
 import pandas as pd
 
 import texts
-from geo.names import name_key
+from geo.names import folded_name_key, query_key
 from geo.new_units import PART
 from geo.programme import Programme
 from geo.vocabulary import CATEGORIES
@@ -31,9 +29,6 @@ NAME_COLUMNS = ("new_commune", "old_communes", "old_commune", "new_communes")
 CODE_COLUMNS = ("new_code", "other_code", "old_codes", "old_code", "new_codes")
 LIST_SEPARATOR = "; "
 # Administrative prefixes as a query typed without diacritics writes them ("xa kien moc").
-_FOLDED_PREFIXES = ("thi tran", "phuong", "xa", "tt")
-
-
 def units_table(crosswalk: pd.DataFrame, table_2021: pd.DataFrame, table_2026: pd.DataFrame) -> pd.DataFrame:
     """One row per new unit (crosswalk order by code): its codes, the old communes it came from with
     their 2021-2025 categories and villages, and its own 2026-2030 category and villages."""
@@ -115,22 +110,6 @@ def cell_keys(cell: object) -> list[str]:
     """The search key of each name in a cell ("Xã Đình Lập (một phần); Xã Kiên Mộc" -> two keys)."""
     names = str(cell).split(LIST_SEPARATOR.strip())
     return [folded_name_key(name.strip().removesuffix(texts.PART_SUFFIX.strip())) for name in names if name.strip()]
-
-
-def folded_name_key(name: str) -> str:
-    """geo.names.name_key without diacritics: "Xã Kiên Mộc" -> "kien moc"."""
-    text = unicodedata.normalize("NFD", name_key(name).replace("đ", "d"))  # not user text
-    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
-
-
-def query_key(text: str) -> str:
-    """The key of what a person typed: also drops a prefix written without diacritics ("xa kien moc")."""
-    words = folded_name_key(text).split()
-    for prefix in _FOLDED_PREFIXES:
-        prefix_words = prefix.split()
-        if len(words) > len(prefix_words) and words[: len(prefix_words)] == prefix_words:
-            return " ".join(words[len(prefix_words):])
-    return " ".join(words)
 
 
 def display_crosswalk(frame: pd.DataFrame) -> pd.DataFrame:

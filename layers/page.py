@@ -17,12 +17,14 @@ import pandas as pd
 import texts
 from geo.filters import select_codes
 from geo.programme import Programme, indicators_with_values
-from geo.vocabulary import PERIOD_2026
+from geo.vocabulary import DEMO, PERIOD_2026
 from layers.prepared import MapData
 from layers.style import short_district_name
 from layers.tables import PERIOD_HEADERS
 from layers.thematic import ADMIN, GAP, INDICATOR, PRIORITY, BuiltView, ViewOptions, build_view, view_scores
 from layers.view import BORDER_SOURCES, filters_subtitle, view_sources
+
+SEARCH_NAMES_SHOWN = 3  # a search's subtitle names this many of the communes it found
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,11 @@ class Choices:
     border_only: bool = False
     border_source: str = next(iter(BORDER_SOURCES))
     score_range: tuple[float, float] | None = None  # priority view only
-    searched: str | None = None
+    query: str = ""  # the search box's text: communes found by name (geo.filters.found_codes)
     show_villages: bool = True
     large_labels: bool = False
     osm: bool = False
+    present: bool = False  # presentation mode: the projector's page, larger legend and title
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ class MapPage:
         """Everything the drawn map depends on apart from the data files and the store's versions."""
         c = self.choices
         return (c.period, c.source, repr(c.options), self.selected, self.subtitle, c.osm, c.large_labels,
-                self.with_villages)
+                self.with_villages, c.present)
 
 
 def map_page(choices: Choices, data: MapData, programme: Programme, table: pd.DataFrame) -> MapPage:
@@ -70,12 +73,12 @@ def map_page(choices: Choices, data: MapData, programme: Programme, table: pd.Da
     options = choices.options
     scores = view_scores(options, table)
     selected = tuple(select_codes(table, districts=choices.districts, border_only=choices.border_only,
-                                  border_source=choices.border_source, searched=choices.searched,
+                                  border_source=choices.border_source, query=choices.query,
                                   categories=choices.categories, score_range=choices.score_range,
                                   scores=None if scores is None else scores["score"]))
     subtitle = filters_subtitle([short_district_name(d) for d in choices.districts], choices.border_only,
                                 BORDER_SOURCES[choices.border_source],
-                                choices.searched and data.search_label(choices.searched),
+                                _search_words(choices.query, selected, data),
                                 former_districts=not data.period.has_districts,
                                 category_labels=tuple(texts.CATEGORY_FILTER_NAMES[c] for c in choices.categories),
                                 score_range=choices.score_range if options.kind == PRIORITY else None)
@@ -90,12 +93,14 @@ def map_page(choices: Choices, data: MapData, programme: Programme, table: pd.Da
         built = _carried(built, table, programme.carried_rules, options)
     built = replace(built, view=replace(built.view, title=_period_title(built.view.title, data.period.key, programme)))
     notices = [("info", texts.CARRIED_NOTICE)] if programme.carried_rules is not None and options.kind != ADMIN else []
-    if built.view.illustrative:
+    if programme.is_empty and choices.source == DEMO:  # chosen before any demo was made: say how to make it
+        notices.append(("warning", texts.DEMO_MISSING))
+    elif built.view.illustrative:
         notices.append(("warning", texts.ILLUSTRATIVE_WARNING))
     elif programme.is_empty and options.kind != ADMIN:
         notices.append(("info", texts.NO_DATA_NOTICE[data.period.key]))
     if not selected:
-        notices.append(("info", texts.NOTHING_SELECTED))
+        notices.append(("info", texts.SEARCH_NOT_FOUND if choices.query.strip() else texts.NOTHING_SELECTED))
     caption = texts.SELECTION_CAPTION.format(selected=len(selected) or len(table), total=len(table),
                                              units=texts.UNIT_NOUN[data.period.key], filters=subtitle,
                                              sources=built.view.source_line)
@@ -103,6 +108,16 @@ def map_page(choices: Choices, data: MapData, programme: Programme, table: pd.Da
                    with_villages=with_villages, notices=tuple(notices),
                    caption=caption, indicators_with_values=tuple(indicators_with_values(table)),
                    target_year=options.year if options.kind == GAP else data.period.target_year)
+
+
+def _search_words(query: str, found: tuple[str, ...], data: MapData) -> str | None:
+    """The search in words: what was typed and the first few communes it found ("Không tìm thấy" if none)."""
+    if not query.strip():
+        return None
+    names = [data.search_label(code) for code in found[:SEARCH_NAMES_SHOWN]]
+    if len(found) > SEARCH_NAMES_SHOWN:
+        names.append(texts.SEARCH_MORE.format(count=len(found) - SEARCH_NAMES_SHOWN))
+    return texts.SEARCH_WORDS.format(query=query.strip(), found=", ".join(names) or texts.SEARCH_NONE)
 
 
 def _carried(built: BuiltView, table: pd.DataFrame, rules: dict[str, str], options: ViewOptions) -> BuiltView:

@@ -6,26 +6,30 @@ from dataclasses import dataclass
 
 import texts
 
-# Eleven distinguishable, print-safe colours (ColorBrewer Set3 + one), light
-# enough that black labels and dark outlines stay readable on a projector.
+# Eleven colours light enough that black labels and dark outlines stay readable on a projector, every pair
+# ΔE(CAM02-UCS) >= 10 apart with normal vision and under simulated deutan, protan and tritan vision (no
+# published 11-colour set does that: Paul Tol's "light" scheme (#ffaabb, #aaaa00, #44bb99, #bbcc33), Okabe-Ito
+# (#cc79a7), ColorBrewer Set3 (#fb8072, #bebada, #ffed6f), Paired (#b2df8a) and Pastel2 (#e6f5c9), Tol's "pale"
+# (#cceeff)). In the order of the 2021 district list (district_colours), so that neighbouring districts differ
+# by ΔE >= 14.9 (tests/test_palettes.py).
 DISTRICT_PALETTE = [
-    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
-    "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5",
+    "#ffaabb", "#fb8072", "#bebada", "#ffed6f", "#cceeff", "#aaaa00",
+    "#44bb99", "#b2df8a", "#cc79a7", "#bbcc33", "#e6f5c9",
 ]
 BACKGROUND = "#f4f1ea"
 COMMUNE_EDGE = "#5f5f5f"
 DISTRICT_EDGE = "#222222"
 PROVINCE_EDGE = "#000000"
-BORDER_LINE = "#c0001a"
+BORDER_LINE = "#c51b7d"  # ColorBrewer PiYG magenta: a red would match the dark classes under protan vision
 SELECTION_EDGE = "#0b3d91"
 DIM_FILL = "#ffffff"
-NO_DATA = "#cfcfcf"
+NO_DATA = "#cfcfcf"  # units with no value in the current view
 CLICKED_ROW = "#fff2a8"
 VILLAGE_COLOUR = "#5e3c99"  # village points and count badges (static/map.css uses the same)
-TOP_EDGE = "#e66101"  # "first to invest" outline in the priority view  # communes with no value in the current view
+TOP_EDGE = "#e66101"  # "first to invest" outline in the priority view (ColorBrewer PuOr orange)
 DIM_OPACITY = 0.65
 
-COMMUNE_STYLE = {"color": COMMUNE_EDGE, "weight": 0.6, "fillOpacity": 0.85}
+COMMUNE_STYLE = {"color": COMMUNE_EDGE, "weight": 0.6, "fillOpacity": 1}  # the legend's and the print's colours
 DISTRICT_STYLE = {"color": DISTRICT_EDGE, "weight": 2.2, "fill": False}
 PROVINCE_STYLE = {"color": PROVINCE_EDGE, "weight": 3.2, "fill": False}
 BORDER_STYLE = {"color": BORDER_LINE, "weight": 5, "dashArray": "10 6"}

@@ -3,8 +3,10 @@
 Every table has stable English column ids that code sorts and marks rows by;
 `display_table` gives it its Vietnamese headers at the last moment, for the
 page and the Excel export alike, so what a planner reads on screen is what goes
-into the report. The border communes' table and the clicked commune's details
-are here too.
+into the report. Numbers stay unrounded numbers (the page sorts by them, Excel
+computes with them); `display_table` records each numeric column's decimals
+(geo.vnformat), which `styled_table` and the Excel export write them with. The
+border communes' table and the clicked commune's details are here too.
 """
 
 from __future__ import annotations
@@ -23,7 +25,17 @@ from geo.border import (
 from geo.gaps import gap_series
 from geo.indicators import INDICATORS, Indicator
 from geo.priority import COMPONENTS
-from geo.vnformat import vn_number
+from geo.vnformat import (
+    COUNT_FORMAT,
+    DECIMALS_ATTR,
+    KM_FORMAT,
+    NO_NUMBER,
+    SCORE_FORMAT,
+    SHARE_FORMAT,
+    NumberFormat,
+    indicator_format,
+    vn_number,
+)
 from geo.vocabulary import PERIOD_2021, PERIOD_2026, Period
 from layers.style import short_district_name
 
@@ -33,6 +45,21 @@ BORDER_LABELS = {
     STATUS_COMPUTED_ONLY: texts.BORDER_COMPUTED_ONLY,
     STATUS_NONE: texts.NO,
 }
+
+
+def border_word(is_border) -> str:
+    """"Có"/"Không": the one word for a border commune in the table, the popup and the score lines."""
+    return texts.YES if pd.notna(is_border) and bool(is_border) else texts.NO
+
+
+# How the numeric columns of the map's tables are written; "value", "target" and "gap" follow their
+# indicator (recorded per table in frame.attrs, see `_with_indicator_format`).
+COLUMN_FORMATS: dict[str, NumberFormat] = {
+    "rank": COUNT_FORMAT, "villages": COUNT_FORMAT, "n_missed": COUNT_FORMAT, "n_met": COUNT_FORMAT,
+    "n_unknown": COUNT_FORMAT, "score": SCORE_FORMAT, "border_km": KM_FORMAT,
+    **{f"{component}_points": SCORE_FORMAT for component in COMPONENTS},
+}
+INDICATOR_COLUMNS = ("value", "target", "gap")
 
 
 # Headers that depend on the period's units: a 2026-2030 unit has no district, only a former one to
@@ -71,7 +98,32 @@ def display_table(frame: pd.DataFrame, headers: dict[str, str] | None = None) ->
     never an English id on the page.
     """
     headers = column_headers() if headers is None else headers
-    return frame.set_axis([headers[column] for column in frame.columns], axis="columns")
+    shown = frame.set_axis([headers[column] for column in frame.columns], axis="columns")
+    shown.attrs = {DECIMALS_ATTR: {headers[column]: decimals for column, decimals in column_decimals(frame).items()}}
+    return shown
+
+
+def column_decimals(frame: pd.DataFrame) -> dict[str, int]:
+    """Decimals of each numeric column of `frame` (column ids), as every reader sees them."""
+    decimals = {column: written.decimals for column, written in COLUMN_FORMATS.items() if column in frame}
+    decimals.update(frame.attrs.get(DECIMALS_ATTR, {}))
+    return decimals
+
+
+def styled_table(shown: pd.DataFrame):
+    """A table of `display_table` as a Styler writing its numbers the Vietnamese way ("1.234,5", decimals of
+    the column); the cells keep their numbers, so st.dataframe still sorts by value."""
+    decimals = shown.attrs.get(DECIMALS_ATTR, {})
+    formats = {header: NumberFormat(places).number for header, places in decimals.items() if header in shown}
+    return shown.style.format(na_rep=NO_NUMBER).format(formats)
+
+
+def _with_indicator_format(frame: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
+    """`frame` remembering its indicator's decimals for the value, target and gap columns (JSON-safe attrs:
+    Arrow serialises them when Streamlit sends the table)."""
+    decimals = indicator_format(indicator).decimals
+    frame.attrs[DECIMALS_ATTR] = {column: decimals for column in INDICATOR_COLUMNS if column in frame}
+    return frame
 
 
 def category_name(table: pd.DataFrame) -> pd.Series:
@@ -86,7 +138,7 @@ def _base(table: pd.DataFrame) -> pd.DataFrame:
         "commune": table["commune"].values,
         "district": table["district"].map(short_district_name).values,
         "category": category_name(table).values,
-        "border": table["is_border"].map({True: texts.YES, False: ""}).values,
+        "border": table["is_border"].map(border_word).values,
         "villages": table["n_villages"].values,
     })
 
@@ -101,30 +153,30 @@ def indicator_table(table: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
     """Worst first: the communes furthest from the target lead the list."""
     out = _base(table)
     values = table[indicator.id] if indicator.id in table else pd.Series(float("nan"), index=table.index)
-    out["value"] = values.round(1).values
+    out["value"] = values.values  # unrounded: the Styler and Excel show the decimals, both rounding halves up
     order = values.sort_values(ascending=indicator.higher_is_better, na_position="last").index
-    return out.loc[order].reset_index(drop=True)
+    return _with_indicator_format(out.loc[order].reset_index(drop=True), indicator)
 
 
 def gap_table(table: pd.DataFrame, indicator: Indicator, year: int) -> pd.DataFrame:
     out = _base(table)
     values = table[indicator.id] if indicator.id in table else pd.Series(float("nan"), index=table.index)
     gaps = gap_series(values, indicator, year)
-    out["value"] = values.round(1).values
+    out["value"] = values.values
     out["target"] = indicator.target(year)
-    out["gap"] = gaps.round(1).values
-    out["met"] = gaps.map(lambda g: "" if pd.isna(g) else (texts.YES if g <= 0 else texts.NO)).values
+    out["gap"] = gaps.values
+    out["met"] = gaps.map(lambda g: texts.NO_VALUE if pd.isna(g) else (texts.YES if g <= 0 else texts.NO)).values
     order = gaps.sort_values(ascending=False, na_position="last").index
-    return out.loc[order].reset_index(drop=True)
+    return _with_indicator_format(out.loc[order].reset_index(drop=True), indicator)
 
 
 def priority_table(table: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     out = _base(table)
     indexed = scores.reindex(table["gso_code"])
     out.insert(0, "rank", indexed["rank"].values)
-    out["score"] = indexed["score"].round(1).values
+    out["score"] = indexed["score"].values
     for component in COMPONENTS:
-        out[f"{component}_points"] = indexed[f"{component}_points"].round(1).values
+        out[f"{component}_points"] = indexed[f"{component}_points"].values
     out["missing"] = indexed["missing"].map(
         lambda ids: ", ".join(INDICATORS[i].label for i in ids) if isinstance(ids, list) else "").values
     return out.sort_values("rank").reset_index(drop=True)
@@ -135,16 +187,17 @@ def priority_details(table: pd.DataFrame, scores: pd.DataFrame) -> dict[str, dic
     details = {}
     communes = table.set_index("gso_code")[["area_category", "n_villages", "is_border"]]
     for code, row in scores.join(communes).to_dict("index").items():
-        lines = {texts.COL_SCORE: f"{vn_number(row['score'])} ({texts.COL_RANK.lower()} {int(row['rank'])})"}
+        rank = COUNT_FORMAT.number(row["rank"])
+        lines = {texts.COL_SCORE: f"{SCORE_FORMAT.number(row['score'])} ({texts.COL_RANK.lower()} {rank})"}
         raw = {
             "category": texts.CATEGORY_NAMES.get(row["area_category"], texts.NO_VALUE),
-            "villages": str(int(row["n_villages"])),
-            "gaps": vn_number(row["gaps"], 2),
-            "border": texts.YES if row["is_border"] else texts.NO,
+            "villages": COUNT_FORMAT.number(row["n_villages"]),
+            "gaps": SHARE_FORMAT.number(row["gaps"]),
+            "border": border_word(row["is_border"]),
         }
         for component in COMPONENTS:
             lines[texts.COMPONENT_LABELS[component]] = texts.SCORE_LINE.format(
-                raw=raw[component], points=vn_number(row[f"{component}_points"]))
+                raw=raw[component], points=SCORE_FORMAT.text(row[f"{component}_points"]))
         if row["missing"]:
             lines[texts.COL_MISSING] = ", ".join(INDICATORS[i].label for i in row["missing"])
         details[code] = lines
@@ -154,20 +207,20 @@ def priority_details(table: pd.DataFrame, scores: pd.DataFrame) -> dict[str, dic
 def value_details(table: pd.DataFrame, indicator: Indicator, year: int | None = None) -> dict[str, dict[str, str]]:
     """Tooltip lines for an indicator or gap view: the value, and the gap when a year is given."""
     values = table.set_index("gso_code")[indicator.id] if indicator.id in table else pd.Series(dtype=float)
-    label = texts.COL_VALUE.format(unit=indicator.display_unit)
-    details = {code: {label: vn_number(values.get(code))} for code in table["gso_code"]}
+    label, written = texts.COL_VALUE.format(unit=indicator.display_unit), indicator_format(indicator)
+    details = {code: {label: written.number(values.get(code))} for code in table["gso_code"]}
     if year is not None:
         gaps = gap_series(values, indicator, year)
         for code in details:
             gap = gaps.get(code)
             details[code][texts.COL_GAP] = texts.NO_VALUE if gap is None or pd.isna(gap) else (
-                texts.GAP_MET if gap <= 0 else vn_number(gap))
+                texts.GAP_MET if gap <= 0 else written.number(gap))
     return details
 
 
 def category_details(table: pd.DataFrame) -> dict[str, dict[str, str]]:
     names = category_name(table)
-    return {code: {texts.COL_CATEGORY: name, texts.COL_VILLAGES: str(n)}
+    return {code: {texts.COL_CATEGORY: name, texts.COL_VILLAGES: COUNT_FORMAT.number(n)}
             for code, name, n in zip(table["gso_code"], names, table["n_villages"])}
 
 
@@ -186,7 +239,8 @@ def border_gaps_table(table: pd.DataFrame, indicator_ids: list[str], year: int) 
             if gap is None or pd.isna(gap):
                 unknown += 1
             elif gap > 0:
-                missed.append(f"{ind.label} ({vn_number(value)} / {vn_number(ind.target(year))})")
+                written = indicator_format(ind)
+                missed.append(f"{ind.label} ({written.text(value)} / {written.text(ind.target(year))})")
             else:
                 met += 1
         rows.append({
@@ -216,7 +270,7 @@ def border_table(communes: pd.DataFrame) -> pd.DataFrame:
         "district": rows["district"].map(short_district_name),
         "commune": rows["commune"],
         "code": rows["gso_code"],
-        "border_km": rows["border_km"].round(1),
+        "border_km": rows["border_km"].round(KM_FORMAT.decimals),  # also shown unstyled: rounded here
         "border_status": rows["border_status"].map(BORDER_LABELS),
         "counterpart": rows["counterpart"],
     })
@@ -227,7 +281,7 @@ def commune_details(table: pd.DataFrame, built, code: str, tooltip_fields: dict[
     row = table.set_index("gso_code").loc[code]
     lines = {tooltip_fields["district"]: short_district_name(row["district"]), texts.COL_CODE: code,
              tooltip_fields["counterpart"]: row["counterpart"],
-             texts.COL_VILLAGES: str(row["n_villages"])}
+             texts.COL_VILLAGES: COUNT_FORMAT.number(row["n_villages"])}
     if row.get("village_names"):
         lines[texts.VILLAGE_NAMES] = row["village_names"]
     lines.update(built.view.details.get(code, {}))

@@ -14,8 +14,8 @@ import texts
 from geo.classify import classify
 from geo.gaps import gap_class, gap_class_labels, gap_series
 from geo.indicators import INDICATORS, Indicator
-from geo.priority import Weights, priority_scores
-from geo.vnformat import vn_number
+from geo.priority import COMPONENTS, Weights, priority_scores
+from geo.vnformat import SCORE_FORMAT, indicator_format, slider_label
 from geo.vocabulary import (
     CATEGORIES,
     CATEGORY_I,
@@ -28,20 +28,30 @@ from layers import tables
 from layers.style import NO_DATA, LegendEntry
 from layers.view import MapView, district_view
 
-CATEGORY_COLOURS = {CATEGORY_III: "#b2182b", CATEGORY_II: "#f4a582", CATEGORY_I: "#fddbc7"}
+# Colour-blind safe: every class pair a reader must tell apart differs by ΔE(CAM02-UCS) >= 10 with normal
+# vision and under simulated deutan, protan and tritan vision (layers/palette_check.py, tests/test_palettes.py).
+# Area categories: ColorBrewer OrRd (9-class scheme, classes 3, 5 and 9); III is the darkest, the most urgent,
+# and dark enough to stay apart from the magenta border line.
+CATEGORY_COLOURS = {CATEGORY_III: "#7f0000", CATEGORY_II: "#fc8d59", CATEGORY_I: "#fdd49e"}
 OUTSIDE_COLOUR = "#92c5de"  # outside the ethnic-minority and mountain area (Yên Thịnh)
-# ColorBrewer sequential ramps, light to dark; the darkest is "most".
+# ColorBrewer Greens (the 9-class scheme as matplotlib's "Greens" interpolates it), sampled from 10 % of its
+# length (not white, so that a veiled commune still differs) to its darkest colour at equal lightness steps:
+# ColorBrewer's own 6 and 7-class Greens have neighbours ~8 apart under protan vision.
+# Light to dark; the darkest is "most".
 SEQUENTIAL = {
-    3: ["#edf8e9", "#74c476", "#006d2c"],
-    4: ["#edf8e9", "#bae4b3", "#31a354", "#006d2c"],
-    5: ["#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c"],
-    6: ["#edf8e9", "#c7e9c0", "#a1d99b", "#74c476", "#31a354", "#006d2c"],
-    7: ["#edf8e9", "#c7e9c0", "#a1d99b", "#74c476", "#41ab5d", "#238b45", "#005a32"],
+    3: ["#e9f7e5", "#39a257", "#00441b"],
+    4: ["#e9f7e5", "#6dc072", "#19833e", "#00441b"],
+    5: ["#e9f7e5", "#8ace88", "#39a257", "#087432", "#00441b"],
+    6: ["#e9f7e5", "#9cd797", "#55b567", "#278f48", "#006b2b", "#00441b"],
+    7: ["#e9f7e5", "#a9dca3", "#6dc072", "#39a257", "#19833e", "#006428", "#00441b"],
 }
-# Diverging for gaps: met in blue, shortfall from light orange to dark red.
-GAP_COLOURS = ["#4393c3", "#fddbc7", "#f4a582", "#d6604d", "#b2182b"]
-# Blues: distinct from the purple village badges and the orange "top N" outline.
-PRIORITY_COLOURS = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
+# Gaps: met in blue (ColorBrewer RdBu), shortfall from yellow-orange to dark red (ColorBrewer YlOrRd 9-class,
+# classes 3, 5, 7 and 9).
+GAP_COLOURS = ["#4393c3", "#fed976", "#fd8d3c", "#e31a1c", "#800026"]
+# ColorBrewer Blues (interpolated), light to mid-dark at equal lightness steps: it stops before the darkest
+# blues, which the purple village badges and the selection outline become under deutan and protan vision;
+# no orange, so the "top N" outline stands out.
+PRIORITY_COLOURS = ["#e8f1fa", "#add0e6", "#72b2d8", "#4191c6", "#2070b4"]
 PRIORITY_BREAKS = (20, 40, 60, 80, 100)
 
 
@@ -57,6 +67,7 @@ def category_view(table: pd.DataFrame, *, subtitle: str = "", selected: tuple[st
     `table` needs gso_code, area_category ("I"/"II"/"III"/None) and in_area (bool).
     """
     fills, counts, legend = {}, {}, []
+    bare = {texts.LEGEND_TITLE_CATEGORY[period.key]: texts.COL_CATEGORY}  # texts without counts, for print
     for code, category, in_area in zip(table["gso_code"], table["area_category"], table["in_area"]):
         if category in CATEGORY_COLOURS:
             fills[code] = CATEGORY_COLOURS[category]
@@ -68,16 +79,17 @@ def category_view(table: pd.DataFrame, *, subtitle: str = "", selected: tuple[st
         label = (texts.CATEGORY_LEGEND.format(category=category, count=n, official=official[category]) if official
                  else texts.CATEGORY_LEGEND_COUNT.format(category=category, count=n))
         legend.append(LegendEntry(label, fill=CATEGORY_COLOURS[category]))
-        counts[label] = n
+        counts[label], bare[label] = n, texts.CATEGORY_NAMES[category]
     outside = int((~table["in_area"].astype(bool)).sum())
     if outside:  # 2026-2030: no unit is known to lie outside the area
         legend.append(LegendEntry(texts.CATEGORY_OUTSIDE.format(count=outside), fill=OUTSIDE_COLOUR))
+        bare[legend[-1].label] = texts.OUTSIDE_AREA_LABEL
     missing = len(table) - len(fills)
     legend.extend(_no_data_entry(missing))
     return MapView(title=texts.VIEW_CATEGORIES[period.key], legend_title=texts.LEGEND_TITLE_CATEGORY[period.key],
                    fills=fills,
                    legend=tuple(legend), subtitle=subtitle, selected=selected, illustrative=illustrative,
-                   sources=sources, counts=counts)
+                   sources=sources, counts=counts, counted_labels=bare)
 
 
 def indicator_view(table: pd.DataFrame, indicator: Indicator, method: str, k: int = 5, *, subtitle: str = "",
@@ -91,11 +103,12 @@ def indicator_view(table: pd.DataFrame, indicator: Indicator, method: str, k: in
     if not indicator.higher_is_better:
         ramp = list(reversed(ramp))  # the darkest green is always the best
     fills = {code: ramp[c] for code, c in classes.class_of.items() if c >= 0}
-    unit = indicator.display_unit
+    unit, written = indicator.display_unit, indicator_format(indicator)
     legend, counts = [], {}
     for i in range(classes.k):
-        label = classes.labels[i] if classes.labels else texts.CLASS_RANGE.format(
-            low=vn_number(classes.lower[i]), high=vn_number(classes.upper[i]), unit=unit)
+        low, high = written.number(classes.lower[i]), written.text(classes.upper[i])
+        label = classes.labels[i] if classes.labels else (  # a class of one value: "0,0% số thôn"
+            high if written.text(classes.lower[i]) == high else texts.CLASS_RANGE.format(low=low, high=high))
         legend.append(LegendEntry(label, fill=ramp[i]))
         counts[label] = classes.counts()[i]
     legend.extend(_no_data_entry(int((classes.class_of < 0).sum()) + len(table) - len(values)))
@@ -128,8 +141,7 @@ def gap_view(table: pd.DataFrame, indicator: Indicator, year: int, *, subtitle: 
     legend.extend(_no_data_entry(int((gaps["gap_class"] < 0).sum())))
     target = indicator.target(year)
     title = texts.VIEW_GAP.format(label=indicator.label, year=year)
-    legend_title = texts.LEGEND_TITLE_GAP.format(year=year, target=vn_number(target) if target is not None else "–",
-                                                 unit=indicator.display_unit)
+    legend_title = texts.LEGEND_TITLE_GAP.format(year=year, target=indicator_format(indicator).text(target))
     return MapView(title=title, legend_title=legend_title, fills=fills, legend=tuple(legend), subtitle=subtitle,
                    selected=selected, illustrative=illustrative, sources=sources, counts=counts)
 
@@ -142,7 +154,7 @@ def priority_view(scores: pd.DataFrame, *, subtitle: str = "", selected: tuple[s
     legend, counts = [], {}
     lows = (0, *PRIORITY_BREAKS[:-1])
     for i, (low, high) in enumerate(zip(lows, PRIORITY_BREAKS)):
-        label = texts.PRIORITY_BAND.format(low=low, high=high)
+        label = texts.CLASS_RANGE.format(low=SCORE_FORMAT.number(low), high=SCORE_FORMAT.text(high))
         legend.append(LegendEntry(label, fill=PRIORITY_COLOURS[i]))
         counts[label] = int((bands == i).sum())
     return MapView(title=texts.VIEW_PRIORITY, legend_title=texts.LEGEND_TITLE_PRIORITY, fills=fills,
@@ -175,6 +187,15 @@ class BuiltView:
     top: tuple[str, ...] = ()  # GSO codes to outline as "first to invest" (priority view)
     scores: pd.DataFrame | None = None
     headers: dict[str, str] = field(default_factory=tables.column_headers)  # id -> Vietnamese, for display
+
+
+def priority_recipe(options: ViewOptions) -> str:
+    """How the priority score was made, in words: the weights, the indicators ticked, the target year."""
+    weights = ", ".join(texts.PRIORITY_RECIPE_WEIGHT.format(component=texts.COMPONENT_NAMES[c],
+                                                            weight=slider_label(getattr(options.weights, c)))
+                        for c in COMPONENTS)
+    ticked = "; ".join(INDICATORS[i].label for i in options.ticked) or texts.PRIORITY_RECIPE_NO_INDICATOR
+    return texts.PRIORITY_RECIPE.format(weights=weights, year=options.year, indicators=ticked)
 
 
 def view_scores(options: ViewOptions, table: pd.DataFrame) -> pd.DataFrame | None:
@@ -211,7 +232,7 @@ def build_view(options: ViewOptions, table: pd.DataFrame, colours: dict[str, str
     if options.kind == PRIORITY:
         scores = scores if scores is not None else view_scores(options, table)
         view = replace(priority_view(scores, **common),
-                       details=tables.priority_details(table, scores))
+                       details=tables.priority_details(table, scores), recipe=priority_recipe(options))
         # the top N of the whole province, those of them the filters show: a filter hides, it never re-ranks
         first = scores.sort_values("rank").index[: options.top_n]
         top = tuple(first[first.isin(shown["gso_code"])])

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import texts
 from geo.filters import BORDER_COMPUTED, BORDER_EITHER, BORDER_SOURCED
 from geo.priority import FULL_SCORE_RANGE
-from geo.vnformat import vn_number
+from geo.vnformat import SCORE_FORMAT
 from geo.vocabulary import PERIOD_2021, Period
 from layers.style import LegendEntry
 
@@ -42,6 +42,12 @@ class MapView:
     counts: dict[str, int] = field(default_factory=dict)  # legend label -> communes in the class
     # Per commune, extra lines for the web tooltip/popup: {code: {Vietnamese label: text}}.
     details: dict[str, dict[str, str]] = field(default_factory=dict)
+    # How the view's numbers were made, in words, read alike by every export (priority: weights, indicators
+    # ticked, target year; thematic.priority_recipe); empty when the legend says it all.
+    recipe: str = ""
+    # Legend texts that state counts (the title "Khu vực (số xã / theo Nghị quyết)", a label "Khu vực III: 45 xã
+    # (NQ: 45)") -> the same without them, for the print legend, which counts what the page shows in a column.
+    counted_labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def source_line(self) -> str:
@@ -54,7 +60,7 @@ def filters_subtitle(district_labels: list[str], border_only: bool, border_sourc
     """Every active filter in words, for the caption, the print subtitle, the PDF metadata and the Excel
     "Nguồn" sheet (2026-2030 groups by former districts). A full score range is no filter."""
     if searched_label:
-        return texts.SUBTITLE_SEARCHED.format(commune=searched_label)
+        return searched_label
     districts = texts.SUBTITLE_FORMER_DISTRICTS if former_districts else texts.SUBTITLE_DISTRICTS
     parts = [districts.format(districts=", ".join(district_labels)) if district_labels
              else texts.SUBTITLE_WHOLE_PROVINCE]
@@ -64,7 +70,7 @@ def filters_subtitle(district_labels: list[str], border_only: bool, border_sourc
         parts.append(texts.SUBTITLE_BORDER.format(source=border_source_label.lower()))
     if score_range is not None and tuple(score_range) != FULL_SCORE_RANGE:
         low, high = score_range
-        parts.append(texts.SUBTITLE_SCORE.format(low=vn_number(low, 0), high=vn_number(high, 0)))
+        parts.append(texts.SUBTITLE_SCORE.format(low=SCORE_FORMAT.number(low), high=SCORE_FORMAT.number(high)))
     return " · ".join(parts)
 
 

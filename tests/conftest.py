@@ -43,9 +43,9 @@ def env(shared_dir, tmp_path, monkeypatch):
     return tmp_path / "var"
 
 
-def open_map_page(period: str | None = "2021-2025"):
+def open_map_page(period: str | None = "2021-2025", **params):
     """The map page as a user has it once the map is drawn, opened at ?period=`period` (None: no
-    period in the URL, as a first visit from a bare address).
+    period in the URL, as a first visit from a bare address) and the link's other `params`.
 
     The first run sends the sidebar and the map only; in the browser the map's
     script then asks for a rerun (ui/first_paint.py), which sends the
@@ -56,6 +56,7 @@ def open_map_page(period: str | None = "2021-2025"):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     if period:
         at.query_params["period"] = period
+    at.query_params.update(params)
     for _ in range(2):
         at.run()
         assert not at.exception, [e.value for e in at.exception]

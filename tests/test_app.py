@@ -51,8 +51,8 @@ def test_border_only_filter(app):
     assert len(selected_codes(map_args(app))) == 15
 
 
-def test_search_box_selects_one_commune(app):
-    app.sidebar.selectbox(key="searched_2021-2025").set_value("06004").run()  # Xã Quốc Khánh, Tràng Định
+def test_search_box_finds_a_commune_without_tone_marks(app):
+    app.sidebar.text_input(key="q").input("quoc khanh").run()  # Xã Quốc Khánh, Tràng Định
     assert selected_codes(map_args(app)) == {"06004"}
 
 

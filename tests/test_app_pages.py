@@ -1,6 +1,7 @@
 """AppTest of both pages on fixture files: import, refuse, roll back, and every map view."""
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -187,7 +188,8 @@ def test_indicator_view_legend_has_limits_and_units(demo_app):
     at = run(at)
     script = map_args(at)["script"]
     assert script.count("legend-box") >= 5
-    assert json.dumps(" %")[1:-1] in script
+    dash = re.escape(json.dumps("–")[1:-1])  # the legend's markup is in the script as JSON
+    assert re.search(rf"\d,\d {dash} \d+,\d%", script)  # "93,6 – 95,6%": decimal comma, "%" without a space
     table = at.dataframe[0].value
     assert "Giá trị (%)" in table.columns
     values = table["Giá trị (%)"].dropna()
@@ -209,8 +211,8 @@ def test_priority_weights_change_the_ranking_and_the_map(demo_app):
     top_before = table.iloc[0]["Mã GSO"]
     before = map_args(at)["feature_group"]
     for key in ("w_category", "w_villages", "w_gaps"):
-        at.sidebar.slider(key=key).set_value(0.0)
-    at.sidebar.slider(key="w_border").set_value(5.0)
+        at.sidebar.select_slider(key=key).set_value(0.0)
+    at.sidebar.select_slider(key="w_border").set_value(5.0)
     at = run(at)
     table = at.dataframe[0].value
     assert (table.iloc[0]["Biên giới"] == "Có")
@@ -225,7 +227,7 @@ def test_filters_category_and_score_range(demo_app):
     at = run(at)
     assert len(at.dataframe[0].value) == 8
     at.sidebar.multiselect(key="categories").set_value([])
-    at.sidebar.slider(key="score_range").set_value((50.0, 100.0))
+    at.sidebar.select_slider(key="score_range").set_value((50.0, 100.0))
     at = run(at)
     assert (at.dataframe[0].value["Điểm ưu tiên"] >= 50).all()
 

@@ -108,7 +108,7 @@ def test_priority_popup_lines_explain_each_score():
     assert details["A"]["Điểm ưu tiên"] == "87,5 (hạng 1)"
     assert details["A"]["Theo khu vực"].startswith("Khu vực III →")
     assert details["A"]["Theo số thôn ĐBKK"].startswith("10 →")
-    assert details["B"]["Theo biên giới"] == "Không → 0 điểm"
+    assert details["B"]["Theo biên giới"] == "Không → 0,0 điểm"  # points: one decimal
     assert details["D"]["Theo khu vực"].startswith("Chưa có dữ liệu →")
     assert details["D"]["Thiếu số liệu"] == "Thôn có đường ô tô đến trung tâm thôn được cứng hóa"
     assert "Thiếu số liệu" not in details["A"]

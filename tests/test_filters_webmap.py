@@ -40,10 +40,22 @@ def test_border_filter_by_source(province):
     assert len(select_codes(c, districts=["Huyện Văn Lãng"], border_only=True, border_source="sourced")) == 1
 
 
-def test_search_narrows_to_one_commune(province):
-    code = province.communes["gso_code"].iloc[7]
-    assert select_codes(province.communes, districts=["Huyện Đình Lập"], searched=code) == [code]
-    assert select_codes(province.communes, searched="00000") == []
+def test_search_ignores_case_tone_marks_and_the_prefix(province):
+    """Issue 13, defect 5: "gia mien" must find Xã Gia Miễn (06160, Văn Lãng, in the GSO list)."""
+    c = province.communes
+    for typed in ("gia mien", "GIA MIỄN", "Xã Gia Miễn", "xa gia mien", "  gia   mien ", "mien", "Gia Mien"):
+        assert select_codes(c, query=typed) == ["06160"], typed
+    assert select_codes(c, query="ien") == []  # words match from their start
+    assert select_codes(c, query="zzz") == []
+
+
+def test_search_finds_every_match_and_codes_whatever_the_other_filters(province):
+    c = province.communes
+    tan = select_codes(c, query="tan")
+    names = c.set_index("gso_code").loc[tan, "commune_name"]
+    assert len(tan) > 5 and all(any(word.startswith("Tân") for word in name.split()) for name in names)
+    assert select_codes(c, districts=["Huyện Đình Lập"], query="06160") == ["06160"]  # a search finds
+    assert select_codes(c, query="00000") == []
 
 
 def test_no_filter_selects_everything(province):
@@ -114,7 +126,7 @@ def test_osm_layer_only_when_asked(mapdata):
 def test_selection_layer_outlines_the_selection(mapdata):
     codes = select_codes(mapdata.communes, districts=["Huyện Cao Lộc"])
     group = selection_layer(mapdata.web_communes, codes, mapdata.web_province)
-    veil, outline = list(group._children.values())
+    veil, outline, chosen = list(group._children.values())  # chosen: tells the labels (test_label_collisions.py)
     assert len(outline.data["features"]) == 22
     assert veil.data["features"][0]["properties"]["kind"] == "dim"
     assert selection_layer(mapdata.web_communes, [], mapdata.web_province)._children == {}
@@ -239,7 +251,8 @@ def test_subtitle_names_the_filters():
     assert filters_subtitle([], False, "x", None) == "Toàn tỉnh"
     text = filters_subtitle(["Cao Lộc", "Đình Lập"], True, "Danh sách có nguồn dẫn", None)
     assert "Cao Lộc, Đình Lập" in text and "biên giới" in text and "danh sách có nguồn dẫn" in text
-    assert filters_subtitle(["Cao Lộc"], True, "x", "Xã Mẫu Sơn — Cao Lộc") == "Xã: Xã Mẫu Sơn — Cao Lộc"
+    searched = "Tìm «mau son»: Xã Mẫu Sơn — Cao Lộc"
+    assert filters_subtitle(["Cao Lộc"], True, "x", searched) == searched  # a search finds, whatever the filters
 
 
 def test_large_labels_are_switched_on_by_the_map_script(mapdata):

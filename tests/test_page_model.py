@@ -93,7 +93,9 @@ def test_the_clicked_commune_row_is_marked_by_its_code(data, demo):
     assert styled.data.columns[0] == "Hạng" and styled.data.equals(display_table(built.table, built.headers))
     marked = re.findall(r"_(row\d+)_col(\d+)", styled.to_html().split(CLICKED_ROW)[0].split("<style")[1])
     assert {row for row, _ in marked} == {"row3"} and len(marked) == len(built.table.columns)  # the whole row
-    assert highlight_row(built.table, None, built.headers).equals(display_table(built.table, built.headers))
+    # nothing clicked: nothing marked, the numbers still written the Vietnamese way (a Styler, defect 6)
+    plain = highlight_row(built.table, None, built.headers)
+    assert plain.data.equals(display_table(built.table, built.headers)) and CLICKED_ROW not in plain.to_html()
 
 
 @pytest.fixture(scope="module")
@@ -141,9 +143,21 @@ def test_every_filter_is_said_in_the_description(data, demo):
     assert model.subtitle == "Toàn tỉnh · Khu vực III"
     assert "Khu vực III" in model.caption and model.built.view.subtitle == model.subtitle
     ranked = page(data, demo, options=ViewOptions(kind="priority"), score_range=(40.0, 100.0), border_only=True)
-    assert "điểm ưu tiên 40–100" in ranked.subtitle and "chỉ xã biên giới" in ranked.subtitle
+    # scores are written with one decimal (defect 6)
+    assert "điểm ưu tiên 40,0–100,0" in ranked.subtitle and "chỉ xã biên giới" in ranked.subtitle
     assert "điểm ưu tiên" not in page(data, demo, options=ViewOptions(kind="priority"),
                                       score_range=(0.0, 100.0)).subtitle  # the full range filters nothing
+
+
+def test_a_search_is_said_with_what_it_found(data, demo):
+    """Issue 13, defect 5: the search in words: what was typed and the communes found, or "không tìm thấy"."""
+    found = page(data, demo, query="gia mien")
+    assert found.selected == ("06160",) and found.subtitle == "Tìm «gia mien»: Xã Gia Miễn — Văn Lãng"
+    many = page(data, demo, query="tan")
+    assert many.subtitle.endswith(f"và {len(many.selected) - 3} nơi khác") and many.subtitle.count("—") == 3
+    missing = page(data, demo, query="gia mienx")
+    assert missing.selected == () and missing.subtitle == "Tìm «gia mienx»: không tìm thấy"
+    assert any("Không tìm thấy" in text for _, text in missing.notices)
 
 
 def test_the_top_n_is_the_province_ranking_and_a_filter_only_hides(data, demo):
@@ -153,6 +167,6 @@ def test_the_top_n_is_the_province_ranking_and_a_filter_only_hides(data, demo):
     scores = whole.built.scores.sort_values("rank")
     assert whole.built.top == tuple(scores.index[:10])
     far_down = scores.index[164]
-    assert page(data, demo, options=options, searched=far_down).built.top == ()
+    assert page(data, demo, options=options, query=far_down).built.top == ()
     first = scores.index[0]
-    assert page(data, demo, options=options, searched=first).built.top == (first,)
+    assert page(data, demo, options=options, query=first).built.top == (first,)

@@ -3,6 +3,8 @@
 # Print map (PNG/PDF); "Dữ liệu minh họa" itself is ILLUSTRATIVE / ILLUSTRATIVE_NOTE above.
 PRINT_HEADER = "Tỉnh Lạng Sơn"
 PRINT_LEGEND_COUNT = "Số xã"
+PRINT_LEGEND_COUNT_SELECTED = "Số xã trong bộ lọc"
+RECIPE_TITLE = "Cách tính điểm"  # the Excel "Nguồn" row of MapView.recipe (a priority score's weights...)
 PRINT_LEGEND_OUTLINES = "Ranh giới"
 PRINT_LEGEND_SELECTED = "Xã trong bộ lọc"
 PRINT_LEGEND_DIMMED = "Xã ngoài bộ lọc (làm mờ)"
@@ -11,6 +13,9 @@ PRINT_KM = "km"
 PRINT_NORTH = "Bắc"
 PRINT_INSET_TITLE = "Sơ đồ vị trí"
 PRINT_INSET_EXTENT = "Phạm vi bản đồ"
+PRINT_PARACELS = "QĐ. Hoàng Sa"
+PRINT_SPRATLYS = "QĐ. Trường Sa"
+PRINT_INSET_SOURCE = "Nền: Natural Earth"
 PRINT_NEIGHBOUR = "TRUNG QUỐC"
 PRINT_EXPORT_DATE = "Ngày xuất: {date}"
 PRINT_CRS = "Hệ tọa độ: WGS 84 / UTM múi 48N (EPSG:32648)"

@@ -15,7 +15,8 @@ IMPORT_UPLOAD = "2. Tải tệp lên và kiểm tra"
 IMPORT_KIND = "Loại dữ liệu"
 IMPORT_FILE = "Tệp Excel (.xlsx, .xls), LibreOffice (.ods) hoặc .csv"
 IMPORT_FILE_HELP = ("Bảng gọn (mỗi dòng một xã/thôn), bảng phụ lục như trong quyết định (dòng «Huyện …», «Xã …» "
-                    "làm tiêu đề nhóm), hoặc mỗi huyện một trang tính; tối đa 20 MB.")
+                    "làm tiêu đề nhóm), hoặc mỗi huyện một trang tính.")
+IMPORT_FILE_LIMIT = "Tối đa {limit} MB mỗi tệp."
 IMPORT_READ = "Đã đọc tệp «{file}»: {rows} dòng hợp lệ, {errors} lỗi, {notes} lưu ý."
 IMPORT_TOTALS = "So với số chính thức"
 IMPORT_PROBLEMS = "Kết quả kiểm tra (lỗi trước, lưu ý sau)"
@@ -225,7 +226,7 @@ IMP_ENCRYPTED = (
 )
 IMP_UNPACKED_TOO_BIG = (
     "tệp khai báo rằng khi giải nén sẽ chiếm {size} MB, vượt giới hạn {limit} MB (một bảng tính thật "
-    "dưới 20 MB chỉ chiếm vài chục MB khi giải nén). Tệp bị hỏng hoặc không phải bảng tính thật."
+    "dưới {upload} MB chỉ chiếm vài chục MB khi giải nén). Tệp bị hỏng hoặc không phải bảng tính thật."
 )
 IMP_NOT_SPREADSHEET_BINARY = " — tệp chứa dữ liệu nhị phân, không phải chữ"
 IMP_FILE_KINDS = {

@@ -20,7 +20,10 @@ SEARCH_COMMUNE = {
     _vocabulary.PERIOD_2021.key: "Tìm xã, phường, thị trấn",
     _vocabulary.PERIOD_2026.key: "Tìm xã, phường",
 }
-SEARCH_PLACEHOLDER = "Gõ tên xã…"
+SEARCH_PLACEHOLDER = "Gõ tên, có dấu hoặc không: gia mien, Hoà Bình…"
+SEARCH_HELP = "Không phân biệt chữ hoa, chữ thường, có dấu hay không dấu. Gõ số để tìm theo mã xã."
+SEARCH_NOT_FOUND = ("Không tìm thấy xã, phường nào có tên như đã gõ (xem dòng dưới tiêu đề). Kiểm tra lại chính tả, "
+                    "hoặc xóa ô tìm kiếm.")
 BASEMAP_OSM = "Nền OpenStreetMap (cần Internet)"
 LABEL_SIZE = "Cỡ chữ nhãn lớn (trình chiếu)"
 SELECTION_CAPTION = "Đang chọn {selected}/{total} {units} · {filters} · {sources}"
@@ -87,7 +90,9 @@ SUBTITLE_DISTRICTS = "Huyện: {districts}"
 SUBTITLE_FORMER_DISTRICTS = "Huyện cũ: {districts}"
 SUBTITLE_BORDER = "chỉ xã biên giới ({source})"
 SUBTITLE_SCORE = "điểm ưu tiên {low}–{high}"
-SUBTITLE_SEARCHED = "Xã: {commune}"
+SEARCH_WORDS = "Tìm «{query}»: {found}"  # the search in the subtitle: what was typed, what it found
+SEARCH_MORE = "và {count} nơi khác"
+SEARCH_NONE = "không tìm thấy"
 VIEW_CATEGORIES = {
     _vocabulary.PERIOD_2021.key: "Phân định xã khu vực I, II, III (QĐ 861/QĐ-TTg)",
     _vocabulary.PERIOD_2026.key: "Phân định xã khu vực I, II, III giai đoạn 2026-2030 (NĐ 272/2025/NĐ-CP)",
@@ -99,16 +104,17 @@ LEGEND_TITLE_CATEGORY = {
     _vocabulary.PERIOD_2026.key: "Khu vực (số xã, phường)",
 }
 LEGEND_TITLE_INDICATOR = "Giá trị ({unit})"
-LEGEND_TITLE_GAP = "So với mục tiêu {year} ({target} {unit})"
+LEGEND_TITLE_GAP = "So với mục tiêu {year} ({target})"
 LEGEND_TITLE_PRIORITY = "Điểm ưu tiên (0–100)"
 LEGEND_NO_DATA = "Chưa có dữ liệu"
 CATEGORY_LEGEND = "Khu vực {category}: {count} xã (NQ: {official})"
 CATEGORY_LEGEND_COUNT = "Khu vực {category}: {count} xã"
 CATEGORY_OUTSIDE = "Ngoài vùng DTTS&MN: {count} xã"
-CLASS_RANGE = "{low} – {high} {unit}"
-PRIORITY_BAND = "{low} – {high} điểm"
+CLASS_RANGE = "{low} – {high}"
+SCORE_UNIT = "điểm"
 LEGEND_VILLAGES = "Thôn đặc biệt khó khăn (số = số thôn)"
 VILLAGES_POPUP = "{count} thôn đặc biệt khó khăn:"
+VILLAGES_SCROLL_CUE = "Cuộn để xem thêm"  # under a village list longer than its popup
 COL_CATEGORY = "Khu vực"
 COL_BORDER = "Biên giới"
 COL_VILLAGES = "Số thôn ĐBKK"
@@ -123,13 +129,18 @@ COL_N_MISSED = "Số mục tiêu chưa đạt"
 COL_MISSED = "Mục tiêu chưa đạt (giá trị / mục tiêu)"
 COL_N_MET = "Số mục tiêu đã đạt"
 COL_N_UNKNOWN = "Chưa có số liệu"
-COMPONENT_LABELS = {
-    "category": "Theo khu vực",
-    "villages": "Theo số thôn ĐBKK",
-    "gaps": "Theo thiếu hụt chỉ tiêu",
-    "border": "Theo biên giới",
+COMPONENT_NAMES = {  # the parts of the priority score (geo.priority.COMPONENTS)
+    "category": "khu vực",
+    "villages": "số thôn ĐBKK",
+    "gaps": "thiếu hụt chỉ tiêu",
+    "border": "biên giới",
 }
-SCORE_LINE = "{raw} → {points} điểm"
+COMPONENT_LABELS = {component: f"Theo {name}" for component, name in COMPONENT_NAMES.items()}
+# How a priority score was made, in every export (layers.thematic.priority_recipe).
+PRIORITY_RECIPE = "Điểm tính theo trọng số {weights}; thiếu hụt so với mục tiêu năm {year} của: {indicators}."
+PRIORITY_RECIPE_WEIGHT = "{component} {weight}"
+PRIORITY_RECIPE_NO_INDICATOR = "không chỉ tiêu nào"
+SCORE_LINE = "{raw} → {points}"
 NO_VALUE = "Chưa có dữ liệu"
 EXPORT_SECTION = "Xuất bản đồ và bảng số liệu (PNG, PDF, HTML, Excel)"
 EXPORT_TITLE = "Tiêu đề bản đồ"
@@ -382,3 +393,15 @@ COMPARE_COLUMNS = {
     "village": "Thôn ĐBKK 2021-2025",
     "status": "Đối chiếu với danh sách 2026-2030",
 }
+
+# A view is a link (ui/view_link.py).
+COPY_LINK = "Sao chép liên kết"
+COPY_LINK_DONE = "Đã sao chép liên kết của bản đồ này."
+COPY_LINK_FAILED = "Không sao chép được; hãy chép địa chỉ này:"
+LINK_IGNORED = "Liên kết có tham số không dùng được nên đã bỏ qua: {names}."
+# Presentation mode (ui/presentation.py).
+PRESENT_MODE = "Chế độ trình chiếu"
+PRESENT_MODE_HELP = "Ẩn thanh bên, bản đồ đầy màn hình, chữ chú giải và tiêu đề lớn để đọc được từ cuối phòng họp."
+PRESENT_EXIT = "Thoát trình chiếu"
+DEMO_MISSING = ("Chưa có dữ liệu minh họa. Vào trang «Nhập dữ liệu», mục «4. Dữ liệu minh họa», bấm «Tạo dữ liệu "
+                "minh họa», rồi quay lại đây.")

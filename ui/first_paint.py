@@ -5,9 +5,9 @@ table; drawn first, the map waits for none of them (benchmarks/map_speed.py:
 about 0.5 s sooner). How it works, in one place:
 
 1. `choices(data, store)`: on the page's first run in a session, the sidebar
-   shows only its heading and the map is drawn from the widgets' starting
-   values (`sidebar.default_choices`), so the map of the first run is the map
-   of the second and is not redrawn.
+   shows only its heading and the map is drawn from the view the link opens
+   (`sidebar.follow_link`, which also sets the widgets to it), so the map of the
+   first run is the map of the second and is not redrawn.
 2. The map's own script reports once it is drawn (layers/web/templates/drawn.js,
    `MAP_DRAWN` in layers/web/basemap.py); that report reruns the page, and the
    second run sends the sidebar, the table and the rest.
@@ -37,10 +37,11 @@ def is_first_run() -> bool:
 
 
 def choices(data: MapData, store: Store) -> Choices:
-    """The sidebar's choices; on the first run, their starting values and only the sidebar's heading."""
+    """The sidebar's choices; on the first run, the view the link opens and only the sidebar's heading."""
+    opening = sidebar.follow_link(data, store)
     if is_first_run():
         sidebar.placeholder()
-        return sidebar.default_choices(store, data.period.key)
+        return opening
     return sidebar.sidebar(data, store)
 
 

@@ -49,7 +49,7 @@ with st.container(horizontal=True, wrap=True, key="template_buttons"):
 
 st.markdown(f"##### {texts.IMPORT_UPLOAD}")
 kind = st.selectbox(texts.IMPORT_KIND, KINDS, format_func=labels.get, key="import_kind")
-upload = st.file_uploader(texts.IMPORT_FILE, key=f"upload_{kind}", help=texts.IMPORT_FILE_HELP)
+upload = import_upload.uploader(kind)
 if upload is not None:
     import_upload.show(kind, upload, reference, store)
 

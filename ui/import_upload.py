@@ -25,6 +25,7 @@ import texts
 from geo.errors import DataError
 from geo.imports import ImportResult, Reference, frame_to_store, import_file
 from geo.imports.changes import Changes, describe_changes
+from geo.imports.formats.limits import MAX_UPLOAD_MB
 from geo.imports.headers import ColumnChoice, signature_of
 from geo.imports.period_check import OTHER_PERIOD
 from geo.imports.problems import NOT_FILLED, sha256_of
@@ -39,7 +40,7 @@ SKIP = ""  # a mapping value: leave the column out
 UNDECIDED = "__undecided__"  # a select option: not chosen yet (nothing is remembered)
 SAVED = "import_saved_message"  # session_state: what the last confirm did, shown once
 SAVED_ERROR = "import_save_error"  # session_state: why the last confirm could not store, shown once
-CHECKS_KEPT = 4  # checked files kept (each holds its content, up to 20 MB)
+CHECKS_KEPT = 4  # checked files kept (each holds its content, up to MAX_UPLOAD_MB)
 _CHECKS_LOCK = threading.Lock()  # sessions share the kept checks; a check itself runs outside the lock
 
 
@@ -67,6 +68,16 @@ def _checked(key: tuple, run, work: str = "checks"):
         while len(checks) > CHECKS_KEPT:
             checks.popitem(last=False)
     return result
+
+
+def uploader(kind: str):
+    """The file uploader for one kind of data; its limit and the help text under it are MAX_UPLOAD_MB."""
+    return st.file_uploader(texts.IMPORT_FILE, key=f"upload_{kind}", help=file_help(), max_upload_size=MAX_UPLOAD_MB)
+
+
+def file_help() -> str:
+    """What the uploader's help says, the size limit included."""
+    return f"{texts.IMPORT_FILE_HELP} {texts.IMPORT_FILE_LIMIT.format(limit=vn_number(MAX_UPLOAD_MB, 0))}"
 
 
 def _mapping_state(kind: str, sha256: str) -> str:

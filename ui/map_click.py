@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from layers import style
-from layers.tables import display_table
+from layers.tables import display_table, styled_table
 
 
 def clicked_code(returned: dict | None) -> str | None:
@@ -16,12 +16,13 @@ def clicked_code(returned: dict | None) -> str | None:
 
 
 def highlight_row(table: pd.DataFrame, code: str | None, headers: dict[str, str]):
-    """The table with Vietnamese headers and the clicked commune's row highlighted (a Styler), or plain.
+    """The table with Vietnamese headers, its numbers written the Vietnamese way, and the clicked commune's
+    row highlighted: a Styler, whose cells keep their numbers so the table sorts by value.
 
     `table` has column ids (layers.tables); the row is found by its "code" column, before the renaming.
     """
-    shown = display_table(table, headers)
+    styled = styled_table(display_table(table, headers))
     if not code or "code" not in table:
-        return shown
+        return styled
     marks = np.where(table["code"].to_numpy() == code, f"background-color: {style.CLICKED_ROW}", "")
-    return shown.style.apply(lambda column: marks, axis=0)
+    return styled.apply(lambda column: marks, axis=0)

@@ -21,12 +21,11 @@ from layers.web import basemap
 from layers.web.selection import selection_layer
 from layers.web.viewport import MAP_HEIGHT_PX, view_of
 from layers.web.villages import VillageLayer, village_rows
-from ui import first_paint, map_click, map_component, period, state
+from ui import first_paint, map_click, map_component, period, presentation, state, view_link
 from ui.plain_text import plain
 
 store = state.store()
 shown_period = period.current(store)
-period.keep_in_url(shown_period)
 try:
     data = state.map_data(shown_period)
 except DataError as error:
@@ -40,16 +39,22 @@ programme = state.programme(choices.source, shown_period)
 table = state.table(data, choices.source)
 page = map_page(choices, data, programme, table)
 built = page.built
+view_link.write(choices)
+if choices.present:
+    presentation.apply()
 
 st.markdown(f"#### {built.view.title}")
 for level, notice in page.notices:
-    {"warning": st.warning, "info": st.info}[level](notice)
+    {"warning": st.warning, "info": st.info}[level](notice)  # the catalogue's own text
 st.caption(plain(page.caption))
+if built.view.recipe:
+    st.caption(plain(built.view.recipe))  # how the priority score was made, as every export says it
+view_link.notes()
 
 
 def base_map():
     """The map as the view colours it; the base of both the page's map and the HTML export."""
-    fmap = basemap.base_map(data, built.view, osm=choices.osm, large_labels=choices.large_labels,
+    fmap = basemap.base_map(data, built.view, osm=choices.osm, large_labels=choices.large_labels or choices.present,
                             villages=page.with_villages, top_n=len(built.top))
     if page.with_villages:
         fmap.add_child(VillageLayer(*village_rows(programme.villages, table, data.label_points)))
@@ -64,7 +69,8 @@ def selection():
 def component_args():
     """What st_folium sends for this view and filter, made on a cache miss only."""
     centre, zoom = view_of(data, page.selected)
-    return map_component.component_args(base_map(), selection(), center=centre, zoom=zoom, height=MAP_HEIGHT_PX)
+    height = presentation.MAP_HEIGHT_PX if choices.present else MAP_HEIGHT_PX
+    return map_component.component_args(base_map(), selection(), center=centre, zoom=zoom, height=height)
 
 
 map_key = (state.versions(choices.source, shown_period), *page.map_key)
@@ -74,9 +80,9 @@ first_paint.finish_first_run()
 
 clicked_code = map_click.clicked_code(clicked)
 if clicked_code:
-    st.markdown(texts.CLICKED_TITLE.format(commune=data.search_label(clicked_code)))
+    st.markdown(texts.CLICKED_TITLE.format(commune=plain(data.search_label(clicked_code))))
     details = tables.commune_details(table, built, clicked_code, data.layers.tooltip_fields)
-    st.dataframe(tables.display_table(details), hide_index=True, width="stretch")
+    st.dataframe(tables.styled_table(tables.display_table(details)), hide_index=True, width="stretch")
 
 st.markdown(f"##### {texts.TABLE_TITLE}")
 st.dataframe(map_click.highlight_row(built.table, clicked_code, built.headers), hide_index=True, width="stretch",
@@ -85,7 +91,8 @@ if programme.carried_rules is not None:
     unplaced = tables.unplaced_villages_table(state.unplaced_villages(shown_period))
     with st.expander(texts.UNPLACED_TITLE.format(count=len(unplaced))):
         st.caption(texts.UNPLACED_HELP)
-        st.dataframe(tables.display_table(unplaced, texts.UNPLACED_COLUMNS), hide_index=True, width="stretch")
+        st.dataframe(tables.styled_table(tables.display_table(unplaced, texts.UNPLACED_COLUMNS)), hide_index=True,
+                     width="stretch")
 
 # Built only while open (on_change="rerun"): its widgets cost the page load
 # time, and most visits export nothing.
@@ -118,15 +125,15 @@ if export.open:
             texts.EXPORT_XLSX, lambda: table_to_xlsx(tables.display_table(built.table, built.headers), title=title,
                                                      sources=list(built.view.sources), filters=page.subtitle,
                                                      illustrative=built.view.illustrative,
-                                                     exported_at=export_now()),
+                                                     exported_at=export_now(), recipe=built.view.recipe),
             file_name=export_file_name(title, "xlsx", day), mime=MIME["xlsx"], on_click="ignore", key="export_xlsx")
         st.caption(texts.EXPORT_HELP)
 
 if st.toggle(texts.BORDER_GAPS, key="show_border_gaps", help=texts.BORDER_GAPS_HELP):
     gaps = tables.border_gaps_table(table, list(page.indicators_with_values), page.target_year)
-    st.dataframe(tables.display_table(gaps, built.headers), hide_index=True, width="stretch")
+    st.dataframe(tables.styled_table(tables.display_table(gaps, built.headers)), hide_index=True, width="stretch")
 
 if st.toggle(texts.BORDER_SECTION, key="show_border_table"):
     st.write(texts.BORDER_EXPLAIN.format(**tables.border_counts(data.communes)))
-    st.dataframe(tables.display_table(tables.border_table(data.communes), built.headers), hide_index=True,
-                 width="stretch")
+    st.dataframe(tables.styled_table(tables.display_table(tables.border_table(data.communes), built.headers)),
+                 hide_index=True, width="stretch")

@@ -1,7 +1,9 @@
 """The map page's sidebar: what the user chooses to see, returned as one value.
 
-`default_choices` is what the widgets hold before anyone touches them; the
-page's first run draws the map from it (ui/first_paint.py).
+`default_choices` is what the widgets hold before anyone touches them. The
+widgets take no default argument: their values live in st.session_state, where
+`follow_link` puts the view a link opens (ui/view_link.py) and `_kept` the
+starting value of a widget not yet seen.
 """
 
 from __future__ import annotations
@@ -15,14 +17,20 @@ from geo.indicators import INDICATORS
 from geo.priority import COMPONENTS, FULL_SCORE_RANGE, Weights
 from geo.programme import default_source, indicators_with_values
 from geo.store import Store
+from geo.vnformat import slider_label
 from geo.vocabulary import CARRIED, CATEGORIES, DEMO, IMPORTED, TARGET_YEARS, Period
 from layers.page import Choices
 from layers.prepared import MapData
 from layers.style import short_district_name
 from layers.thematic import ADMIN, CATEGORY, GAP, INDICATOR, PRIORITY, VIEW_KINDS, ViewOptions
 from layers.view import BORDER_SOURCES
-from ui import period, state
+from layers.view_link import CLASS_COUNTS, MAX_QUERY, TOP_N, WEIGHT_STEPS
+from ui import period, state, view_link
 
+_KIND = "view_kind"  # the view selectbox's key
+_OPENING = "_opening_choices"  # the view the page opened with (the first run draws it)
+SCORE_STEPS = tuple(float(score) for score in range(int(FULL_SCORE_RANGE[1]) + 1))
+PERSIST = "session"  # the widgets keep their values on the other pages, so the view is there on return
 SOURCES = {IMPORTED: texts.SOURCE_IMPORTED, DEMO: texts.ILLUSTRATIVE, CARRIED: texts.SOURCE_CARRIED}
 # The district filter: districts (2021-2025), or former districts as a grouping (2026-2030).
 _DISTRICT_FILTER = {True: (texts.FILTER_DISTRICTS, texts.FILTER_DISTRICTS_HELP),
@@ -40,46 +48,104 @@ def placeholder() -> None:
     st.sidebar.caption(texts.SIDEBAR_LOADING)
 
 
+def follow_link(data: MapData, store: Store) -> Choices:
+    """The view the page opens: when the URL holds a link this session did not write (a link opened, a
+    first visit), the widgets are set from it. They keep their values on other pages (PERSIST)."""
+    if view_link.is_new_link():
+        reading = view_link.read(default_choices(store, data.period.key), data.district_names)
+        set_widgets(reading.choices, reading.given)
+        st.session_state[_OPENING] = reading.choices
+    return st.session_state[_OPENING]
+
+
+def set_widgets(choices: Choices, given: frozenset[str]) -> None:
+    """Every widget of the sidebar holding `choices`; those whose default depends on the data (indicator,
+    indicators ticked) are left to it when the link does not name them."""
+    p, options = choices.period, choices.options
+    values = {
+        period.PARAM: p, f"source_{p}": choices.source, _KIND: options.kind, "method": options.method,
+        "k": options.k, f"year_{p}": options.year, "top_n": options.top_n,
+        **{f"w_{c}": getattr(options.weights, c) for c in COMPONENTS},
+        f"districts_{p}": list(choices.districts), "categories": list(choices.categories),
+        "border_only": choices.border_only, "border_source": choices.border_source,
+        "score_range": tuple(choices.score_range or FULL_SCORE_RANGE), "q": choices.query,
+        "show_villages": choices.show_villages, "large_labels": choices.large_labels, "osm": choices.osm,
+        "present": choices.present,
+    }
+    st.session_state.update(values)
+    for key, param, value in (("indicator", "indicator", options.indicator_id),
+                              (f"ticked_{p}", "ticked", list(options.ticked))):
+        if param in given:
+            st.session_state[key] = value
+        else:
+            st.session_state.pop(key, None)
+
+
 def sidebar(data: MapData, store: Store) -> Choices:
     """The sidebar's widgets, in the sidebar; returns what they hold."""
-    start = default_choices(store, data.period.key)
+    p = data.period.key
     with st.sidebar:
         st.header(texts.SIDEBAR_VIEW)
-        period.radio(data.period.key)
+        period.radio(p)
         sources = [IMPORTED, DEMO] + ([CARRIED] if data.period.previous else [])
-        source = st.radio(texts.DATA_SOURCE, sources, format_func=SOURCES.get, index=sources.index(start.source),
-                          key=f"source_{data.period.key}")
+        source = st.radio(texts.DATA_SOURCE, sources, format_func=SOURCES.get, key=_valid(f"source_{p}", sources),
+                          persist_state=PERSIST)
         kind = st.selectbox(texts.VIEW_KIND, VIEW_KINDS, format_func=lambda k: view_name(k, data.period),
-                            index=VIEW_KINDS.index(start.options.kind), key="view_kind")
+                            key=_valid(_KIND, VIEW_KINDS), persist_state=PERSIST)
         options = _view_options(kind, indicators_with_values(state.table(data, source)), data.period)
 
         st.header(texts.SIDEBAR_FILTERS)
         label, help_text = _DISTRICT_FILTER[data.period.has_districts]
-        districts = st.multiselect(label, data.district_names, default=start.districts, help=help_text,
-                                   format_func=short_district_name, placeholder=texts.ALL_DISTRICTS,
-                                   key=f"districts_{data.period.key}")
-        categories = st.multiselect(texts.FILTER_CATEGORIES, [*CATEGORIES, OUTSIDE], default=start.categories,
+        districts = st.multiselect(label, data.district_names, help=help_text, format_func=short_district_name,
+                                   placeholder=texts.ALL_DISTRICTS, key=_valid(f"districts_{p}", data.district_names),
+                                   persist_state=PERSIST)
+        categories = st.multiselect(texts.FILTER_CATEGORIES, [*CATEGORIES, OUTSIDE],
                                     format_func=texts.CATEGORY_FILTER_NAMES.get, placeholder=texts.ALL_CATEGORIES,
-                                    key="categories")
-        border_only = st.checkbox(texts.FILTER_BORDER_ONLY, value=start.border_only, key="border_only")
+                                    key=_valid("categories", [*CATEGORIES, OUTSIDE]), persist_state=PERSIST)
+        border_only = st.checkbox(texts.FILTER_BORDER_ONLY, key=_kept("border_only", False), persist_state=PERSIST)
         border_sources = list(BORDER_SOURCES)
         border_source = st.radio(texts.FILTER_BORDER_SOURCE, border_sources, format_func=BORDER_SOURCES.get,
-                                 index=border_sources.index(start.border_source), disabled=not border_only,
-                                 key="border_source")
-        score_range = st.slider(texts.FILTER_SCORE, *FULL_SCORE_RANGE, FULL_SCORE_RANGE, 1.0, key="score_range") \
-            if options.kind == PRIORITY else start.score_range
-        searched = st.selectbox(texts.SEARCH_COMMUNE[data.period.key], data.search_options, index=None,
-                                placeholder=texts.SEARCH_PLACEHOLDER, format_func=data.search_label,
-                                key=f"searched_{data.period.key}")
+                                 disabled=not border_only, key=_valid("border_source", border_sources),
+                                 persist_state=PERSIST)
+        score_range = None
+        if options.kind == PRIORITY:
+            # `value` makes it a range slider; the value itself is the session's (`_kept`)
+            score_range = st.select_slider(texts.FILTER_SCORE, SCORE_STEPS, value=FULL_SCORE_RANGE,
+                                           format_func=slider_label,
+                                           key=_kept("score_range", FULL_SCORE_RANGE), persist_state=PERSIST)
+        query = st.text_input(texts.SEARCH_COMMUNE[p], placeholder=texts.SEARCH_PLACEHOLDER, help=texts.SEARCH_HELP,
+                              max_chars=MAX_QUERY, key=_kept("q", ""), persist_state=PERSIST)
         st.divider()
-        show_villages = st.toggle(texts.SHOW_VILLAGES, value=start.show_villages, key="show_villages")
-        large_labels = st.toggle(texts.LABEL_SIZE, value=start.large_labels, key="large_labels")
-        osm = st.toggle(texts.BASEMAP_OSM, value=start.osm, key="osm")
+        show_villages = st.toggle(texts.SHOW_VILLAGES, key=_kept("show_villages", True), persist_state=PERSIST)
+        large_labels = st.toggle(texts.LABEL_SIZE, key=_kept("large_labels", False), persist_state=PERSIST)
+        osm = st.toggle(texts.BASEMAP_OSM, key=_kept("osm", False), persist_state=PERSIST)
+        present = st.toggle(texts.PRESENT_MODE, help=texts.PRESENT_MODE_HELP, key=_kept("present", False),
+                            persist_state=PERSIST)
+        view_link.copy_button()
         st.caption(texts.SOURCE_PREFIX + data.boundary_source)
-    return Choices(source=source, period=data.period.key, options=options, districts=tuple(districts),
-                   categories=tuple(categories),
-                   border_only=border_only, border_source=border_source, score_range=score_range,
-                   searched=searched, show_villages=show_villages, large_labels=large_labels, osm=osm)
+    return Choices(source=source, period=p, options=options, districts=tuple(districts),
+                   categories=tuple(categories), border_only=border_only, border_source=border_source,
+                   score_range=tuple(score_range) if score_range else None, query=query,
+                   show_villages=show_villages, large_labels=large_labels, osm=osm, present=present)
+
+
+def _kept(key: str, default) -> str:
+    """The widget's key, its value set to `default` unless it holds one (widgets get no default argument:
+    their value is in st.session_state, where a link puts it)."""
+    if key not in st.session_state:
+        st.session_state[key] = default
+    return key
+
+
+def _valid(key: str, options, default=None) -> str:
+    """The widget's key, its value kept only where the options hold it: a list keeps its valid items, a
+    single value falls back to `default` (the first option when None)."""
+    value = st.session_state.get(key)
+    if isinstance(value, list):
+        st.session_state[key] = [item for item in value if item in options]
+    elif value not in options:
+        st.session_state[key] = options[0] if default is None else default
+    return key
 
 
 def view_name(kind: str, period: Period) -> str:
@@ -95,30 +161,37 @@ def _view_options(kind: str, with_values: list[str], period: Period) -> ViewOpti
         return ViewOptions(kind=CATEGORY)
     if kind == INDICATOR:
         indicator_id = st.selectbox(texts.INDICATOR, with_values, format_func=lambda i: INDICATORS[i].label,
-                                    key="indicator")
-        method = st.selectbox(texts.CLASS_METHOD, METHODS, format_func=texts.METHOD_NAMES.get, key="method")
-        k = st.slider(texts.CLASS_COUNT, 3, 7, ViewOptions.k, key="k", disabled=method == "targets")
+                                    key=_valid("indicator", with_values), persist_state=PERSIST)
+        method = st.selectbox(texts.CLASS_METHOD, METHODS, format_func=texts.METHOD_NAMES.get,
+                              key=_valid("method", METHODS), persist_state=PERSIST)
+        k = st.slider(texts.CLASS_COUNT, min(CLASS_COUNTS), max(CLASS_COUNTS), key=_kept("k", ViewOptions.k),
+                      disabled=method == "targets", persist_state=PERSIST)
         return ViewOptions(kind=kind, indicator_id=indicator_id, method=method, k=k)
     if kind == GAP:
         # A period's gaps are measured against its own targets and later ones (2026-2030: 2030 only),
         # for the indicators the Resolution gives a number for in that year.
         years = tuple(year for year in TARGET_YEARS if year >= period.target_year)
-        year = st.radio(texts.TARGET_YEAR, years, horizontal=True, key=f"year_{period.key}")
+        year = st.radio(texts.TARGET_YEAR, years, horizontal=True, key=_valid(f"year_{period.key}", years),
+                        persist_state=PERSIST)
         with_target = [i for i in with_values if INDICATORS[i].target(year) is not None]
         if not with_target:
             st.info(texts.NO_TARGET_DATA.format(year=year))
             return ViewOptions(kind=CATEGORY)
         indicator_id = st.selectbox(texts.INDICATOR, with_target, format_func=lambda i: INDICATORS[i].label,
-                                    key="indicator")
+                                    key=_valid("indicator", with_target), persist_state=PERSIST)
         return ViewOptions(kind=kind, indicator_id=indicator_id, year=year)
     if kind == PRIORITY:
         year = period.target_year
         st.caption(texts.PRIORITY_HELP.format(year=year))
-        weights = Weights(**{c: st.slider(texts.COMPONENT_LABELS[c], 0.0, 5.0, float(getattr(Weights(), c)), 0.5,
-                                          key=f"w_{c}") for c in COMPONENTS})
+        weights = Weights(**{c: st.select_slider(texts.COMPONENT_LABELS[c], WEIGHT_STEPS, format_func=slider_label,
+                                                 key=_valid(f"w_{c}", WEIGHT_STEPS, getattr(Weights(), c)),
+                                                 persist_state=PERSIST)
+                             for c in COMPONENTS})
         with_target = [i for i in with_values if INDICATORS[i].target(year) is not None]
-        ticked = st.multiselect(texts.PRIORITY_INDICATORS, with_target, default=with_target[:3],
-                                format_func=lambda i: INDICATORS[i].label, key=f"ticked_{period.key}")
-        top_n = st.number_input(texts.TOP_N, 1, 50, ViewOptions.top_n, key="top_n")
+        ticked = st.multiselect(texts.PRIORITY_INDICATORS, with_target, format_func=lambda i: INDICATORS[i].label,
+                                key=_valid(_kept(f"ticked_{period.key}", with_target[:3]), with_target),
+                                persist_state=PERSIST)
+        top_n = st.number_input(texts.TOP_N, min(TOP_N), max(TOP_N), key=_kept("top_n", ViewOptions.top_n),
+                                persist_state=PERSIST)
         return ViewOptions(kind=kind, weights=weights, ticked=tuple(ticked), top_n=int(top_n), year=year)
     return ViewOptions(kind=kind)

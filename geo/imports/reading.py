@@ -27,13 +27,14 @@ from geo.imports.formats.limits import (
     MAX_ROW_NUMBER,
     MAX_ROWS,
     MAX_UNPACKED_BYTES,
+    MAX_UPLOAD_BYTES,
     PROGRESS_EVERY,
     Budget,
     Limits,
 )
 from geo.imports.formats.text import decode_text, read_csv
 
-MAX_BYTES = 20 * 1024 * 1024  # the same limit as maxUploadSize in .streamlit/config.toml
+MAX_BYTES = MAX_UPLOAD_BYTES  # the uploader's limit too (maxUploadSize in .streamlit/config.toml)
 
 _MAGIC = {
     b"%PDF": "PDF",

@@ -1,10 +1,11 @@
 """The table under the map as an Excel workbook a department can file and reuse.
 
 Sheet 1 holds the table exactly as shown (same columns, same order, the
-Vietnamese headers of layers.tables.display_table); sheet 2 ("Nguồn") says what it is: title,
-filters, sources, export time and, for demonstration data, that it is not
-official. Text is always written as text, so a name such as "=..." from an
-uploaded file can never become a formula.
+Vietnamese headers of layers.tables.display_table); numbers stay numbers, each numeric column with the
+number format of its decimals on screen ('#,##0.0'), so Excel or LibreOffice writes them with the reader's
+locale separators (1.234,5 in Vietnamese) and planners can still compute with them. Sheet 2 ("Nguồn") says
+what it is: title, filters, sources, export time and, for demonstration data, that it is not official.
+Text is always written as text, so a name such as "=..." from an uploaded file can never become a formula.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 import texts
-from geo.vnformat import VIETNAM_TIME, export_now, nfc
+from geo.vnformat import DECIMALS_ATTR, VIETNAM_TIME, excel_number_format, export_now, nfc, vn_number
 from geo.workbook_style import style_header
 
 ILLUSTRATIVE_FONT = Font(bold=True, color="9A5B00")
@@ -32,10 +33,11 @@ SHEET_NAME_LIMIT = 31  # Excel's limit
 
 
 def table_to_xlsx(table: pd.DataFrame, *, title: str, sources: list[str], filters: str, illustrative: bool,
-                  exported_at: datetime.datetime | None = None) -> bytes:
+                  exported_at: datetime.datetime | None = None, recipe: str = "") -> bytes:
     """Workbook bytes: the table (sheet 1) and where it comes from (sheet 2, "Nguồn").
 
-    `exported_at` defaults to now in Vietnam time (geo.vnformat.export_now).
+    `exported_at` defaults to now in Vietnam time (geo.vnformat.export_now); `recipe` says how the numbers
+    were made (MapView.recipe: a priority score's weights, indicators and target year), under the filters.
     """
     exported_at = exported_at or export_now()
     frame = getattr(table, "data", table)  # a pandas Styler (highlighted row) carries its frame in .data
@@ -49,7 +51,8 @@ def table_to_xlsx(table: pd.DataFrame, *, title: str, sources: list[str], filter
     if illustrative:
         sheet.sheet_properties.tabColor = ILLUSTRATIVE_TAB
     _write_sources(workbook.create_sheet(texts.XLSX_SHEET_SOURCES[:SHEET_NAME_LIMIT]), title=title, sources=sources,
-                   filters=filters, illustrative=illustrative, exported_at=exported_at, rows=len(frame))
+                   filters=filters, illustrative=illustrative, exported_at=exported_at, rows=len(frame),
+                   recipe=recipe)
     workbook.properties.title = nfc(title)
     workbook.properties.creator = texts.APP_TITLE
     workbook.properties.created = _naive(exported_at)
@@ -91,6 +94,8 @@ def _put(sheet, row: int, column: int, value):
 def _write_table(sheet, frame: pd.DataFrame) -> None:
     headers = [nfc(c) for c in frame.columns]
     widths = [min(len(h), MAX_HEADER_WIDTH) for h in headers]
+    decimals = frame.attrs.get(DECIMALS_ATTR, {})  # set by layers.tables.display_table
+    places = [decimals.get(column) for column in frame.columns]
     for j, header in enumerate(headers, start=1):
         style_header(_put(sheet, 1, j, header))
     for i, row in enumerate(frame.itertuples(index=False, name=None), start=2):
@@ -99,8 +104,10 @@ def _write_table(sheet, frame: pd.DataFrame) -> None:
             cell = _put(sheet, i, j, value)
             if isinstance(value, datetime.datetime):
                 cell.number_format = DATETIME_FORMAT
+            elif places[j - 1] is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
+                cell.number_format = excel_number_format(places[j - 1])
             if value is not None:
-                widths[j - 1] = max(widths[j - 1], len(_display(value)))
+                widths[j - 1] = max(widths[j - 1], len(_display(value, places[j - 1])))
     for j, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(j)].width = min(width + 2, MAX_WIDTH)
     sheet.freeze_panes = "A2"
@@ -108,17 +115,22 @@ def _write_table(sheet, frame: pd.DataFrame) -> None:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(frame) + 1, 1)}"
 
 
-def _display(value) -> str:
+def _display(value, decimals: int | None = None) -> str:
+    """About the text Excel shows for `value`, to size its column."""
     if isinstance(value, datetime.datetime):
         return "00/00/0000 00:00"
+    if decimals is not None and isinstance(value, (int, float)):
+        return vn_number(value, decimals, fixed=True)
     if isinstance(value, float):
         return f"{value:.6g}"
     return str(value)
 
 
 def _write_sources(sheet, *, title: str, sources: list[str], filters: str, illustrative: bool,
-                   exported_at: datetime.datetime, rows: int) -> None:
+                   exported_at: datetime.datetime, rows: int, recipe: str = "") -> None:
     lines: list[tuple[str, object]] = [(texts.XLSX_TITLE, nfc(title)), (texts.XLSX_FILTERS, nfc(filters))]
+    if recipe:
+        lines.append((texts.RECIPE_TITLE, nfc(recipe)))
     lines += [(texts.XLSX_SOURCES if k == 0 else "", nfc(s)) for k, s in enumerate(sources or ["–"])]
     lines += [(texts.XLSX_EXPORTED_AT, _naive(exported_at)), (texts.XLSX_ROWS, rows)]
     if illustrative:

@@ -89,10 +89,12 @@ def inline_assets(page: str) -> str:
 
 
 def export_header(view: MapView, at: datetime.datetime | None = None) -> tuple[str, ...]:
-    """The lines under the title of an exported map: the filters, the sources (period and legal basis, as the
-    page shows them under its title) and when it was exported, in Vietnam time (`at`, default now)."""
+    """The lines under the title of an exported map: the filters, how a priority score was made, the sources
+    (period and legal basis, as the page shows them under its title) and when it was exported, in Vietnam time
+    (`at`, default now)."""
     when = texts.HTML_EXPORTED_AT.format(time=vietnam_clock(at or export_now()))
-    return tuple(line for line in (view.subtitle, view.source_line if view.sources else "", when) if line)
+    return tuple(line for line in (view.subtitle, view.recipe, view.source_line if view.sources else "", when)
+                 if line)
 
 
 def standalone_html(build_map: Callable[[], folium.Map], *, title: str | None = None, header: Sequence[str] = (),

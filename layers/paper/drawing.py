@@ -25,6 +25,12 @@ from layers.paper.text import font, text_size_pt
 from layers.view import MapView
 
 COMMUNE_EDGE_PT = 0.25
+VILLAGE_DOT_PT = 2.6  # a village point's diameter on A4, in points (scaled like the text)
+VILLAGE_DOT_EDGE_PT = 0.35
+# Over the names: a name that found no spot clear of the points (layers/paper/labels.py) hides none of them.
+VILLAGE_DOT_ZORDER = 13
+BADGE_TEXT_PT = 5.0  # the number on a village disc, on A4
+BADGE_GAP_IN = 0.008  # air between a village disc and its neighbours
 WATERMARK_COLOUR = "#b00020"
 WATERMARK_ALPHA = 0.16
 
@@ -107,30 +113,90 @@ def split_villages(villages: pd.DataFrame | None, geometry: PrintGeometry) -> tu
 
 def draw_village_points(ax, points: np.ndarray, fs: float) -> None:
     if len(points):
-        ax.scatter(points[:, 0], points[:, 1], s=(2.6 * fs) ** 2, c=style.VILLAGE_COLOUR, edgecolors="white",
-                   linewidths=0.35, zorder=9)
+        ax.scatter(points[:, 0], points[:, 1], s=(VILLAGE_DOT_PT * fs) ** 2, c=style.VILLAGE_COLOUR,
+                   edgecolors="white", linewidths=VILLAGE_DOT_EDGE_PT, zorder=VILLAGE_DOT_ZORDER)
+
+
+def village_point_boxes(frame: MapFrame, points: np.ndarray, fs: float) -> list[tuple]:
+    """The page boxes (inches) of the village points inside the map: names keep off them
+    (layers/paper/labels.py, draw_district_labels)."""
+    radius = (VILLAGE_DOT_PT * fs / 2 + VILLAGE_DOT_EDGE_PT) / 72
+    fx0, fy0, fx1, fy1 = frame.box
+    boxes = []
+    for x, y in points:
+        px, py = frame.to_page(x, y)
+        if fx0 <= px <= fx1 and fy0 <= py <= fy1:
+            boxes.append((px - radius, py - radius, px + radius, py + radius))
+    return boxes
+
+
+def village_badge_boxes(frame: MapFrame, geometry: PrintGeometry, badges: dict[int, int],
+                        fs: float) -> dict[int, tuple]:
+    """Where each commune's village disc would sit on its anchor (page inches), for the communes on this map:
+    district names look for room clear of them (layers/paper/labels.py)."""
+    boxes = {}
+    fx0, fy0, fx1, fy1 = frame.box
+    for i, count in badges.items():
+        px, py = frame.to_page(*geometry.commune_anchors[i])
+        radius = _badge_radius(count, fs)
+        box = (px - radius, py - radius, px + radius, py + radius)
+        if box[0] >= fx0 and box[1] >= fy0 and box[2] <= fx1 and box[3] <= fy1:
+            boxes[i] = box
+    return boxes
 
 
 def draw_village_badges(ax, frame: MapFrame, geometry: PrintGeometry, badges: dict[int, int],
-                        fs: float) -> dict[int, tuple]:
-    """A purple disc with the number of villages on each commune that has uncoordinated ones."""
-    boxes = {}
-    size = 5.0 * fs
-    for i, count in badges.items():
-        x, y = geometry.commune_anchors[i]
-        px, py = frame.to_page(x, y)
-        w, h = text_size_pt(str(count), size, bold=True)
-        radius = (max(w, h * 0.75) / 2 + 1.4) / 72
-        box = (px - radius, py - radius, px + radius, py + radius)
-        fx0, fy0, fx1, fy1 = frame.box
-        if box[0] < fx0 or box[1] < fy0 or box[2] > fx1 or box[3] > fy1:
-            continue
-        ax.add_patch(Circle((x, y), radius * frame.metres_per_inch, facecolor=style.VILLAGE_COLOUR,
-                            edgecolor="white", linewidth=0.5, zorder=9))
-        ax.text(x, y, str(count), fontproperties=font(size, bold=True), color="white", ha="center",
+                        fs: float, obstacles: list | tuple = (), selected: np.ndarray | None = None
+                        ) -> dict[int, tuple]:
+    """A purple disc with the number of villages on each commune that has uncoordinated ones; under a filter
+    (`selected`), the other communes' discs are veiled as the communes are.
+
+    The filter's communes first, then those with more villages; a disc that would touch one already drawn
+    (the city's small wards) or an obstacle (a district name, the scale bar) moves to the nearest free spot
+    round its commune's anchor. Returns each disc's page box.
+    """
+    boxes: dict[int, tuple] = {}
+    size = BADGE_TEXT_PT * fs
+    fx0, fy0, fx1, fy1 = frame.box
+    veiled = np.zeros(len(geometry.codes), dtype=bool) if selected is None or not selected.any() else ~selected
+    at_anchor = village_badge_boxes(frame, geometry, badges, fs)
+    for i in sorted(at_anchor, key=lambda i: (veiled[i], -badges[i])):
+        anchor = at_anchor[i]
+        radius = (anchor[2] - anchor[0]) / 2
+        for dx, dy in _spots_round(radius):
+            box = (anchor[0] + dx, anchor[1] + dy, anchor[2] + dx, anchor[3] + dy)
+            inside = box[0] >= fx0 and box[1] >= fy0 and box[2] <= fx1 and box[3] <= fy1
+            if inside and not any(_overlap(box, other, BADGE_GAP_IN) for other in [*boxes.values(), *obstacles]):
+                break
+        else:
+            box = anchor  # nowhere free near it: on its anchor
+        x, y = frame.to_metres((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        fill = dim_colour(style.VILLAGE_COLOUR) if veiled[i] else style.VILLAGE_COLOUR
+        ax.add_patch(Circle((x, y), radius * frame.metres_per_inch, facecolor=fill, edgecolor="white",
+                            linewidth=0.5, zorder=9))
+        ax.text(x, y, str(badges[i]), fontproperties=font(size, bold=True), color="white", ha="center",
                 va="center_baseline", zorder=10)
         boxes[i] = box
     return boxes
+
+
+def _badge_radius(count: int, fs: float) -> float:
+    w, h = text_size_pt(str(count), BADGE_TEXT_PT * fs, bold=True)
+    return (max(w, h * 0.75) / 2 + 1.4) / 72
+
+
+def _spots_round(radius: float, rings: int = 4) -> list[tuple[float, float]]:
+    """Offsets (inches) from an anchor: the anchor, then rings a disc apart, nearest first."""
+    spots = [(0.0, 0.0)]
+    for ring in range(1, rings + 1):
+        distance, count = ring * (2 * radius + BADGE_GAP_IN), 6 * ring
+        spots += [(distance * math.cos(2 * math.pi * k / count + math.pi / 2),
+                   distance * math.sin(2 * math.pi * k / count + math.pi / 2)) for k in range(count)]
+    return spots
+
+
+def _overlap(a: tuple, b: tuple, gap: float) -> bool:
+    return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
 
 
 def draw_watermark(ax, frame: MapFrame) -> None:

@@ -1,6 +1,6 @@
 """The map's frame on the page: where it sits, what it shows, and inches <-> metres inside it.
 
-The extent has exactly the frame's proportions at a round scale (layout.fit_extent),
+The extent has exactly the frame's proportions at a round scale (layout.fit_extent, fit_focus),
 so a label's box on paper (inches) and a place on the map (metres) convert both ways.
 """
 
@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from shapely.geometry import box as shapely_box
 
 from layers.paper.geometry import PrintGeometry
-from layers.paper.layout import Box, box_size, fit_extent
+from layers.paper.layout import Box, box_size, fit_focus
 from layers.paper.text import TEXT_COLOUR
 from layers.view import MapView
 
@@ -57,12 +57,14 @@ class MapFrame:
 
 def map_frame(box: Box, geometry: PrintGeometry, selected: np.ndarray) -> MapFrame:
     """The frame showing the selection and the uncertain zones it shares (widened to MIN_SPAN_M), or the
-    whole province when none."""
-    shared = geometry.zone_geoms[geometry.zones_shared_with(selected)]
-    focus = np.concatenate([geometry.commune_geoms[selected], shared])
-    focus_bounds = (_at_least(tuple(shapely.total_bounds(focus)), MIN_SPAN_M)
-                    if selected.any() else geometry.bounds)
-    extent, denominator = fit_extent(focus_bounds, *box_size(box))
+    whole province when none or when the selection spans most of it (layout.fit_focus): the frame depends
+    on the selection and the page only, never on the view."""
+    focus_bounds = None
+    if selected.any():
+        shared = geometry.zone_geoms[geometry.zones_shared_with(selected)]
+        focus = np.concatenate([geometry.commune_geoms[selected], shared])
+        focus_bounds = _at_least(tuple(shapely.total_bounds(focus)), MIN_SPAN_M)
+    extent, denominator = fit_focus(focus_bounds, geometry.bounds, *box_size(box))
     return MapFrame(box, extent, denominator)
 
 

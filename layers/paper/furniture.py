@@ -1,4 +1,5 @@
-"""Map furniture on paper: north arrow and scale bar in the emptiest corners, and the locator inset.
+"""Map furniture on paper: north arrow and scale bar in the emptiest corners, and the locator inset (Viet Nam
+with its archipelagos, and the province in miniature).
 
 The scale bar and the "1:N" line are true on paper because the frame's extent
 is at a round scale (layout.fit_extent); the arrow points to true north.
@@ -20,12 +21,15 @@ import texts
 from geo.vnformat import vn_number
 from layers import style
 from layers.paper.frame import MapFrame
-from layers.paper.geometry import PRINT_CRS, PrintGeometry, line_segments
-from layers.paper.layout import PageLayout, box_size, fit_extent, scale_bar_km
+from layers.paper.geometry import ARCHIPELAGOS, PRINT_CRS, PrintGeometry, country_outline, line_segments, polygon_path
+from layers.paper.layout import MM_PER_INCH, PageLayout, box_size, needed_scale, scale_bar_km
 from layers.paper.text import TEXT_COLOUR, font, text_size_pt
 
 SIZE_FURNITURE = 6.5  # points on A4 (scaled up on A3 by PageLayout.font_scale)
 EXTENT_BOX_COLOUR = "#000000"
+COUNTRY_FILL, COUNTRY_EDGE = "#ececec", "#9a9a9a"
+LOCATOR_FILL = "#b2182b"  # the province on the map of Viet Nam
+ISLAND_COLOUR = "#555555"  # the archipelagos' islands (a dot each: smaller than a dot at this scale) and names
 
 
 def _corner_boxes(frame: MapFrame, w: float, h: float, margin: float) -> dict[str, tuple]:
@@ -130,16 +134,88 @@ def _km(value: float) -> str:
 
 def draw_inset(fig: Figure, page_ax, layout: PageLayout, geometry: PrintGeometry, frame: MapFrame,
                selected: np.ndarray, width: float, height: float) -> None:
-    """The province in miniature (its districts, when the period has them) with the main map's extent
-    (when zoomed) and the selection."""
+    """Where the map lies: Viet Nam with the Hoàng Sa and Trường Sa archipelagos and the province in red,
+    and, drawn out of it in the sea to the north-east, the province in miniature with the selection and the
+    main map's extent (when zoomed)."""
     x0, y0, x1, y1 = layout.inset
     fs = layout.font_scale
+    title_font = font(SIZE_FURNITURE * fs * 1.25, bold=True)
     title_h = text_size_pt(texts.PRINT_INSET_TITLE, SIZE_FURNITURE * fs * 1.25, bold=True)[1] / 72 * 1.4
-    page_ax.text(x0, y1, texts.PRINT_INSET_TITLE, fontproperties=font(SIZE_FURNITURE * fs * 1.25, bold=True),
-                 ha="left", va="top", color=TEXT_COLOUR)
-    box_w, box_h = box_size((x0, y0, x1, y1 - title_h))
-    ax = fig.add_axes((x0 / width, y0 / height, box_w / width, box_h / height))
-    extent, _ = fit_extent(geometry.bounds, box_w, box_h, padding=0.06)
+    page_ax.text(x0, y1, texts.PRINT_INSET_TITLE, fontproperties=title_font, ha="left", va="top", color=TEXT_COLOUR)
+    page_ax.text(x1, y1, texts.PRINT_INSET_SOURCE, fontproperties=font(SIZE_FURNITURE * fs * 0.8), ha="right",
+                 va="top", color="#777777")
+    box = (x0, y0, x1, y1 - title_h)
+    outline = country_outline()
+    extent = _fit_exact(outline.bounds, *box_size(box), padding=0.04)
+    country = _inset_axes(fig, box, extent, width, height)
+    country.add_collection(PathCollection([polygon_path(outline.mainland)], facecolors=COUNTRY_FILL,
+                                          edgecolors=COUNTRY_EDGE, linewidths=0.3, zorder=1))
+    country.add_collection(PathCollection(geometry.province_paths, facecolors=LOCATOR_FILL, edgecolors="none",
+                                          zorder=2))
+    label_font = font(SIZE_FURNITURE * fs * 0.9)
+    for name, label in ((ARCHIPELAGOS[0], texts.PRINT_PARACELS), (ARCHIPELAGOS[1], texts.PRINT_SPRATLYS)):
+        islands = outline.islands[name]
+        points = np.array([(p.x, p.y) for p in shapely.point_on_surface(list(islands.geoms))])
+        country.scatter(points[:, 0], points[:, 1], s=(0.9 * fs) ** 2, color=ISLAND_COLOUR, linewidths=0, zorder=3)
+        west, south, east, _ = islands.bounds
+        country.text((west + east) / 2, south - 0.012 * (extent[3] - extent[1]), label, fontproperties=label_font,
+                     ha="center", va="top", color=ISLAND_COLOUR, zorder=3)
+    _province_in_miniature(fig, country, box, extent, outline, geometry, frame, selected, width, height, fs)
+
+
+def _province_in_miniature(fig: Figure, country, box: tuple, extent: tuple, outline, geometry: PrintGeometry,
+                           frame: MapFrame, selected: np.ndarray, width: float, height: float, fs: float) -> None:
+    """The province (its districts, when the period has them), the selection and the main map's extent, in a
+    panel over the sea north-east of Viet Nam, joined to the province's place on the country map."""
+    inches_per_metre = (box[2] - box[0]) / (extent[2] - extent[0])
+
+    def to_page(x: float, y: float) -> tuple[float, float]:
+        return box[0] + (x - extent[0]) * inches_per_metre, box[1] + (y - extent[1]) * inches_per_metre
+
+    def to_metres(x: float, y: float) -> tuple[float, float]:
+        return extent[0] + (x - box[0]) / inches_per_metre, extent[1] + (y - box[1]) / inches_per_metre
+
+    margin = 0.04 * fs
+    _, _, coast_east, _ = shapely.intersection(outline.mainland, shapely.box(
+        extent[0], geometry.bounds[1], extent[2], extent[3])).bounds  # the coast east of the province's latitudes
+    left = to_page(coast_east, 0)[0] + 3 * margin
+    bottom = to_page(0, outline.islands[ARCHIPELAGOS[0]].bounds[3])[1] + 4 * margin + 0.12 * fs
+    panel = (left, bottom, box[2] - margin, box[3] - margin)
+    mini = _inset_axes(fig, panel, _fit_exact(geometry.bounds, *box_size(panel), padding=0.05), width, height)
+    mini.set_facecolor("white")
+    land = geometry.district_paths or geometry.province_paths  # 2026-2030 has no districts
+    mini.add_collection(PathCollection(land, facecolors=COUNTRY_FILL, edgecolors=COUNTRY_EDGE, linewidths=0.3,
+                                       zorder=1))
+    if selected.any():
+        shared = np.flatnonzero(geometry.zones_shared_with(selected))
+        mini.add_collection(PathCollection([geometry.commune_paths[i] for i in np.flatnonzero(selected)]
+                                           + [geometry.zone_paths[i] for i in shared],
+                                           facecolors=style.SELECTION_EDGE, edgecolors="none", alpha=0.55, zorder=2))
+    mini.add_collection(PathCollection(geometry.province_paths, facecolors="none", edgecolors=style.PROVINCE_EDGE,
+                                       linewidths=0.7, zorder=3))
+    mini.add_collection(LineCollection(line_segments(geometry.border_geom), colors=style.BORDER_LINE,
+                                       linewidths=0.9, linestyles=(0, (3, 1.6)), zorder=4))
+    # joined to the province on the country map, from its two eastern corners to the panel's western ones
+    west, south, east, north = geometry.bounds
+    for (x, y), corner_y in (((east, north), panel[3]), ((east, south), panel[1])):
+        corner = to_metres(panel[0], corner_y)
+        country.plot([x, corner[0]], [y, corner[1]], color=COUNTRY_EDGE, linewidth=0.4, zorder=2)
+    ex, pb = frame.extent, geometry.bounds
+    if ex[0] > pb[0] or ex[1] > pb[1] or ex[2] < pb[2] or ex[3] < pb[3]:
+        mini.add_patch(Rectangle((ex[0], ex[1]), ex[2] - ex[0], ex[3] - ex[1], facecolor="none",
+                                 edgecolor=EXTENT_BOX_COLOUR, linewidth=1.1, zorder=5))
+        size = SIZE_FURNITURE * fs * 0.9
+        key_w, key_h = 0.16 * fs, 0.07 * fs
+        key_y = panel[1] - margin - key_h
+        country.add_patch(Rectangle(to_metres(panel[0], key_y), key_w / inches_per_metre, key_h / inches_per_metre,
+                                    facecolor="none", edgecolor=EXTENT_BOX_COLOUR, linewidth=0.9, zorder=6))
+        country.text(*to_metres(panel[0] + key_w + 0.05 * fs, key_y + key_h / 2), texts.PRINT_INSET_EXTENT,
+                     fontproperties=font(size), ha="left", va="center", color=TEXT_COLOUR, zorder=6)
+
+
+def _inset_axes(fig: Figure, box: tuple, extent: tuple, width: float, height: float):
+    """Axes filling `box` (page inches) showing `extent` (metres), which has the box's proportions."""
+    ax = fig.add_axes((box[0] / width, box[1] / height, (box[2] - box[0]) / width, (box[3] - box[1]) / height))
     ax.set_xlim(extent[0], extent[2])
     ax.set_ylim(extent[1], extent[3])
     ax.set_xticks([])
@@ -147,24 +223,13 @@ def draw_inset(fig: Figure, page_ax, layout: PageLayout, geometry: PrintGeometry
     for spine in ax.spines.values():
         spine.set_linewidth(0.5)
         spine.set_color("#777777")
-    land = geometry.district_paths or geometry.province_paths  # 2026-2030 has no districts
-    ax.add_collection(PathCollection(land, facecolors="#ececec", edgecolors="#9a9a9a", linewidths=0.3, zorder=1))
-    if selected.any():
-        shared = np.flatnonzero(geometry.zones_shared_with(selected))
-        ax.add_collection(PathCollection([geometry.commune_paths[i] for i in np.flatnonzero(selected)]
-                                         + [geometry.zone_paths[i] for i in shared],
-                                         facecolors=style.SELECTION_EDGE, edgecolors="none", alpha=0.55, zorder=2))
-    ax.add_collection(PathCollection(geometry.province_paths, facecolors="none", edgecolors=style.PROVINCE_EDGE,
-                                     linewidths=0.7, zorder=3))
-    ax.add_collection(LineCollection(line_segments(geometry.border_geom), colors=style.BORDER_LINE,
-                                     linewidths=0.9, linestyles=(0, (3, 1.6)), zorder=4))
-    ex = frame.extent
-    pb = geometry.bounds
-    if ex[0] > pb[0] or ex[1] > pb[1] or ex[2] < pb[2] or ex[3] < pb[3]:
-        ax.add_patch(Rectangle((ex[0], ex[1]), ex[2] - ex[0], ex[3] - ex[1], facecolor="none",
-                               edgecolor=EXTENT_BOX_COLOUR, linewidth=1.1, zorder=5))
-        size = SIZE_FURNITURE * fs
-        ax.add_patch(Rectangle((0.03, 0.035), 0.06, 0.035, transform=ax.transAxes, facecolor="none",
-                               edgecolor=EXTENT_BOX_COLOUR, linewidth=0.9, zorder=6))
-        ax.text(0.11, 0.0525, texts.PRINT_INSET_EXTENT, transform=ax.transAxes, fontproperties=font(size),
-                ha="left", va="center", color=TEXT_COLOUR, zorder=6)
+    return ax
+
+
+def _fit_exact(bounds: tuple, box_w: float, box_h: float, padding: float) -> tuple:
+    """`bounds` padded and widened to the proportions of a box (no round scale: the inset prints none)."""
+    west, south, east, north = bounds
+    metres_per_inch = needed_scale(bounds, box_w, box_h, padding) * MM_PER_INCH / 1000
+    cx, cy = (west + east) / 2, (south + north) / 2
+    return (cx - box_w * metres_per_inch / 2, cy - box_h * metres_per_inch / 2,
+            cx + box_w * metres_per_inch / 2, cy + box_h * metres_per_inch / 2)

@@ -3,18 +3,23 @@
 Full-resolution geometry in UTM zone 48N (EPSG:32648), so lengths on paper are
 true and the scale bar and "1:N" can be trusted. Projecting and finding the
 label anchors is most of a first export's time, so it is cached while the
-data set the app holds is alive.
+data set the app holds is alive. The locator's outline of Viet Nam (data/, see its PROVENANCE.md) is
+projected once per process.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 import weakref
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path as FilePath
 
 import numpy as np
 import shapely
 from matplotlib.path import Path
+from pyproj import Transformer
 
 from geo.names import split_commune_prefix
 from geo.province import ProvinceData
@@ -23,6 +28,9 @@ from geo.webgeom import label_point
 from layers import style
 
 PRINT_CRS = "EPSG:32648"  # WGS 84 / UTM zone 48N: metric, true scale across the province
+# Viet Nam with the Hoàng Sa and Trường Sa archipelagos, for the locator inset (see data/PROVENANCE.md).
+COUNTRY_OUTLINE_FILE = FilePath(__file__).resolve().parent / "data" / "vietnam_outline.geojson"
+ARCHIPELAGOS = ("paracels", "spratlys")  # the outline's parts besides "mainland"
 
 
 @dataclass(frozen=True)
@@ -151,3 +159,27 @@ def without_slivers(geom, min_area_m2: float = 10_000):
     parts = [shapely.Polygon(p.exterior, [r for r in p.interiors if shapely.Polygon(r).area >= min_area_m2])
              for p in getattr(geom, "geoms", [geom]) if p.area >= min_area_m2]
     return shapely.MultiPolygon(parts) if len(parts) != 1 else parts[0]
+
+
+@dataclass(frozen=True)
+class CountryOutline:
+    """Viet Nam in the print CRS: the mainland (with its coastal islands) and each archipelago's islands."""
+
+    mainland: object
+    islands: dict  # archipelago ("paracels", "spratlys") -> its islands, a MultiPolygon
+
+    @property
+    def bounds(self) -> tuple:
+        return tuple(shapely.total_bounds([self.mainland, *self.islands.values()]))
+
+
+@lru_cache(maxsize=1)
+def country_outline() -> CountryOutline:
+    """The outline shipped in layers/paper/data (25 KB), projected once."""
+    to_print = Transformer.from_crs("EPSG:4326", PRINT_CRS, always_xy=True)
+    collection = json.loads(COUNTRY_OUTLINE_FILE.read_text(encoding="utf-8"))
+    parts = {feature["properties"]["part"]: shapely.transform(
+        shapely.from_geojson(json.dumps(feature["geometry"])),
+        lambda xy: np.column_stack(to_print.transform(xy[:, 0], xy[:, 1])))
+        for feature in collection["features"]}
+    return CountryOutline(mainland=parts["mainland"], islands={name: parts[name] for name in ARCHIPELAGOS})

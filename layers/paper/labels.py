@@ -4,18 +4,21 @@ Label boxes are measured with the real font (text.py) in inches on the page;
 districts first, then "TRUNG QUỐC" beyond the border, then commune names,
 selected communes and larger ones first, with the names of the uncertain
 zones (2026-2030: the old commune, in italics) ranked among them by area.
-A name over a hatched zone gets a white halo so the hatch does not cross it.
+A district name moves off the village dots and count badges (data, drawn
+first) to the nearest clear spot in its district. A name over a hatched zone
+gets a white halo so the hatch does not cross it.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import shapely
 from matplotlib import patheffects
+from matplotlib.path import Path
 
 import texts
 from layers import style
@@ -24,6 +27,10 @@ from layers.paper.geometry import PrintGeometry
 from layers.paper.layout import Box
 from layers.paper.text import TEXT_COLOUR, font, text_size_pt
 
+MARK_PAD_IN = 0.02  # a district name's white halo reaches about this far beyond its letters
+SPOT_STEP_IN = 0.04  # a district name looks for room in steps this wide (and half its height)
+BESIDE_IN = 0.35  # how far from its anchor a district name may go outside its district (the city)
+SPOTS_PER_ROUND = 256
 # Text sizes on A4, in points (scaled up on A3 by PageLayout.font_scale).
 SIZE_DISTRICT, SIZE_COMMUNE, SIZE_NEIGHBOUR = 8.0, 5.6, 9.0
 DIMMED_TEXT = "#8a8a8a"
@@ -81,17 +88,85 @@ def _label(frame: MapFrame, key: str, text: str, x: float, y: float, size: float
     return Label(key=key, text=text, x=px, y=py, width=w / 72, height=h / 72)
 
 
-def draw_district_labels(ax, frame: MapFrame, geometry: PrintGeometry, fs: float, obstacles: list) -> list:
+def draw_district_labels(ax, frame: MapFrame, geometry: PrintGeometry, fs: float, obstacles: list,
+                         marks: list | tuple = ()) -> list:
+    """District names, larger districts first, none on another or on an obstacle (furniture).
+
+    `marks` are the boxes of what the villages put on the map (dots, count
+    badges): a name goes to the spot nearest its anchor, inside its district,
+    that covers none of them, or else the fewest. Returns the names' boxes.
+    """
     size = SIZE_DISTRICT * fs
-    order = np.argsort(-geometry.district_areas)
-    candidates = [_label(frame, str(i), geometry.district_names[i], *geometry.district_anchors[i], size, bold=True)
-                  for i in order]
-    kept = place_without_overlap(candidates, obstacles, frame.box, pad=0.03)
-    for label in kept:
-        x, y = geometry.district_anchors[int(label.key)]
+    marks_array = np.asarray(marks, dtype=float).reshape(-1, 4)
+    taken, boxes = list(obstacles), []
+    for i in np.argsort(-geometry.district_areas):
+        label = _label(frame, str(i), geometry.district_names[i], *geometry.district_anchors[i], size, bold=True)
+        label = district_spot(label, geometry.district_paths[i], frame, taken, marks_array)
+        if label is None:
+            continue
+        x, y = frame.to_metres(label.x, label.y)
         ax.text(x, y, label.text, fontproperties=font(size, bold=True), ha="center", va="center",
                 color=TEXT_COLOUR, zorder=12, path_effects=HALO)
-    return [box_of(label, 0.02) for label in kept]
+        taken.append(box_of(label, 0.03))
+        boxes.append(box_of(label, 0.02))
+    return boxes
+
+
+def district_spot(label: Label, district: Path, frame: MapFrame, taken: list, marks: np.ndarray,
+                  pad: float = 0.03) -> Label | None:
+    """`label` at the spot nearest its anchor, inside the frame and clear of the `taken` boxes, that covers none
+    of `marks` (an (n, 4) array of boxes): inside `district` (metres) if it can, else just beside it (a
+    district too small for its name: the city); where every spot covers some, the one covering the fewest
+    (inside on a tie). None if no spot is clear of `taken`."""
+    offsets = _spots(label, district, frame)
+    half = np.array([-label.width / 2, -label.height / 2, label.width / 2, label.height / 2])
+    taken_array = np.asarray(taken, dtype=float).reshape(-1, 4)
+    best = None  # (marks covered, outside its district, spot): the least of these wins, the nearest on a tie
+    for start in range(0, len(offsets), SPOTS_PER_ROUND):  # nearest first: most names stop in the first round
+        chunk = offsets[start:start + SPOTS_PER_ROUND]
+        centres = np.column_stack([label.x + chunk[:, 0], label.y + chunk[:, 1]])
+        boxes = np.tile(centres, 2) + half
+        padded = boxes + [-pad, -pad, pad, pad]
+        clear = ((padded[:, 0] >= frame.box[0]) & (padded[:, 1] >= frame.box[1])
+                 & (padded[:, 2] <= frame.box[2]) & (padded[:, 3] <= frame.box[3])
+                 & ~_hits(padded, taken_array).any(axis=1))
+        covered = _hits(boxes + [-MARK_PAD_IN, -MARK_PAD_IN, MARK_PAD_IN, MARK_PAD_IN], marks).sum(axis=1)
+        for k in np.flatnonzero(clear):
+            if best is not None and best[:2] <= (covered[k], False):
+                continue  # a nearer spot is at least as good
+            dx, dy = chunk[k]
+            outside = bool(dx or dy) and not _inside(tuple(boxes[k]), district, frame)  # its anchor is its own
+            if outside and math.hypot(dx, dy) > BESIDE_IN:
+                continue
+            if best is None or (covered[k], outside) < best[:2]:
+                best = (int(covered[k]), outside, replace(label, x=float(centres[k, 0]), y=float(centres[k, 1])))
+                if best[:2] == (0, False):
+                    return best[2]
+    return None if best is None else best[2]
+
+
+def _hits(boxes: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """(n, m) booleans: box i overlaps other j."""
+    return ((boxes[:, None, 0] < others[None, :, 2]) & (others[None, :, 0] < boxes[:, None, 2])
+            & (boxes[:, None, 1] < others[None, :, 3]) & (others[None, :, 1] < boxes[:, None, 3]))
+
+
+def _spots(label: Label, district: Path, frame: MapFrame) -> np.ndarray:
+    """Offsets (inches) from a district name's anchor over its district's extent and a little beyond,
+    nearest first."""
+    (x0, y0), (x1, y1) = (frame.to_page(*corner) for corner in district.get_extents().get_points())
+    step_x, step_y = SPOT_STEP_IN, label.height / 2
+    xs = np.arange(math.floor((x0 - BESIDE_IN - label.x) / step_x),
+                   math.ceil((x1 + BESIDE_IN - label.x) / step_x) + 1) * step_x
+    ys = np.arange(math.floor((y0 - BESIDE_IN - label.y) / step_y),
+                   math.ceil((y1 + BESIDE_IN - label.y) / step_y) + 1) * step_y
+    grid = np.array(np.meshgrid(xs, ys)).reshape(2, -1).T
+    return grid[np.lexsort((np.abs(grid[:, 0]), np.hypot(grid[:, 0], grid[:, 1])))]
+
+
+def _inside(box: Box, district: Path, frame: MapFrame) -> bool:
+    corners = [frame.to_metres(x, y) for x in (box[0], box[2]) for y in (box[1], box[3])]
+    return bool(district.contains_points(corners).all())
 
 
 def draw_neighbour_label(ax, frame: MapFrame, geometry: PrintGeometry, fs: float, obstacles: list) -> list:
@@ -132,7 +207,7 @@ def draw_commune_labels(ax, frame: MapFrame, geometry: PrintGeometry, selected: 
                         obstacles: list, below: dict[int, tuple] | None = None) -> None:
     """Commune names where they fit: selected first, then larger communes; colliding ones dropped.
 
-    A commune with a village badge (`below`: its box) has its name under the
+    A commune with a village badge on its anchor (`below`: the badges' boxes) has its name under the
     badge. Uncertain zones are named like communes (keys "z<i>"), in italics.
     """
     size = _commune_label_size(frame.denominator) * fs
@@ -149,7 +224,7 @@ def draw_commune_labels(ax, frame: MapFrame, geometry: PrintGeometry, selected: 
             continue
         i = int(key)
         label = _label(frame, key, geometry.names[i], *geometry.commune_anchors[i], size)
-        if i in below:
+        if i in below and _centred_on(below[i], label):  # a badge moved off its anchor is only in the way
             label = Label(label.key, label.text, label.x, below[i][1] - label.height / 2 - 0.01, label.width,
                           label.height)
         candidates.append(label)
@@ -174,6 +249,11 @@ def draw_commune_labels(ax, frame: MapFrame, geometry: PrintGeometry, selected: 
             _halo(ax, x, y, label.text, font(size))
         ax.text(x, y, label.text, fontproperties=font(size), ha="center", va="center", zorder=11,
                 color=DIMMED_TEXT if dimmed and not selected[i] else TEXT_COLOUR)
+
+
+def _centred_on(box: Box, label: Label) -> bool:
+    return math.isclose((box[0] + box[2]) / 2, label.x, abs_tol=1e-6) and \
+        math.isclose((box[1] + box[3]) / 2, label.y, abs_tol=1e-6)
 
 
 def _halo(ax, x, y, text: str, fontproperties) -> None:

@@ -6,11 +6,15 @@ this module only lays them out on paper (wrapping, columns, font size).
 Below the classes come the line symbols (as on screen: no district line when
 the period has no districts, the hatched uncertain zones when it has them) and
 the marks the page adds for what is drawn over the map: the filter, the
-priority top N, villages.
+priority top N, villages; last, how the numbers were made (MapView.recipe).
+Counts are printed once, in their own column, and count what the page shows
+(the selection under a filter, the column header says so).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from matplotlib.colors import to_rgb
@@ -18,7 +22,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Rectangle
 
 import texts
-from geo.vnformat import nfc
+from geo.vnformat import COUNT_FORMAT, nfc
 from layers import style
 from layers.paper.layout import Box, box_size
 from layers.paper.text import LINE_SAMPLE, TEXT_COLOUR, font, text_size_pt, wrap_to_width
@@ -28,6 +32,11 @@ LINE_PT_PER_WEIGHT = 0.45  # web line weights (px) -> print line widths (pt), sa
 SELECTION_WIDTH_PT = 1.3
 TOP_WIDTH_PT = style.TOP_STYLE["weight"] * LINE_PT_PER_WEIGHT
 LEGEND_SIZES_PT = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0)
+# The recipe paragraph under the legend: smaller than the legend's text, at most NOTE_MAX_PT (on A4), so a long
+# list of indicators costs the classes as little size as it can.
+NOTE_SCALE = 0.85
+NOTE_MAX_PT = 6.5
+NOTE_COLOUR = "#333333"
 # Uncertain zones: ZONE_HATCH lines over a light fill, a thin dashed edge (web: style.ZONE_STYLE, hatch.js).
 ZONE_HATCH_PATTERN = "/////"
 ZONE_HATCH_WIDTH_PT = 0.6
@@ -76,12 +85,22 @@ def zone_style(dimmed: bool = False) -> tuple[dict, dict]:
             {"facecolor": "none", "edgecolor": hatch, "linewidth": ZONE_EDGE_PT, "linestyle": ZONE_DASHES})
 
 
-def legend_items(view: MapView) -> tuple[LegendItem, ...]:
-    """The classes to print: `view.legend` one for one, with counts where the view has them."""
-    return tuple(
-        LegendItem(label=nfc(entry.label), fill=entry.fill, line=entry.line, dashed=entry.dashed,
-                   line_width=entry.weight * LINE_PT_PER_WEIGHT, count=view.counts.get(entry.label))
-        for entry in view.legend)
+def legend_items(view: MapView, units: Sequence[str] | None = None) -> tuple[LegendItem, ...]:
+    """The classes to print: `view.legend` one for one, each with its count printed once.
+
+    With `units` (the codes the page shows: the selection, or every unit), each filled class counts the
+    units among them drawn in its colour (a unit without a fill is drawn as "no data"): what the reader
+    sees, since the map tells classes apart by colour alone. Without, the view's own counts (the whole
+    province). A label that states its own count is printed without it (MapView.counted_labels).
+    """
+    drawn = None if units is None else Counter(view.fills.get(code, style.NO_DATA) for code in units)
+    items = []
+    for entry in view.legend:
+        count = view.counts.get(entry.label) if drawn is None else drawn[entry.fill] if entry.fill else None
+        label = view.counted_labels.get(entry.label, entry.label) if count is not None else entry.label
+        items.append(LegendItem(label=nfc(label), fill=entry.fill, line=entry.line, dashed=entry.dashed,
+                                line_width=entry.weight * LINE_PT_PER_WEIGHT, count=count))
+    return tuple(items)
 
 
 def outline_items(view: MapView, selection_active: bool | None = None, *, districts: bool = True,
@@ -127,9 +146,10 @@ def outline_width(colour: str) -> float:
 
 @dataclass(frozen=True)
 class _Row:
-    kind: str  # "heading", "colhead", "entry", "gap"
+    kind: str  # "heading", "colhead", "entry", "gap", "note"
     lines: tuple[str, ...] = ()
     item: LegendItem | None = None
+    size: float = 0.0  # a note's font size (points); the other rows use the legend's
 
 
 @dataclass(frozen=True)
@@ -140,16 +160,26 @@ class LegendContent:
     classes: tuple[LegendItem, ...]
     outlines: tuple[LegendItem, ...]
     overlays: tuple[LegendItem, ...] = ()
+    count_title: str = texts.PRINT_LEGEND_COUNT  # the count column's header: what is counted
+    recipe: str = ""  # how the numbers were made (MapView.recipe), under everything else
 
 
 def legend_content(view: MapView, selection_active: bool | None = None, overlays: tuple[LegendItem, ...] = (), *,
-                   districts: bool = True, zones: bool = False) -> LegendContent:
-    return LegendContent(nfc(view.legend_title), legend_items(view),
-                         outline_items(view, selection_active, districts=districts, zones=zones), overlays)
+                   districts: bool = True, zones: bool = False, units: Sequence[str] | None = None) -> LegendContent:
+    """The legend of `view`; with `units`, the classes count those units (legend_items), and under an
+    active filter the count column says it counts the selection."""
+    active = bool(view.selected) if selection_active is None else selection_active
+    count_title = texts.PRINT_LEGEND_COUNT_SELECTED if active and units is not None else texts.PRINT_LEGEND_COUNT
+    classes = legend_items(view, units)
+    counted = any(item.count is not None for item in classes)
+    title = view.counted_labels.get(view.legend_title, view.legend_title) if counted else view.legend_title
+    return LegendContent(nfc(title), classes,
+                         outline_items(view, selection_active, districts=districts, zones=zones), overlays,
+                         count_title=count_title, recipe=nfc(view.recipe))
 
 
 def _blocks(content: LegendContent, size: float, label_width_pt: float, count_width_pt: float,
-            max_lines: int) -> list[list[_Row]] | None:
+            max_lines: int, note_size: float) -> list[list[_Row]] | None:
     """The legend's sections as rows at one font size, labels wrapped to the column.
 
     Class labels leave room for the count column; the other symbols have no
@@ -160,7 +190,7 @@ def _blocks(content: LegendContent, size: float, label_width_pt: float, count_wi
         return None
     first = [_Row("heading", tuple(heading))]
     if any(item.count is not None for item in content.classes):
-        first.append(_Row("colhead", (texts.PRINT_LEGEND_COUNT,)))
+        first.append(_Row("colhead", (content.count_title,)))
     blocks = [first, [_Row("heading", (texts.PRINT_LEGEND_OUTLINES,))]]
     sections = [(content.classes, label_width_pt), (content.outlines, label_width_pt + count_width_pt)]
     if content.overlays:
@@ -172,6 +202,9 @@ def _blocks(content: LegendContent, size: float, label_width_pt: float, count_wi
             if len(lines) > max_lines:
                 return None
             block.append(_Row("entry", tuple(lines), item))
+    if content.recipe:  # a paragraph across the whole column, symbol and count included
+        note = wrap_to_width(content.recipe, note_size, label_width_pt + count_width_pt + _symbol_width(size) * 72)
+        blocks.append([_Row("note", tuple(note), size=note_size)])  # a sentence that says what it is
     return blocks
 
 
@@ -182,6 +215,8 @@ def _row_height(row: _Row, line_h: float) -> float:
         return line_h * 1.15 * len(row.lines) + line_h * 0.15
     if row.kind == "colhead":
         return line_h * 0.85
+    if row.kind == "note":
+        return _line_height(row.size) * len(row.lines)
     return line_h * max(len(row.lines), 1)
 
 
@@ -241,25 +276,26 @@ def layout_legend(content: LegendContent, box: Box, font_scale: float = 1.0) -> 
     readable = [s for s in LEGEND_SIZES_PT if s >= 7.0]
     attempts = ([(s, 1, False) for s in readable] + [(s, 2, False) for s in readable]
                 + [(s, 2, True) for s in LEGEND_SIZES_PT])
-    counts = [item.count for item in content.classes if item.count is not None]
+    counts = [COUNT_FORMAT.number(item.count) for item in content.classes if item.count is not None]
     for base, max_lines, split in attempts:
         size = base * font_scale
         line_h = _line_height(size)
-        count_w = (max(text_size_pt(str(c), size)[0] for c in counts) / 72 + size * 0.8 / 72) if counts else 0.0
+        count_w = (max(text_size_pt(c, size)[0] for c in counts) / 72 + size * 0.8 / 72) if counts else 0.0
         for ncols in (1, 2, 3):
             col_gap = size * 1.2 / 72
             column_w = (box_w - (ncols - 1) * col_gap) / ncols
             label_w_pt = (column_w - _symbol_width(size) - count_w) * 72
             if label_w_pt <= size * 4:
                 break
-            blocks = _blocks(content, size, label_w_pt, count_w * 72, max_lines)
+            note_size = min(size * NOTE_SCALE, NOTE_MAX_PT * font_scale)
+            blocks = _blocks(content, size, label_w_pt, count_w * 72, max_lines, note_size)
             if blocks is None:
                 continue
             columns = _flow(blocks, line_h, box_h, ncols, split)
             if columns is not None:
                 return LegendLayout(size, columns, column_w)
     size = LEGEND_SIZES_PT[-1] * font_scale
-    rows = [row for block in (_blocks(content, size, 10_000, 0, 99) or []) for row in block]
+    rows = [row for block in (_blocks(content, size, 10_000, 0, 99, size * NOTE_SCALE) or []) for row in block]
     return LegendLayout(size, [rows], box_w)  # too long for any layout: draw it, clipped by the page
 
 
@@ -289,6 +325,10 @@ def draw_legend(ax, box: Box, content: LegendContent, font_scale: float = 1.0) -
                 for k, line in enumerate(row.lines):
                     ax.text(x, y - (k + 0.5) * line_h * 1.15, line, fontproperties=font(size * 1.1, bold=True),
                             color=TEXT_COLOUR, va="center", ha="left")
+            elif row.kind == "note":
+                for k, line in enumerate(row.lines):
+                    ax.text(x, y - (k + 0.5) * _line_height(row.size), line, fontproperties=font(row.size),
+                            color=NOTE_COLOUR, va="center", ha="left")
             elif row.kind == "colhead":
                 ax.text(right, y - h / 2, row.lines[0], fontproperties=font(size * 0.8),
                         color="#555555", va="center", ha="right")
@@ -298,7 +338,7 @@ def draw_legend(ax, box: Box, content: LegendContent, font_scale: float = 1.0) -
                     ax.text(x + _symbol_width(size), y - (k + 0.5) * line_h, line, fontproperties=font(size),
                             color=TEXT_COLOUR, va="center", ha="left")
                 if row.item.count is not None:
-                    ax.text(right, y - line_h / 2, str(row.item.count), fontproperties=font(size),
+                    ax.text(right, y - line_h / 2, COUNT_FORMAT.number(row.item.count), fontproperties=font(size),
                             color=TEXT_COLOUR, va="center", ha="right")
                 drawn.append(row.item.label)
             y -= h

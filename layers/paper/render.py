@@ -28,6 +28,8 @@ from layers.paper.drawing import (
     draw_village_points,
     draw_watermark,
     split_villages,
+    village_badge_boxes,
+    village_point_boxes,
 )
 from layers.paper.frame import map_axes, map_frame, selected_mask
 from layers.paper.furniture import draw_furniture, draw_inset
@@ -113,9 +115,11 @@ def build_figure(view: MapView, data: ProvinceData, *, page: str = "A4", orienta
     points, badges = split_villages(villages, geometry)
     draw_village_points(map_ax, points, fs)
     obstacles = draw_furniture(map_ax, frame, geometry, fs)
-    obstacles += draw_district_labels(map_ax, frame, geometry, fs, obstacles)
+    marks = village_point_boxes(frame, points, fs) + list(village_badge_boxes(frame, geometry, badges, fs).values())
+    obstacles += draw_district_labels(map_ax, frame, geometry, fs, obstacles, marks=marks)  # clear of villages
     obstacles += draw_neighbour_label(map_ax, frame, geometry, fs, obstacles)
-    badge_boxes = draw_village_badges(map_ax, frame, geometry, badges, fs)  # data: drawn even under a name
+    # data, moved off any name; veiled outside the filter as the communes are
+    badge_boxes = draw_village_badges(map_ax, frame, geometry, badges, fs, obstacles, selected=selected)
     obstacles += list(badge_boxes.values())
     draw_commune_labels(map_ax, frame, geometry, selected, fs, obstacles, below=badge_boxes)
     if view.illustrative:
@@ -124,8 +128,9 @@ def build_figure(view: MapView, data: ProvinceData, *, page: str = "A4", orienta
     title_text = nfc(title if title is not None else view.title)
     draw_header(page_ax, layout, title_text, nfc(view.subtitle))
     overlays = overlay_items(int(top.sum()), village_points=len(points) > 0, village_badges=bool(badge_boxes))
+    shown = geometry.codes[selected] if selected.any() else geometry.codes  # the legend counts what is shown
     content = legend_content(view, bool(selected.any()), overlays, districts=bool(geometry.district_paths),
-                             zones=bool(geometry.zone_paths))
+                             zones=bool(geometry.zone_paths), units=tuple(shown))
     draw_legend(page_ax, layout.legend, content, fs)
     draw_inset(fig, page_ax, layout, geometry, frame, selected, width, height)
     draw_footer(page_ax, layout, view, export_date or export_now().date())

@@ -15,7 +15,7 @@ import texts
 from geo.vocabulary import PERIOD_2021, PERIOD_2026, Period
 from geo.webgeom import label_points
 from layers import style
-from layers.tables import BORDER_LABELS
+from layers.tables import border_word
 from layers.web.webtext import web_text
 
 # The tooltip's lines for each period's units.
@@ -72,7 +72,8 @@ def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province
                border_line: gpd.GeoDataFrame, zones: gpd.GeoDataFrame | None = None,
                period: Period = PERIOD_2021) -> WebLayers:
     """Inputs simplified for the web; colours are not baked in (they come from a MapView)."""
-    commune_data = communes.assign(border_label=communes["border_status"].map(BORDER_LABELS))
+    # "Có"/"Không", the word of the table under the map (the two sources' agreement is in the border table)
+    commune_data = communes.assign(border_label=communes["is_border"].map(border_word))
     fields = TOOLTIP_FIELDS[period.key]
     return WebLayers(
         communes=feature_collection(commune_data, list(fields)),

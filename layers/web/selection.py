@@ -1,7 +1,9 @@
 """What changes with the filters, drawn over the base map without redrawing it.
 
 st_folium adds this group to the mounted map (`feature_group_to_add`), so a
-filter change sends a few outlines, not the whole map.
+filter change sends a few outlines, not the whole map. The group also tells the
+map's labels which communes are chosen (templates/selection.js), so the names
+and village badges of the others are washed out as the communes are.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import geopandas as gpd
 
 import texts
 from layers import style
+from layers.web.elements import Script
 from layers.web.geojson import feature_collection
 
 
@@ -20,7 +23,8 @@ def selection_layer(communes: gpd.GeoDataFrame, selected: list[str], province: g
     and a bold outline round the `highlighted` communes (the priority view's top N)."""
     group = folium.FeatureGroup(name=texts.LAYER_SELECTION)
     chosen = communes[communes["gso_code"].isin(selected)]
-    if not chosen.empty and len(chosen) < len(communes):
+    veiled = not chosen.empty and len(chosen) < len(communes)
+    if veiled:
         veil = province.geometry.union_all().difference(chosen.geometry.union_all())
         veil_frame = gpd.GeoDataFrame({"kind": ["dim"]}, geometry=[veil], crs=communes.crs)
         folium.GeoJson(feature_collection(veil_frame, ["kind"]),
@@ -34,4 +38,6 @@ def selection_layer(communes: gpd.GeoDataFrame, selected: list[str], province: g
         folium.GeoJson(feature_collection(top, ["gso_code"]),
                        style_function=lambda f: {**style.TOP_STYLE, "className": "commune-top"},
                        interactive=False).add_to(group)
+    if veiled:  # the layer it replaces, if any, says "none chosen" as it is removed
+        group.add_child(Script("selection.js", codes=chosen["gso_code"].astype(str).tolist()))
     return group

@@ -6,6 +6,7 @@ import pytest
 from geo.demo import store_demo
 from geo.imports import Reference, import_villages
 from geo.store import Store
+from layers.thematic import CATEGORY_COLOURS
 from tests.conftest import SHARED
 from tests.live import count, map_frame, offline_page, running_app, wait_idle, wait_until
 
@@ -68,9 +69,8 @@ def open_demo_view(browser, app_url, view: str, legend_mark: str):
 def test_category_map(app_url, browser):
     page, blocked = open_demo_view(browser, app_url, "Phân định", "Khu vực III: 88 xã")
     frame = map_frame(page)
-    assert count(frame, 'path.commune[fill="#b2182b"]') == 88
-    assert count(frame, 'path.commune[fill="#f4a582"]') == 8
-    assert count(frame, 'path.commune[fill="#fddbc7"]') == 103
+    for category, communes in (("III", 88), ("II", 8), ("I", 103)):  # QĐ 861/QĐ-TTg, Lạng Sơn
+        assert count(frame, f'path.commune[fill="{CATEGORY_COLOURS[category]}"]') == communes
     assert "Dữ liệu minh họa" in frame.inner_text(".illustrative-banner")
     assert count(frame, ".village-badge") > 0  # demo villages, clustered
     assert blocked == []

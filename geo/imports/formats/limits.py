@@ -1,6 +1,6 @@
 """How much of a file we read before refusing it, and the one place that counts.
 
-An upload is at most 20 MB, but a few kilobytes of zip can declare a million rows
+An upload is at most MAX_UPLOAD_MB, but a few kilobytes of zip can declare a million rows
 or a cell at XFD1048576; these limits keep reading bounded in time and memory and
 name where in the file they were passed.
 """
@@ -14,6 +14,11 @@ import texts
 from geo.imports.formats.cells import UnreadableFile
 from geo.vnformat import vn_number
 
+# The largest upload, in MB: the one number of the limit. .streamlit/config.toml's server.maxUploadSize
+# (what the uploader refuses in the browser) and the help text under the uploader say the same;
+# tests/test_vietnamese_chrome.py checks it.
+MAX_UPLOAD_MB = 20
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 2**20
 # Non-blank rows per file: 300 times the largest real list (644 villages), and the
 # 100,000-row long indicator file still fits; beyond it checking would take minutes.
 MAX_ROWS = 200_000
@@ -113,7 +118,7 @@ class Budget:
     def check_unpacked(self, size: int) -> None:
         if size > self.limits.unpacked_bytes:
             raise UnreadableFile("unpacked_too_big", texts.IMP_UNPACKED_TOO_BIG.format(
-                size=_n(size // 2**20), limit=_n(self.limits.unpacked_bytes // 2**20)))
+                size=_n(size // 2**20), limit=_n(self.limits.unpacked_bytes // 2**20), upload=_n(MAX_UPLOAD_MB)))
 
 
 def _n(number: int) -> str:

@@ -1,0 +1,94 @@
+"""A view is a link, and presentation mode (issue 13), in a real headless Chromium, offline."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from geo.demo import store_demo
+from geo.store import Store
+from tests.conftest import SHARED
+from tests.live import count, map_frame, offline_page, running_app, wait_idle, wait_until
+
+pytestmark = pytest.mark.browser
+
+# Every parameter set (README.md lists them); the search overrides the other filters, so they are all said.
+LINK = ("?period=2021-2025&source=demo&view=priority&weights=category:4,villages:1.5,gaps:2,border:0.5"
+        "&ticked=electricity_households&ticked=road_commune_hardened&top=7&score=10-90"
+        "&districts=Huyện Văn Lãng&categories=III&categories=II&border=sourced&q=tan&villages=0&labels=large&osm=0")
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("var")
+    store_demo(Store.default(data_dir))
+    with running_app({"LANGSON_GEODATA_DIR": str(SHARED), "LANGSON_DATA_DIR": str(data_dir)}) as url:
+        yield url
+
+
+def what_is_shown(page) -> dict:
+    """The map's legend and outlined communes, the caption under the title, and the address."""
+    frame = map_frame(page)
+    wait_idle(page)
+    return {"legend": frame.inner_text(".map-legend"),
+            "outlined": [count(frame, "path.commune-selected"), count(frame, "path.commune-top")],
+            "caption": page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text(),
+            "params": parse_qs(urlsplit(page.url).query)}
+
+
+def exported_pdf_text(page, tmp_path) -> str:
+    from pypdf import PdfReader
+
+    page.get_by_text("Xuất bản đồ và bảng số liệu").click()
+    with page.expect_download(timeout=60000) as download:
+        page.get_by_role("button", name="Tải PDF (vector)").click()
+    path = tmp_path / f"{id(page)}.pdf"
+    download.value.save_as(path)
+    return "".join(p.extract_text() for p in PdfReader(path).pages)
+
+
+def test_a_link_with_every_parameter_reopens_the_same_view(app_url, browser, tmp_path):
+    first, blocked = offline_page(browser)
+    first.goto(app_url + LINK)
+    shown = what_is_shown(first)
+    assert "Điểm ưu tiên" in shown["legend"] and "Tìm «tan»" in shown["caption"]
+    assert shown["params"]["districts"] == ["Huyện Văn Lãng"] and shown["params"]["top"] == ["7"]
+    assert not first.get_by_text("bỏ qua").count()  # every parameter was used
+    again, _ = offline_page(browser)
+    again.goto(first.url)  # the address the app wrote, as a colleague would open it
+    assert what_is_shown(again) == shown
+    texts = [exported_pdf_text(page, tmp_path) for page in (first, again)]
+    assert texts[0] == texts[1] or texts[0].split("\n")[:6] == texts[1].split("\n")[:6]  # the minute may turn
+    assert "Tìm «tan»" in texts[0] and "Điểm ưu tiên" in texts[0]
+    assert blocked == []
+
+
+def test_the_copy_button_copies_the_address(app_url, browser):
+    context = browser.new_context(viewport={"width": 1500, "height": 950})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
+    page = context.new_page()
+    page.goto(app_url + "?period=2026-2030&source=demo&view=category")
+    map_frame(page)
+    wait_idle(page)
+    button = page.frame_locator('[data-testid="stSidebar"] iframe').get_by_role("button", name="Sao chép liên kết")
+    button.click()
+    copied = wait_until(page, lambda: page.evaluate("navigator.clipboard.readText()"))
+    assert copied == page.url and "view=category" in copied
+    context.close()
+
+
+def test_presentation_mode_fills_a_projector_and_reads_from_the_back(app_url, browser):
+    page, blocked = offline_page(browser, 1920, 1080)
+    page.goto(app_url + "?period=2026-2030&source=demo&view=category&present=1")
+    frame = map_frame(page)
+    wait_idle(page)
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    legend_px = frame.evaluate("parseFloat(getComputedStyle(document.querySelector('.legend-row')).fontSize)")
+    title_px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('[data-testid=stMain] h4'))"
+                             ".fontSize)")
+    assert legend_px >= 18 and title_px >= 18
+    iframe = page.locator('iframe[src*="streamlit_folium"]').bounding_box()
+    assert iframe["y"] + iframe["height"] <= 1080 and iframe["width"] >= 1800  # the map fills the screen
+    page.get_by_role("button", name="Thoát trình chiếu").click()  # the way back, with the mouse
+    wait_until(page, lambda: page.locator('[data-testid="stSidebar"]').is_visible())
+    assert "present" not in parse_qs(urlsplit(page.url).query)
+    assert blocked == []

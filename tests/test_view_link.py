@@ -1,0 +1,79 @@
+"""A view is a link (issue 13): the URL's parameters to and from the sidebar's choices, without Streamlit."""
+
+from __future__ import annotations
+
+from geo.priority import Weights
+from layers.page import Choices
+from layers.thematic import ViewOptions
+from layers.view_link import PARAMS, from_params, to_params
+
+# The eleven districts of the GSO list (../shared/geodata/langson_districts.geojson), two of them enough here.
+DISTRICTS = ["Huyện Văn Lãng", "Huyện Cao Lộc", "Thành phố Lạng Sơn"]
+START = Choices(source="imported", period="2021-2025")
+
+
+def as_link(params: dict) -> dict[str, list[str]]:
+    """What a browser sends: every value a list of strings."""
+    return {name: value if isinstance(value, list) else [value] for name, value in params.items()}
+
+
+def test_every_choice_survives_the_link():
+    chosen = Choices(source="demo", period="2021-2025",
+                     options=ViewOptions(kind="priority", weights=Weights(category=4.5, villages=0.0, gaps=2.5,
+                                                                          border=5.0),
+                                         ticked=("electricity_households", "road_commune_hardened"), top_n=7,
+                                         year=2025),
+                     districts=("Huyện Văn Lãng", "Huyện Cao Lộc"), categories=("III", "outside"), border_only=True,
+                     border_source="sourced", score_range=(20.0, 80.0), query="gia mien", show_villages=False,
+                     large_labels=True, osm=True, present=True)
+    params = to_params(chosen)
+    assert set(params) <= set(PARAMS)
+    reading = from_params(as_link(params), START, DISTRICTS)
+    assert reading.choices == chosen and reading.ignored == ()
+
+
+def test_the_indicator_and_gap_views_survive_the_link():
+    for options in (ViewOptions(kind="indicator", indicator_id="electricity_households", method="quantiles", k=4),
+                    ViewOptions(kind="gap", indicator_id="road_commune_hardened", year=2030)):
+        chosen = Choices(source="imported", period="2021-2025", options=options)
+        assert from_params(as_link(to_params(chosen)), START, DISTRICTS).choices == chosen
+
+
+def test_a_link_is_short_where_the_choices_are_at_their_start():
+    params = to_params(Choices(source="imported", period="2026-2030"))
+    assert params == {"period": "2026-2030", "source": "imported", "view": "admin"}
+
+
+def test_no_indicator_ticked_is_written_and_read_as_a_choice():
+    chosen = Choices(source="demo", period="2021-2025", options=ViewOptions(kind="priority", year=2025))
+    params = to_params(chosen)
+    assert params["ticked"] == [""]
+    reading = from_params(as_link(params), START, DISTRICTS)
+    assert reading.choices.options.ticked == () and "ticked" in reading.given
+
+
+def test_unknown_and_malformed_parameters_are_left_out_and_named():
+    link = as_link({"view": "bando", "k": "12", "weights": "category:9", "score": "10-5", "foo": "1",
+                    "districts": ["van lang", "Huyện Không Có"], "categories": ["III", "IV"], "border": "yes",
+                    "year": "2019", "present": "maybe", "source": "carried"})
+    reading = from_params(link, START, DISTRICTS)
+    assert set(reading.ignored) == {"view", "k", "weights", "foo", "districts", "categories", "border", "year",
+                                    "present", "source"}
+    choices = reading.choices
+    assert choices.options == ViewOptions(kind="admin", year=2025) and choices.source == "imported"
+    assert choices.districts == ("Huyện Văn Lãng",)  # the name matched without tone marks, the other left out
+    assert choices.categories == ("III",) and not choices.border_only and not choices.present
+
+
+def test_a_score_range_is_read_only_for_the_priority_view_and_in_whole_points():
+    assert from_params(as_link({"view": "priority", "score": "20-80"}), START, DISTRICTS).choices.score_range \
+        == (20.0, 80.0)
+    assert from_params(as_link({"view": "category", "score": "20-80"}), START, DISTRICTS).choices.score_range is None
+    assert "score" in from_params(as_link({"view": "priority", "score": "20.5-80"}), START, DISTRICTS).ignored
+
+
+def test_a_long_search_is_cut_and_the_2026_period_takes_no_2025_year():
+    start_2026 = Choices(source="imported", period="2026-2030")
+    reading = from_params(as_link({"q": "x" * 500, "view": "gap", "year": "2025"}), start_2026, [])
+    assert len(reading.choices.query) == 100 and "year" in reading.ignored
+    assert reading.choices.options.year == 2030
