@@ -89,3 +89,19 @@ def test_choosing_the_demo_before_it_exists_says_how_to_make_it(env):
     """Issue 13, defect 8: a grey map and "0 xã" said nothing."""
     at = open_map_page(source="demo", view="category")
     assert any("Tạo dữ liệu minh họa" in w.value for w in at.warning)
+
+
+def test_a_link_gives_the_same_table_and_map_as_the_same_choices_made_by_hand(demo):
+    linked = open_map_page(source="demo", view="gap", indicator="hygienic_water_rural", year="2030",
+                           districts=["Huyện Cao Lộc"])
+    by_hand = open_map_page(source="demo")
+    by_hand.sidebar.selectbox(key="view_kind").set_value("gap")
+    run(by_hand)
+    by_hand.sidebar.radio(key="year_2021-2025").set_value(2030)
+    run(by_hand)
+    by_hand.sidebar.selectbox(key="indicator").set_value("hygienic_water_rural")
+    by_hand.sidebar.multiselect(key="districts_2021-2025").set_value(["Huyện Cao Lộc"])
+    run(by_hand)
+    assert linked.dataframe[0].value.equals(by_hand.dataframe[0].value)
+    assert map_args(linked) == map_args(by_hand)
+    assert linked.query_params == by_hand.query_params

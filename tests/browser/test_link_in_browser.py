@@ -35,15 +35,21 @@ def what_is_shown(page) -> dict:
             "params": parse_qs(urlsplit(page.url).query)}
 
 
-def exported_pdf_text(page, tmp_path) -> str:
+def exported(page, tmp_path) -> tuple[str, list]:
+    """The exported PDF's text and the Excel table's rows (the table under the map, as the file has it)."""
+    import openpyxl
     from pypdf import PdfReader
 
     page.get_by_text("Xuất bản đồ và bảng số liệu").click()
-    with page.expect_download(timeout=60000) as download:
-        page.get_by_role("button", name="Tải PDF (vector)").click()
-    path = tmp_path / f"{id(page)}.pdf"
-    download.value.save_as(path)
-    return "".join(p.extract_text() for p in PdfReader(path).pages)
+    files = {}
+    for label, ext in (("Tải PDF (vector)", "pdf"), ("Tải bảng Excel", "xlsx")):
+        with page.expect_download(timeout=60000) as download:
+            page.get_by_role("button", name=label).click()
+        files[ext] = tmp_path / f"{id(page)}.{ext}"
+        download.value.save_as(files[ext])
+    text = "".join(p.extract_text() for p in PdfReader(files["pdf"]).pages)
+    rows = list(openpyxl.load_workbook(files["xlsx"]).worksheets[0].iter_rows(values_only=True))
+    return text, rows
 
 
 def test_a_link_with_every_parameter_reopens_the_same_view(app_url, browser, tmp_path):
@@ -56,9 +62,10 @@ def test_a_link_with_every_parameter_reopens_the_same_view(app_url, browser, tmp
     again, _ = offline_page(browser)
     again.goto(first.url)  # the address the app wrote, as a colleague would open it
     assert what_is_shown(again) == shown
-    texts = [exported_pdf_text(page, tmp_path) for page in (first, again)]
-    assert texts[0] == texts[1] or texts[0].split("\n")[:6] == texts[1].split("\n")[:6]  # the minute may turn
-    assert "Tìm «tan»" in texts[0] and "Điểm ưu tiên" in texts[0]
+    (text, rows), (text_again, rows_again) = (exported(page, tmp_path) for page in (first, again))
+    assert text == text_again or text.split("\n")[:6] == text_again.split("\n")[:6]  # the minute may turn
+    assert "Tìm «tan»" in text and "Điểm ưu tiên" in text
+    assert rows == rows_again and len(rows) == int(shown["caption"].split("/")[0].split()[-1]) + 1  # + header
     assert blocked == []
 
 
