@@ -20,7 +20,7 @@ from geo.names import folded_district_key
 from geo.priority import COMPONENTS, FULL_SCORE_RANGE, Weights
 from geo.vocabulary import CARRIED, CATEGORIES, DEMO, IMPORTED, PERIODS, TARGET_YEARS
 from layers.page import Choices
-from layers.thematic import GAP, INDICATOR, PRIORITY, VIEW_KINDS, ViewOptions
+from layers.thematic import CATEGORY, GAP, INDICATOR, PRIORITY, VIEW_KINDS, ViewOptions
 from layers.view import BORDER_SOURCES
 
 # Every parameter a link may carry (README.md, "Một góc nhìn là một liên kết").
@@ -31,6 +31,7 @@ CLASS_COUNTS = range(3, 8)
 TOP_N = range(1, 51)
 WEIGHT_STEPS = tuple(step / 2 for step in range(11))  # 0; 0,5; ... 5: the sidebar's weight sliders
 LARGE_LABELS = "large"
+DEFAULT_TICKED = 3  # the priority score's indicators when none are chosen: the first three with a target
 _TRUE, _FALSE = ("1", "true", "yes"), ("0", "false", "no")
 
 
@@ -118,6 +119,25 @@ def from_params(params: Mapping[str, list[str]], start: Choices, district_names:
     )
     unknown = [name for name in params if name not in PARAMS]
     return Reading(choices=choices, ignored=tuple(unknown + reader.bad), given=frozenset(params))
+
+
+def completed(reading: Reading, with_values: list[str]) -> Choices:
+    """The link's choices made drawable on the data (`with_values`: the indicators with values), as the
+    sidebar's widgets make them: a missing or unusable indicator is the first one with values (with a target
+    in the year, for the gap view); with none, the category view; the indicators ticked for the priority
+    score, when the link does not name them, are the first three with a target."""
+    choices, options = reading.choices, reading.choices.options
+    with_target = [i for i in with_values if INDICATORS[i].target(options.year) is not None]
+    if options.kind in (INDICATOR, GAP):
+        usable = with_values if options.kind == INDICATOR else with_target
+        if not usable:
+            return replace(choices, options=ViewOptions(kind=CATEGORY))
+        if options.indicator_id not in usable:
+            options = replace(options, indicator_id=usable[0])
+    if options.kind == PRIORITY:
+        ticked = options.ticked if "ticked" in reading.given else with_target[:DEFAULT_TICKED]
+        options = replace(options, ticked=tuple(i for i in ticked if i in with_target))
+    return replace(choices, options=options)
 
 
 class _Reader:

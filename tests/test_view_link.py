@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geo.indicators import INDICATORS
 from geo.priority import Weights
-from layers.page import Choices
+from geo.programme import indicators_with_values
+from layers.page import Choices, map_page
 from layers.thematic import ViewOptions
-from layers.view_link import PARAMS, from_params, to_params
+from layers.view_link import PARAMS, completed, from_params, to_params
 
 # The eleven districts of the GSO list (../shared/geodata/langson_districts.geojson), two of them enough here.
 DISTRICTS = ["Huyện Văn Lãng", "Huyện Cao Lộc", "Thành phố Lạng Sơn"]
 START = Choices(source="imported", period="2021-2025")
+DEMO_START = Choices(source="demo", period="2021-2025")
 
 
 def as_link(params: dict) -> dict[str, list[str]]:
@@ -77,3 +84,43 @@ def test_a_long_search_is_cut_and_the_2026_period_takes_no_2025_year():
     reading = from_params(as_link({"q": "x" * 500, "view": "gap", "year": "2025"}), start_2026, [])
     assert len(reading.choices.query) == 100 and "year" in reading.ignored
     assert reading.choices.options.year == 2030
+
+
+# --- any link draws a map: completed against the data, then the page model ---------------------------------
+
+@pytest.fixture(scope="module")
+def demo_page(shared_dir, reference):
+    from geo.demo import generate_demo
+    from geo.programme import Programme, commune_table
+    from layers.prepared import prepare
+    data = prepare({"LANGSON_GEODATA_DIR": str(shared_dir)})
+    frames = generate_demo(reference)
+    programme = Programme(source="demo", categories=frames["categories"], villages=frames["villages"],
+                          commune_indicators=frames["indicators_commune"],
+                          village_indicators=frames["indicators_village"])
+    return data, programme, commune_table(data.communes, programme)
+
+
+def test_a_view_named_without_its_indicator_takes_the_first_with_values(demo_page):
+    data, programme, table = demo_page
+    with_values = indicators_with_values(table)
+    for link in ({"view": "indicator"}, {"view": "gap", "indicator": "bogus"}, {"view": "gap", "year": "2030"}):
+        choices = completed(from_params(as_link(link), DEMO_START, data.district_names), with_values)
+        assert choices.options.indicator_id in with_values
+        assert INDICATORS[choices.options.indicator_id].target(choices.options.year) is not None \
+            or choices.options.kind == "indicator"
+    priority = completed(from_params(as_link({"view": "priority"}), DEMO_START, []), with_values)
+    assert len(priority.options.ticked) == 3  # as the sidebar starts
+    assert completed(from_params(as_link({"view": "indicator"}), DEMO_START, []), []).options.kind == "category"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.sampled_from(PARAMS + ("zoom", "")),
+                       st.lists(st.one_of(st.sampled_from(["1", "0", "III", "priority", "gap", "indicator", "2030",
+                                                           "category:5,border:0", "10-20", "van lang", ""]),
+                                          st.text(max_size=12)), min_size=1, max_size=3)))
+def test_any_link_opens_a_map_without_an_error(demo_page, link):
+    data, programme, table = demo_page
+    reading = from_params(link, DEMO_START, data.district_names)
+    choices = completed(reading, indicators_with_values(table))
+    map_page(choices, data, programme, table)  # raises on a choice it cannot draw

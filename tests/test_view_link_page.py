@@ -52,6 +52,19 @@ def test_the_first_run_draws_the_linked_view(demo):
     assert "Khu vực III" in at.caption[0].value
 
 
+def test_a_link_naming_a_view_without_its_indicator_opens_it_on_the_first_run(demo):
+    """The first run draws the link's view before the sidebar exists: an indicator view without an indicator
+    showed a traceback (KeyError: None)."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+    for view in ("indicator", "gap", "priority"):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.query_params.update(period="2021-2025", source="demo", view=view)
+        first = map_args(run(at))
+        assert map_args(run(at)) == first  # and the sidebar then holds the same view
+
+
 def test_changes_are_written_to_the_link(demo):
     at = open_map_page(source="demo")
     at.sidebar.selectbox(key="view_kind").set_value("category")

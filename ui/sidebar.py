@@ -24,7 +24,7 @@ from layers.prepared import MapData
 from layers.style import short_district_name
 from layers.thematic import ADMIN, CATEGORY, GAP, INDICATOR, PRIORITY, VIEW_KINDS, ViewOptions
 from layers.view import BORDER_SOURCES
-from layers.view_link import CLASS_COUNTS, MAX_QUERY, TOP_N, WEIGHT_STEPS
+from layers.view_link import CLASS_COUNTS, DEFAULT_TICKED, MAX_QUERY, TOP_N, WEIGHT_STEPS, completed
 from ui import period, state, view_link
 
 _KIND = "view_kind"  # the view selectbox's key
@@ -53,32 +53,25 @@ def follow_link(data: MapData, store: Store) -> Choices:
     first visit), the widgets are set from it. They keep their values on other pages (PERSIST)."""
     if view_link.is_new_link():
         reading = view_link.read(default_choices(store, data.period.key), data.district_names)
-        set_widgets(reading.choices, reading.given)
-        st.session_state[_OPENING] = reading.choices
+        with_values = indicators_with_values(state.table(data, reading.choices.source))
+        st.session_state[_OPENING] = completed(reading, with_values)
+        set_widgets(st.session_state[_OPENING])
     return st.session_state[_OPENING]
 
 
-def set_widgets(choices: Choices, given: frozenset[str]) -> None:
-    """Every widget of the sidebar holding `choices`; those whose default depends on the data (indicator,
-    indicators ticked) are left to it when the link does not name them."""
+def set_widgets(choices: Choices) -> None:
+    """Every widget of the sidebar holding `choices`."""
     p, options = choices.period, choices.options
-    values = {
-        period.PARAM: p, f"source_{p}": choices.source, _KIND: options.kind, "method": options.method,
-        "k": options.k, f"year_{p}": options.year, "top_n": options.top_n,
-        **{f"w_{c}": getattr(options.weights, c) for c in COMPONENTS},
+    st.session_state.update({
+        period.PARAM: p, f"source_{p}": choices.source, _KIND: options.kind, "indicator": options.indicator_id,
+        "method": options.method, "k": options.k, f"year_{p}": options.year, f"ticked_{p}": list(options.ticked),
+        "top_n": options.top_n, **{f"w_{c}": getattr(options.weights, c) for c in COMPONENTS},
         f"districts_{p}": list(choices.districts), "categories": list(choices.categories),
         "border_only": choices.border_only, "border_source": choices.border_source,
         "score_range": tuple(choices.score_range or FULL_SCORE_RANGE), "q": choices.query,
         "show_villages": choices.show_villages, "large_labels": choices.large_labels, "osm": choices.osm,
         "present": choices.present,
-    }
-    st.session_state.update(values)
-    for key, param, value in (("indicator", "indicator", options.indicator_id),
-                              (f"ticked_{p}", "ticked", list(options.ticked))):
-        if param in given:
-            st.session_state[key] = value
-        else:
-            st.session_state.pop(key, None)
+    })
 
 
 def sidebar(data: MapData, store: Store) -> Choices:
@@ -189,7 +182,7 @@ def _view_options(kind: str, with_values: list[str], period: Period) -> ViewOpti
                              for c in COMPONENTS})
         with_target = [i for i in with_values if INDICATORS[i].target(year) is not None]
         ticked = st.multiselect(texts.PRIORITY_INDICATORS, with_target, format_func=lambda i: INDICATORS[i].label,
-                                key=_valid(_kept(f"ticked_{period.key}", with_target[:3]), with_target),
+                                key=_valid(_kept(f"ticked_{period.key}", with_target[:DEFAULT_TICKED]), with_target),
                                 persist_state=PERSIST)
         top_n = st.number_input(texts.TOP_N, min(TOP_N), max(TOP_N), key=_kept("top_n", ViewOptions.top_n),
                                 persist_state=PERSIST)
