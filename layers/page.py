@@ -83,8 +83,9 @@ def map_page(choices: Choices, data: MapData, programme: Programme, table: pd.Da
                                 category_labels=tuple(texts.CATEGORY_FILTER_NAMES[c] for c in choices.categories),
                                 score_range=choices.score_range if options.kind == PRIORITY else None)
     with_villages = choices.show_villages and not programme.villages.empty
-    # the administrative map shows no programme data, unless it draws the (demo) villages
-    illustrative = programme.illustrative and (options.kind != ADMIN or with_villages)
+    # every view of demo data says so, the administrative one too: its table lists the demo categories and
+    # villages, and its map their badges
+    illustrative = programme.illustrative
     built = build_view(options, table, data.colours, subtitle=subtitle, selected=selected,
                        illustrative=illustrative, sources=view_sources(data, programme, options.kind), scores=scores,
                        period=data.period)

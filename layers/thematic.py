@@ -239,4 +239,4 @@ def build_view(options: ViewOptions, table: pd.DataFrame, colours: dict[str, str
         return BuiltView(view, tables.priority_table(shown, scores), top=top,
                          scores=scores)
     view = district_view(table, colours, subtitle, selected, sources, period)
-    return BuiltView(replace(view, illustrative=False), tables.category_table(shown))
+    return BuiltView(replace(view, illustrative=illustrative), tables.category_table(shown))

@@ -76,15 +76,15 @@ def filters_subtitle(district_labels: list[str], border_only: bool, border_sourc
 
 def view_sources(data: MapData, programme: Programme, kind: str) -> tuple[str, ...]:
     """The "Nguồn:" parts of a view: the period and its legal basis, the boundaries in use, plus the
-    programme files it shows."""
+    programme files (or the illustrative note) behind its table and badges."""
     basis = texts.CARRIED_BASIS if programme.carried_rules is not None and kind != "admin" else \
         texts.PERIOD_BASIS[data.period.key]
     parts = [basis, data.boundary_source]
-    if kind != "admin":
-        if programme.illustrative:
-            parts.append(texts.ILLUSTRATIVE_NOTE)
-        elif programme.files:
-            parts.append(texts.SOURCE_FILES.format(files=", ".join(sorted(set(programme.files.values())))))
+    # every view, the administrative one too: its table lists the categories and villages, its map their badges
+    if programme.illustrative:
+        parts.append(texts.ILLUSTRATIVE_NOTE)
+    elif programme.files:
+        parts.append(texts.SOURCE_FILES.format(files=", ".join(sorted(set(programme.files.values())))))
     return tuple(parts)
 
 

@@ -40,11 +40,14 @@ def test_a_district_filter_selects_its_communes_and_says_so(data, demo):
     assert "Đình Lập" in model.subtitle and "Đang chọn 12/200 xã" in model.caption
 
 
-def test_demo_data_is_illustrative_except_on_the_administrative_map(data, demo):
+def test_demo_data_is_illustrative_in_every_view(data, demo):
+    """Issue 13 walk: the administrative map of the demo showed demo badges and a table of demo categories
+    with no "Dữ liệu minh họa" on screen or on its exports."""
     category = page(data, demo, options=ViewOptions(kind="category"))
     assert category.built.view.illustrative and ("warning", category.notices[0][1]) == category.notices[0]
-    admin = page(data, demo)
-    assert not admin.built.view.illustrative and admin.notices == ()
+    for admin in (page(data, demo), page(data, demo, show_villages=False)):
+        assert admin.built.view.illustrative and admin.notices[0][0] == "warning"
+        assert "Dữ liệu minh họa" in admin.caption
 
 
 def test_nothing_selected_is_said(data, demo):
