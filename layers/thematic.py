@@ -232,7 +232,8 @@ def build_view(options: ViewOptions, table: pd.DataFrame, colours: dict[str, str
     if options.kind == PRIORITY:
         scores = scores if scores is not None else view_scores(options, table)
         view = replace(priority_view(scores, **common),
-                       details=tables.priority_details(table, scores), recipe=priority_recipe(options))
+                       details=tables.priority_details(table, scores), recipe=priority_recipe(options),
+                       top_n=options.top_n)
         # the top N of the whole province, those of them the filters show: a filter hides, it never re-ranks
         first = scores.sort_values("rank").index[: options.top_n]
         top = tuple(first[first.isin(shown["gso_code"])])

@@ -45,6 +45,7 @@ class MapView:
     # How the view's numbers were made, in words, read alike by every export (priority: weights, indicators
     # ticked, target year; thematic.priority_recipe); empty when the legend says it all.
     recipe: str = ""
+    top_n: int = 0  # priority view: how many of the province ranking are outlined (the filter shows some)
     # Legend texts that state counts (the title "Khu vực (số xã / theo Nghị quyết)", a label "Khu vực III: 45 xã
     # (NQ: 45)") -> the same without them, for the print legend, which counts what the page shows in a column.
     counted_labels: dict[str, str] = field(default_factory=dict)
@@ -52,6 +53,14 @@ class MapView:
     @property
     def source_line(self) -> str:
         return texts.SOURCE_PREFIX + "; ".join(self.sources)
+
+
+def top_label(count: int, ranked: int) -> str:
+    """The legend's "first to invest" line: `count` outlined of the province's first `ranked`; a filter that
+    shows only some of them says so, lest "3 xã" read as a top 3."""
+    if count < ranked:
+        return texts.PRINT_LEGEND_TOP_PART.format(count=count, ranked=ranked)
+    return texts.PRINT_LEGEND_TOP.format(count=count)
 
 
 def filters_subtitle(district_labels: list[str], border_only: bool, border_source_label: str,

@@ -258,3 +258,51 @@ def test_fit_focus_zooms_only_where_it_is_worth_it():
     (x0, _, x1, _), scale = fit_focus(district, whole, 8.0, 6.0)
     assert scale < fit_focus(None, whole, 8.0, 6.0)[1] / 2 and x0 <= district[0] and x1 >= district[2]
     assert np.isclose((x1 - x0) / (8.0 * 0.0254), scale)  # still a true round scale
+
+
+# --- the walk through the exports -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def priority_van_lang(data, demo, table):
+    return page(data, demo, table, options=ViewOptions(kind="priority", ticked=("electricity_households",)),
+                districts=("Huyện Văn Lãng",))
+
+
+def test_a_filter_showing_part_of_the_top_n_says_of_how_many(data, priority_van_lang):
+    """"1 xã ưu tiên đầu tư hàng đầu" under a filter read as a top 1 while the top is 10 of the province."""
+    built = priority_van_lang.built
+    shown, ranked = len(built.top), ViewOptions.top_n
+    assert 0 < shown < ranked, "the fixture must show part of the top N for this test to tell"
+    fig = build_figure(built.view, data.province_data, highlighted=built.top)
+    assert f"{shown} trong {ranked} xã ưu tiên đầu tư hàng đầu của tỉnh" in figure_texts(fig)
+
+
+def test_every_filtered_commune_with_a_village_count_is_named_in_print(data, demo, priority_van_lang):
+    """A name placed under its badge was always dropped (the gap under the badge was less than the air kept
+    round names): of Văn Lãng's 17 communes only the 6 without villages were named."""
+    built = priority_van_lang.built
+    fig = build_figure(built.view, data.province_data, highlighted=built.top, villages=demo.villages)
+    communes = data.communes.set_index("gso_code")
+    named = set(communes.loc[list(built.view.selected), "commune_name"]) & set(figure_texts(fig))
+    with_villages = set(demo.villages["gso_code"]) & set(built.view.selected)
+    assert with_villages and set(communes.loc[list(with_villages), "commune_name"]) <= named
+
+
+@pytest.mark.parametrize("district", ["Huyện Văn Lãng", CAO_LOC])  # Cao Lộc holds the city: a hole
+def test_the_selection_outline_runs_round_the_selection_not_into_it(data, demo, table, district):
+    """Gaps between the source polygons drew stray outline pieces inside a filtered district: the outline of a
+    district's communes has as many rings as the district's own polygon in the district file."""
+    from matplotlib.figure import Figure
+
+    from layers.paper.drawing import draw_features
+    from layers.paper.frame import selected_mask
+    from layers.paper.geometry import print_geometry
+    geometry = print_geometry(data.province_data)
+    view = page(data, demo, table, districts=(district,)).built.view
+    ax = Figure().add_subplot()
+    draw_features(ax, view, geometry, selected_mask(view, geometry))
+    outline = next(c for c in ax.collections if c.get_facecolor().size == 0 and len(c.get_paths()) == 1)
+    rings = [ring for path in outline.get_paths() for ring in path.to_polygons()]
+    official = data.province_data.districts.set_index("district").loc[district, "geometry"]
+    polygons = getattr(official, "geoms", [official])
+    assert len(rings) == sum(1 + len(polygon.interiors) for polygon in polygons)

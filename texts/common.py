@@ -17,6 +17,7 @@ SOURCE_LABELS = {_vocabulary.IMPORTED: "Dữ liệu đã nhập", _vocabulary.DE
 YES = "Có"
 NO = "Không"
 PRINT_LEGEND_TOP = "{count} xã ưu tiên đầu tư hàng đầu"
+PRINT_LEGEND_TOP_PART = "{count} trong {ranked} xã ưu tiên đầu tư hàng đầu của tỉnh"
 HISTORY_COLUMNS = {
     "at": "Thời điểm (giờ Việt Nam)", "action": "Thao tác", "kind": "Dữ liệu", "source": "Nguồn", "period": "Giai đoạn",
     "file_name": "Tệp", "row_count": "Số dòng", "version_id": "Phiên bản",

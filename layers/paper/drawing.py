@@ -19,7 +19,7 @@ from pyproj import Transformer
 import texts
 from layers import style
 from layers.paper.frame import MapFrame
-from layers.paper.geometry import PRINT_CRS, PrintGeometry, line_segments, polygon_path, without_slivers
+from layers.paper.geometry import PRINT_CRS, PrintGeometry, closed, line_segments, polygon_path, without_slivers
 from layers.paper.legend import SELECTION_WIDTH_PT, TOP_WIDTH_PT, dim_colour, outline_width, zone_style
 from layers.paper.text import font, text_size_pt
 from layers.view import MapView
@@ -47,7 +47,7 @@ def draw_features(ax, view: MapView, geometry: PrintGeometry, selected: np.ndarr
                                      joinstyle="round"))
     if selected.any():
         shared = geometry.zone_geoms[geometry.zones_shared_with(selected)]
-        union = without_slivers(shapely.union_all(np.concatenate([geometry.commune_geoms[selected], shared])))
+        union = without_slivers(closed(shapely.union_all(np.concatenate([geometry.commune_geoms[selected], shared]))))
         ax.add_collection(PathCollection([polygon_path(union)], facecolors="none",
                                          edgecolors=style.SELECTION_EDGE, linewidths=SELECTION_WIDTH_PT,
                                          zorder=4, joinstyle="round"))

@@ -154,6 +154,12 @@ def line_segments(geom) -> list[np.ndarray]:
     return [np.asarray(line.coords)[:, :2] for line in getattr(geom, "geoms", [geom]) if not line.is_empty]
 
 
+def closed(geom, gap_m: float = 60):
+    """The union of neighbouring communes with the narrow gaps between their source polygons closed (a
+    closing: grown then shrunk by `gap_m`), so the outline of a selection runs round it, not into it."""
+    return shapely.buffer(shapely.buffer(geom, gap_m, join_style="mitre"), -gap_m, join_style="mitre")
+
+
 def without_slivers(geom, min_area_m2: float = 10_000):
     """Drop holes and islands under a hectare: gaps between source polygons, not real enclaves."""
     parts = [shapely.Polygon(p.exterior, [r for r in p.interiors if shapely.Polygon(r).area >= min_area_m2])

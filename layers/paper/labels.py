@@ -203,6 +203,9 @@ def draw_neighbour_label(ax, frame: MapFrame, geometry: PrintGeometry, fs: float
     return []
 
 
+COMMUNE_PAD = 0.012  # inches of air around a commune name
+
+
 def draw_commune_labels(ax, frame: MapFrame, geometry: PrintGeometry, selected: np.ndarray, fs: float,
                         obstacles: list, below: dict[int, tuple] | None = None) -> None:
     """Commune names where they fit: selected first, then larger communes; colliding ones dropped.
@@ -225,8 +228,9 @@ def draw_commune_labels(ax, frame: MapFrame, geometry: PrintGeometry, selected: 
         i = int(key)
         label = _label(frame, key, geometry.names[i], *geometry.commune_anchors[i], size)
         if i in below and _centred_on(below[i], label):  # a badge moved off its anchor is only in the way
-            label = Label(label.key, label.text, label.x, below[i][1] - label.height / 2 - 0.01, label.width,
-                          label.height)
+            # under the badge, further than the air kept between names (else the badge itself drops the name)
+            label = Label(label.key, label.text, label.x, below[i][1] - label.height / 2 - COMMUNE_PAD - 0.004,
+                          label.width, label.height)
         candidates.append(label)
     province = geometry.province_geom
     shapely.prepare(province)
@@ -234,7 +238,7 @@ def draw_commune_labels(ax, frame: MapFrame, geometry: PrintGeometry, selected: 
     def on_land(box: tuple) -> bool:  # a name hanging over the province edge reads as a place outside
         return province.contains(frame.box_to_metres(box))
 
-    kept = place_without_overlap(candidates, obstacles, frame.box, pad=0.012, accept=on_land)
+    kept = place_without_overlap(candidates, obstacles, frame.box, pad=COMMUNE_PAD, accept=on_land)
     dimmed = selected.any()
     hatched = shapely.union_all(geometry.zone_geoms) if len(geometry.zone_geoms) else None
     for label in kept:

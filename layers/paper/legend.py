@@ -26,7 +26,7 @@ from geo.vnformat import COUNT_FORMAT, nfc
 from layers import style
 from layers.paper.layout import Box, box_size
 from layers.paper.text import LINE_SAMPLE, TEXT_COLOUR, font, text_size_pt, wrap_to_width
-from layers.view import MapView
+from layers.view import MapView, top_label
 
 LINE_PT_PER_WEIGHT = 0.45  # web line weights (px) -> print line widths (pt), same ratios as on screen
 SELECTION_WIDTH_PT = 1.3
@@ -122,12 +122,12 @@ def outline_items(view: MapView, selection_active: bool | None = None, *, distri
     return tuple(items)
 
 
-def overlay_items(top_count: int = 0, village_points: bool = False,
-                  village_badges: bool = False) -> tuple[LegendItem, ...]:
+def overlay_items(top_count: int = 0, village_points: bool = False, village_badges: bool = False,
+                  top_of: int = 0) -> tuple[LegendItem, ...]:
     """Symbols for what is drawn over the communes: priority top N, village points, village counts."""
     items = []
     if top_count:
-        items.append(LegendItem(label=texts.PRINT_LEGEND_TOP.format(count=top_count), line=style.TOP_EDGE,
+        items.append(LegendItem(label=top_label(top_count, top_of), line=style.TOP_EDGE,
                                 line_width=TOP_WIDTH_PT))
     if village_points:
         items.append(LegendItem(label=texts.PRINT_LEGEND_VILLAGE_POINTS, fill=style.VILLAGE_COLOUR, marker="point"))

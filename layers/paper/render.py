@@ -127,7 +127,8 @@ def build_figure(view: MapView, data: ProvinceData, *, page: str = "A4", orienta
 
     title_text = nfc(title if title is not None else view.title)
     draw_header(page_ax, layout, title_text, nfc(view.subtitle))
-    overlays = overlay_items(int(top.sum()), village_points=len(points) > 0, village_badges=bool(badge_boxes))
+    overlays = overlay_items(int(top.sum()), village_points=len(points) > 0, village_badges=bool(badge_boxes),
+                             top_of=view.top_n)
     shown = geometry.codes[selected] if selected.any() else geometry.codes  # the legend counts what is shown
     content = legend_content(view, bool(selected.any()), overlays, districts=bool(geometry.district_paths),
                              zones=bool(geometry.zone_paths), units=tuple(shown))

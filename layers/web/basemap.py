@@ -14,7 +14,7 @@ import numpy as np
 
 import texts
 from layers import style
-from layers.view import MapView
+from layers.view import MapView, top_label
 from layers.web.elements import RenderedGeoJson, Script, template_text, use_local_assets
 from layers.web.geojson import ZONE_FIELDS, WebLayers
 from layers.web.viewport import view_for_bounds
@@ -56,7 +56,7 @@ def base_map(data: MapData, view: MapView, *, osm: bool, large_labels: bool, vil
     """The map that stays mounted while only the filters change (the legend is part of it)."""
     extra = (style.LegendEntry(texts.LEGEND_VILLAGES, fill=style.VILLAGE_COLOUR),) if villages else ()
     if top_n:
-        extra += (style.LegendEntry(texts.PRINT_LEGEND_TOP.format(count=top_n), line=style.TOP_EDGE, weight=4),)
+        extra += (style.LegendEntry(top_label(top_n, view.top_n), line=style.TOP_EDGE, weight=4),)
     return build_base_map(data.layers, view, osm=osm, large_labels=large_labels, extra_legend=extra)
 
 
