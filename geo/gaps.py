@@ -50,7 +50,7 @@ def gap_class(gap: float) -> int:
 
 def gap_class_labels(indicator: Indicator) -> list[str]:
     unit = texts.PERCENT_POINTS if "%" in indicator.display_unit else indicator.display_unit
-    written = NumberFormat(indicator_format(indicator).decimals, unit)  # "5,0 điểm %"
+    written = NumberFormat(indicator_format(indicator).decimals, unit)  # "5,0 điểm phần trăm"
     edges = [0.0, *SHORTFALL_BREAKS]
     labels = [texts.GAP_MET]
     for low, high in zip(edges, edges[1:]):

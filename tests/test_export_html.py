@@ -105,6 +105,16 @@ def test_no_header_without_a_title_or_lines():
     assert '<h1 class="export-title">' not in only_lines and texts.SUBTITLE_WHOLE_PROVINCE in header_html(only_lines)
 
 
+def test_the_file_opens_where_the_page_showed_the_filter(map_data):
+    """Issue 13 walk: a file exported from a view filtered to one district opened at the whole province."""
+    from layers.web.viewport import view_for_bounds, view_of
+    district = map_data.communes.loc[map_data.communes["district"] == "Huyện Văn Lãng", "gso_code"].tolist()
+    (lat, lon), zoom = view_of(map_data, district)
+    assert zoom > view_for_bounds(map_data.layers.bounds)[1]  # closer than the province
+    page = standalone_html(bare_map, opening=((lat, lon), zoom)).decode("utf-8")
+    assert re.search(rf"center: \[{lat}, {lon}\]", page) and re.search(rf'"zoom": {zoom}\b', page)
+
+
 def test_no_link_to_a_server_or_cdn_remains(exported):
     assert_offline(exported[1])
 

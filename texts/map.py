@@ -5,7 +5,7 @@ from texts.common import CATEGORY_NAMES, OUTSIDE_AREA_LABEL
 
 AND = " và "
 CITY_SHORT = "TP {name}"
-PERCENT_POINTS = "điểm %"
+PERCENT_POINTS = "điểm phần trăm"
 
 SIDEBAR_FILTERS = "Lọc bản đồ"
 FILTER_DISTRICTS = "Huyện / thành phố"

@@ -119,7 +119,7 @@ if export.open:
             file_name=export_file_name(title, "pdf", day), mime=MIME["pdf"], on_click="ignore", key="export_pdf")
         buttons[2].download_button(
             texts.EXPORT_HTML, lambda: standalone_html(base_map, title=title, header=export_header(built.view),
-                                                       layers=[selection()]),
+                                                       layers=[selection()], opening=view_of(data, page.selected)),
             file_name=export_file_name(title, "html", day), mime=MIME["html"], on_click="ignore", key="export_html")
         buttons[3].download_button(
             texts.EXPORT_XLSX, lambda: table_to_xlsx(tables.display_table(built.table, built.headers), title=title,

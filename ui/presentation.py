@@ -12,7 +12,7 @@ import streamlit as st
 import texts
 from layers.web.elements import template_text
 
-MAP_HEIGHT_PX = 820  # 1080 px less the title, the illustrative warning and the caption
+MAP_HEIGHT_PX = 760  # 1080 px less the title, the illustrative warning, the caption and the score's recipe
 
 
 def apply() -> None:

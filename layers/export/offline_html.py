@@ -98,7 +98,8 @@ def export_header(view: MapView, at: datetime.datetime | None = None) -> tuple[s
 
 
 def standalone_html(build_map: Callable[[], folium.Map], *, title: str | None = None, header: Sequence[str] = (),
-                    layers: Iterable[folium.MacroElement] = ()) -> bytes:
+                    layers: Iterable[folium.MacroElement] = (),
+                    opening: tuple[tuple[float, float], float] | None = None) -> bytes:
     """The map as one UTF-8 HTML file: Leaflet, plugins and our CSS inlined; no CDN, no server.
 
     The file gets a map of its own from `build_map`, with `layers` (e.g. the
@@ -109,9 +110,13 @@ def standalone_html(build_map: Callable[[], folium.Map], *, title: str | None = 
     else works offline.
 
     With a `title` or `header` lines (see export_header), the file shows them in a band above the map
-    (templates/export_header.html): a file passed on has no page around it to say what it shows.
+    (templates/export_header.html): a file passed on has no page around it to say what it shows. With
+    `opening` ((lat, lon), zoom), it opens there: where the page showed the filter.
     """
     fmap = build_map()
+    if opening is not None:
+        (lat, lon), zoom = opening
+        fmap.location, fmap.options["zoom"] = [lat, lon], zoom
     for layer in layers:
         fmap.add_child(layer)
     if title or header:

@@ -85,14 +85,17 @@ def test_the_copy_button_copies_the_address(app_url, browser):
 
 def test_presentation_mode_fills_a_projector_and_reads_from_the_back(app_url, browser):
     page, blocked = offline_page(browser, 1920, 1080)
-    page.goto(app_url + "?period=2026-2030&source=demo&view=category&present=1")
+    page.goto(app_url + "?period=2026-2030&source=demo&view=priority&present=1")  # the longest header
     frame = map_frame(page)
     wait_idle(page)
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     legend_px = frame.evaluate("parseFloat(getComputedStyle(document.querySelector('.legend-row')).fontSize)")
     title_px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('[data-testid=stMain] h4'))"
                              ".fontSize)")
-    assert legend_px >= 18 and title_px >= 18
+    way_back_px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.st-key-present_exit p'))"
+                                ".fontSize)")
+    badge_px = frame.evaluate("parseFloat(getComputedStyle(document.querySelector('.village-badge span')).fontSize)")
+    assert legend_px >= 18 and title_px >= 18 and way_back_px >= 18 and badge_px >= 14
     iframe = page.locator('iframe[src*="streamlit_folium"]').bounding_box()
     assert iframe["y"] + iframe["height"] <= 1080 and iframe["width"] >= 1800  # the map fills the screen
     page.get_by_role("button", name="Thoát trình chiếu").click()  # the way back, with the mouse
