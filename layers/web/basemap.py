@@ -111,8 +111,9 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
                     interactive=False).add_to(fmap)
 
     communes, districts = label_rows(layers)
-    fmap.add_child(Script("labels.js", communes=communes, districts=districts, min_zoom=COMMUNE_LABEL_MIN_ZOOM,
-                          pad=LABEL_PAD_PX))
+    # Without districts (2026-2030) the units are named at every zoom: the placement drops what does not fit.
+    fmap.add_child(Script("labels.js", communes=communes, districts=districts,
+                          min_zoom=COMMUNE_LABEL_MIN_ZOOM if districts else 0, pad=LABEL_PAD_PX))
     fmap.add_child(Script("fullscreen.js", enter=texts.FULLSCREEN, leave=texts.FULLSCREEN_EXIT,
                           icon=FULLSCREEN_ICON))
     outlines = style.outline_legend(districts=bool(layers.districts["features"]), zones=layers.zones is not None)

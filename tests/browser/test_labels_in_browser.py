@@ -72,6 +72,21 @@ def test_no_name_or_badge_covers_another(app_url, browser, zoom, centre, names, 
     assert blocked == []
 
 
+def test_the_2026_units_are_named_at_the_province_zoom(app_url, browser):
+    """Issue 13 walk: the 65 units had no name at all at the province's zoom (no districts to name there), and
+    none after one zoom step; now they are named wherever a name fits, without overlap."""
+    page, blocked = offline_page(browser)
+    page.goto(app_url.replace("2021-2025", "2026-2030") + "&source=demo")
+    frame = map_frame(page)
+    wait_idle(page)
+    frame.evaluate(SETTLED)
+    shown = frame.evaluate(BOXES)["shown"]
+    names = [s for s in shown if s["kind"] == "name"]
+    assert len(names) >= 20
+    assert not [(a["text"], b["text"]) for i, a in enumerate(shown) for b in shown[i + 1:] if intersect(a, b)]
+    assert blocked == []
+
+
 def test_a_filter_washes_out_the_other_communes_badges(app_url, browser, reference):
     page, frame, blocked = demo_map(browser, app_url)
     sidebar = page.locator('[data-testid="stSidebar"]')
