@@ -80,7 +80,7 @@ class NumberFormat:
 DECIMALS_BY_KIND = {PERCENT: 1, YES_NO: 1, RATE_CHANGE: 1, MONEY: 1, COUNT: 0}
 COUNT_FORMAT = NumberFormat(0)  # communes, villages, ranks, targets missed
 SCORE_FORMAT = NumberFormat(1, texts.SCORE_UNIT)  # priority scores and their parts, 0-100
-SHARE_FORMAT = NumberFormat(2)  # a share 0-1 (the mean shortfall behind a priority score)
+SHARE_FORMAT = NumberFormat(0, "%")  # a share 0-1 written in per cent (the mean shortfall behind a priority score)
 KM_FORMAT = NumberFormat(1)  # lengths in km, under a header naming the unit
 SLIDER_DECIMALS = 1
 

@@ -192,7 +192,7 @@ def priority_details(table: pd.DataFrame, scores: pd.DataFrame) -> dict[str, dic
         raw = {
             "category": texts.CATEGORY_NAMES.get(row["area_category"], texts.NO_VALUE),
             "villages": COUNT_FORMAT.number(row["n_villages"]),
-            "gaps": SHARE_FORMAT.number(row["gaps"]),
+            "gaps": texts.GAPS_RAW.format(share=SHARE_FORMAT.text(100 * row["gaps"])),
             "border": border_word(row["is_border"]),
         }
         for component in COMPONENTS:

@@ -109,6 +109,8 @@ def test_priority_popup_lines_explain_each_score():
     assert details["A"]["Theo khu vực"].startswith("Khu vực III →")
     assert details["A"]["Theo số thôn ĐBKK"].startswith("10 →")
     assert details["B"]["Theo biên giới"] == "Không → 0,0 điểm"  # points: one decimal
+    # 40% against the 2025 target of 80%: half the way short, said in per cent (it read "0,5")
+    assert details["A"]["Theo thiếu hụt chỉ tiêu"] == "thiếu trung bình 50% so với mục tiêu → 12,5 điểm"
     assert details["D"]["Theo khu vực"].startswith("Chưa có dữ liệu →")
     assert details["D"]["Thiếu số liệu"] == "Thôn có đường ô tô đến trung tâm thôn được cứng hóa"
     assert "Thiếu số liệu" not in details["A"]

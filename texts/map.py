@@ -141,6 +141,7 @@ PRIORITY_RECIPE = "Điểm tính theo trọng số {weights}; thiếu hụt so v
 PRIORITY_RECIPE_WEIGHT = "{component} {weight}"
 PRIORITY_RECIPE_NO_INDICATOR = "không chỉ tiêu nào"
 SCORE_LINE = "{raw} → {points}"
+GAPS_RAW = "thiếu trung bình {share} so với mục tiêu"  # a priority popup: the mean shortfall of the ticked
 NO_VALUE = "Chưa có dữ liệu"
 EXPORT_SECTION = "Xuất bản đồ và bảng số liệu (PNG, PDF, HTML, Excel)"
 EXPORT_TITLE = "Tiêu đề bản đồ"
