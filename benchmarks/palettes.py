@@ -1,6 +1,6 @@
 """Issue 13: is every view's palette colour-blind safe? The table of the smallest ΔE (CAM02-UCS) per palette.
 
-For each check of layers.palette_check.app_palettes, the smallest colour difference with normal vision and
+For each check of tests.palette_check.app_palettes, the smallest colour difference with normal vision and
 with full deuteranomaly, protanomaly and tritanomaly, the pair that came closest, and whether it passes
 MIN_DELTA_E (ramps: also lightness monotonic). No timing: a measure of the colours, not of speed.
 Run from the project folder: .venv/bin/python -m benchmarks.palettes
@@ -9,8 +9,8 @@ Run from the project folder: .venv/bin/python -m benchmarks.palettes
 from __future__ import annotations
 
 from geo.province import load_province
-from layers import palette_check as pc
 from layers import style
+from tests import palette_check as pc
 from tests.conftest import SHARED
 
 

@@ -28,7 +28,8 @@ OLD_COLUMNS = ["old_code", "old_commune", "district", "category_2021", "villages
 NAME_COLUMNS = ("new_commune", "old_communes", "old_commune", "new_communes")
 CODE_COLUMNS = ("new_code", "other_code", "old_codes", "old_code", "new_codes")
 LIST_SEPARATOR = "; "
-# Administrative prefixes as a query typed without diacritics writes them ("xa kien moc").
+
+
 def units_table(crosswalk: pd.DataFrame, table_2021: pd.DataFrame, table_2026: pd.DataFrame) -> pd.DataFrame:
     """One row per new unit (crosswalk order by code): its codes, the old communes it came from with
     their 2021-2025 categories and villages, and its own 2026-2030 category and villages."""

@@ -53,10 +53,6 @@ class MapData:
     search_labels: dict[str, str]  # GSO code -> "Xã Hòa Bình — Chi Lăng", sorted by name
     label_points: gpd.GeoSeries  # GSO code -> point inside the commune (labels, village badges)
 
-    @property
-    def search_options(self) -> list[str]:
-        return list(self.search_labels)
-
     def search_label(self, code: str) -> str:
         return self.search_labels[code]
 

@@ -29,7 +29,7 @@ from layers.style import NO_DATA, LegendEntry
 from layers.view import MapView, district_view
 
 # Colour-blind safe: every class pair a reader must tell apart differs by ΔE(CAM02-UCS) >= 10 with normal
-# vision and under simulated deutan, protan and tritan vision (layers/palette_check.py, tests/test_palettes.py).
+# vision and under simulated deutan, protan and tritan vision (tests/palette_check.py, tests/test_palettes.py).
 # Area categories: ColorBrewer OrRd (9-class scheme, classes 3, 5 and 9); III is the darkest, the most urgent,
 # and dark enough to stay apart from the magenta border line.
 CATEGORY_COLOURS = {CATEGORY_III: "#7f0000", CATEGORY_II: "#fc8d59", CATEGORY_I: "#fdd49e"}

@@ -10,6 +10,7 @@ the page says so in a short note, never with a traceback.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -117,27 +118,35 @@ def from_params(params: Mapping[str, list[str]], start: Choices, district_names:
         osm=reader.one("osm", _flag, start.osm),
         present=reader.one("present", _flag, start.present),
     )
+    reader.one("period", lambda v: v if v in PERIODS else None, None)  # chosen by the page; named here if bad
     unknown = [name for name in params if name not in PARAMS]
     return Reading(choices=choices, ignored=tuple(unknown + reader.bad), given=frozenset(params))
 
 
 def completed(reading: Reading, with_values: list[str]) -> Choices:
-    """The link's choices made drawable on the data (`with_values`: the indicators with values), as the
-    sidebar's widgets make them: a missing or unusable indicator is the first one with values (with a target
-    in the year, for the gap view); with none, the category view; the indicators ticked for the priority
-    score, when the link does not name them, are the first three with a target."""
+    """The link's choices made drawable on the data (`with_values`: the indicators with values) and holding
+    exactly what the sidebar's widgets make of them (ui/sidebar._view_options), so the first run's map is the
+    second's: a missing or unusable indicator is the first one with values (with a target in the year, for
+    the gap view); with none, the category view; the indicators ticked for the priority score, when the link
+    does not name them, are the first three with a target; options the view does not use are at their
+    defaults."""
     choices, options = reading.choices, reading.choices.options
     with_target = [i for i in with_values if INDICATORS[i].target(options.year) is not None]
     if options.kind in (INDICATOR, GAP):
         usable = with_values if options.kind == INDICATOR else with_target
         if not usable:
             return replace(choices, options=ViewOptions(kind=CATEGORY))
-        if options.indicator_id not in usable:
-            options = replace(options, indicator_id=usable[0])
+        indicator = options.indicator_id if options.indicator_id in usable else usable[0]
+        if options.kind == INDICATOR:
+            return replace(choices, options=ViewOptions(kind=INDICATOR, indicator_id=indicator,
+                                                        method=options.method, k=options.k))
+        return replace(choices, options=ViewOptions(kind=GAP, indicator_id=indicator, year=options.year))
     if options.kind == PRIORITY:
         ticked = options.ticked if "ticked" in reading.given else with_target[:DEFAULT_TICKED]
-        options = replace(options, ticked=tuple(i for i in ticked if i in with_target))
-    return replace(choices, options=options)
+        return replace(choices, options=ViewOptions(kind=PRIORITY, weights=options.weights, year=options.year,
+                                                    ticked=tuple(i for i in ticked if i in with_target),
+                                                    top_n=options.top_n))
+    return replace(choices, options=ViewOptions(kind=options.kind))
 
 
 class _Reader:
@@ -169,7 +178,8 @@ def _number(value: float) -> str:
 
 
 def _int_in(text: str, allowed) -> int | None:
-    return int(text) if text.strip().isdigit() and int(text) in allowed else None
+    digits = text.strip()
+    return int(digits) if digits.isascii() and digits.isdigit() and int(digits) in allowed else None  # not "²"
 
 
 def _flag(text: str) -> bool | None:
@@ -204,4 +214,4 @@ def _float(text: str) -> float | None:
         value = float(text.strip())
     except ValueError:
         return None
-    return value if value == value else None  # NaN is no number
+    return value if math.isfinite(value) else None  # neither NaN nor infinity is a number here

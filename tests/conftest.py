@@ -64,6 +64,17 @@ def open_map_page(period: str | None = "2021-2025", **params):
 
 
 @pytest.fixture(scope="session")
+def demo_programme(reference):
+    """The demonstration data set of 2021-2025 (geo.demo), as the store would give it back."""
+    from geo.demo import generate_demo
+    from geo.programme import Programme
+    from geo.vocabulary import DEMO
+    frames = generate_demo(reference)
+    return Programme(source=DEMO, categories=frames["categories"], villages=frames["villages"],
+                     commune_indicators=frames["indicators_commune"], village_indicators=frames["indicators_village"])
+
+
+@pytest.fixture(scope="session")
 def reference(commune_list, matcher):
     """The real commune list and matcher, as the importers check files against them."""
     from geo.imports.reference import Reference

@@ -17,9 +17,8 @@ import pytest
 from openpyxl import load_workbook
 
 import texts
-from geo.demo import generate_demo
 from geo.indicators import INDICATORS
-from geo.programme import Programme, commune_table
+from geo.programme import commune_table
 from geo.vnformat import (
     COUNT_FORMAT,
     SCORE_FORMAT,
@@ -28,7 +27,6 @@ from geo.vnformat import (
     vn_number,
     with_unit,
 )
-from geo.vocabulary import DEMO
 from layers.export.excel import table_to_xlsx
 from layers.paper.legend import legend_content
 from layers.prepared import prepare
@@ -95,12 +93,8 @@ def data(shared_dir):
 
 
 @pytest.fixture(scope="module")
-def table(data, reference):
-    frames = generate_demo(reference)
-    demo = Programme(source=DEMO, categories=frames["categories"], villages=frames["villages"],
-                     commune_indicators=frames["indicators_commune"],
-                     village_indicators=frames["indicators_village"])
-    return commune_table(data.communes, demo)
+def table(data, demo_programme):
+    return commune_table(data.communes, demo_programme)
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,8 @@ import re
 import pandas as pd
 import pytest
 
-from geo.demo import generate_demo
 from geo.programme import Programme, commune_table
-from geo.vocabulary import DEMO, IMPORTED
+from geo.vocabulary import IMPORTED
 from layers.page import Choices, map_page
 from layers.prepared import prepare
 from layers.style import CLICKED_ROW
@@ -22,11 +21,8 @@ def data(shared_dir):
 
 
 @pytest.fixture(scope="module")
-def demo(data, reference):
-    frames = generate_demo(reference)
-    return Programme(source=DEMO, categories=frames["categories"], villages=frames["villages"],
-                     commune_indicators=frames["indicators_commune"],
-                     village_indicators=frames["indicators_village"])
+def demo(demo_programme):
+    return demo_programme
 
 
 def page(data, programme, **choices):

@@ -1,6 +1,6 @@
 """Issue 13: every view's palette is colour-blind safe, checked by a colour-vision-deficiency simulation.
 
-The checker (layers/palette_check.py) must first show it can fail: a red/green pair that everyone with normal
+The checker (tests/palette_check.py) must first show it can fail: a red/green pair that everyone with normal
 vision tells apart but a deuteranope does not, and ColorBrewer's 7-class Greens whose middle classes are
 closer than the threshold. Then every palette and overlay of the app passes under every simulated deficiency.
 The table of numbers: .venv/bin/python -m benchmarks.palettes
@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from geo.vocabulary import CATEGORY_I, CATEGORY_II, CATEGORY_III
-from layers import palette_check as pc
 from layers import style, thematic
+from tests import palette_check as pc
 
 TAB_RED, TAB_GREEN = "#d62728", "#2ca02c"  # matplotlib's default red and green, the textbook confusion pair
 COLORBREWER_GREENS_7 = ["#edf8e9", "#c7e9c0", "#a1d99b", "#74c476", "#41ab5d", "#238b45", "#005a32"]

@@ -16,10 +16,9 @@ from openpyxl import load_workbook
 from pyproj import Transformer
 
 import texts
-from geo.demo import generate_demo
 from geo.indicators import INDICATORS
 from geo.priority import Weights
-from geo.programme import Programme, commune_table
+from geo.programme import commune_table
 from geo.vocabulary import DEMO
 from layers.export.excel import table_to_xlsx
 from layers.page import Choices, map_page
@@ -42,11 +41,8 @@ def data(shared_dir):
 
 
 @pytest.fixture(scope="module")
-def demo(reference):
-    frames = generate_demo(reference)
-    return Programme(source=DEMO, categories=frames["categories"], villages=frames["villages"],
-                     commune_indicators=frames["indicators_commune"],
-                     village_indicators=frames["indicators_village"])
+def demo(demo_programme):
+    return demo_programme
 
 
 @pytest.fixture(scope="module")

@@ -72,6 +72,15 @@ def test_unknown_and_malformed_parameters_are_left_out_and_named():
     assert choices.categories == ("III",) and not choices.border_only and not choices.present
 
 
+def test_numbers_that_python_would_choke_on_are_left_out():
+    """Review: "²" passes str.isdigit() and int() refuses it; int(inf) overflows: each crashed the page."""
+    link = as_link({"view": "priority", "k": "²", "top": "²", "year": "²", "score": "0-inf", "weights": "gaps:nan",
+                    "period": "2099"})
+    reading = from_params(link, START, DISTRICTS)
+    assert set(reading.ignored) == {"k", "top", "year", "score", "weights", "period"}
+    assert from_params(as_link({"view": "priority", "score": "0-1e400"}), START, DISTRICTS).ignored == ("score",)
+
+
 def test_a_score_range_is_read_only_for_the_priority_view_and_in_whole_points():
     assert from_params(as_link({"view": "priority", "score": "20-80"}), START, DISTRICTS).choices.score_range \
         == (20.0, 80.0)
@@ -89,16 +98,20 @@ def test_a_long_search_is_cut_and_the_2026_period_takes_no_2025_year():
 # --- any link draws a map: completed against the data, then the page model ---------------------------------
 
 @pytest.fixture(scope="module")
-def demo_page(shared_dir, reference):
-    from geo.demo import generate_demo
-    from geo.programme import Programme, commune_table
+def demo_page(shared_dir, demo_programme):
+    from geo.programme import commune_table
     from layers.prepared import prepare
     data = prepare({"LANGSON_GEODATA_DIR": str(shared_dir)})
-    frames = generate_demo(reference)
-    programme = Programme(source="demo", categories=frames["categories"], villages=frames["villages"],
-                          commune_indicators=frames["indicators_commune"],
-                          village_indicators=frames["indicators_village"])
-    return data, programme, commune_table(data.communes, programme)
+    return data, demo_programme, commune_table(data.communes, demo_programme)
+
+
+def test_a_completed_link_holds_only_what_its_view_uses(demo_page):
+    """Review: stray options (a year, k, top) made the first run's map key differ from the sidebar's, so the map
+    was drawn twice; the sidebar builds each view's options with the others at their defaults."""
+    data, _, table = demo_page
+    link = as_link({"view": "category", "k": "4", "year": "2030", "top": "3", "indicator": "forest_cover"})
+    reading = from_params(link, Choices(source="demo", period="2026-2030"), [])
+    assert completed(reading, indicators_with_values(table)).options == ViewOptions(kind="category")
 
 
 def test_a_view_named_without_its_indicator_takes_the_first_with_values(demo_page):

@@ -118,3 +118,29 @@ def test_a_link_gives_the_same_table_and_map_as_the_same_choices_made_by_hand(de
     assert linked.dataframe[0].value.equals(by_hand.dataframe[0].value)
     assert map_args(linked) == map_args(by_hand)
     assert linked.query_params == by_hand.query_params
+
+
+def test_the_priority_view_chosen_by_hand_starts_with_three_indicators_ticked(demo):
+    """Review: opening the page wrote "no indicator ticked" into the priority view's widget."""
+    at = open_map_page(source="demo")
+    at.sidebar.selectbox(key="view_kind").set_value("priority")
+    run(at)
+    assert len(at.sidebar.multiselect(key="ticked_2021-2025").value) == 3
+    assert len(at.query_params["ticked"]) == 3
+
+
+def test_switching_period_keeps_to_the_data_there_is(demo):
+    """Review: with only the demo stored, switching period fell back to the (empty) imported data."""
+    at = open_map_page()  # the demo is the only data: the sidebar starts on it
+    at.sidebar.radio(key="period").set_value("2026-2030")
+    run(at)
+    assert at.sidebar.radio(key="source_2026-2030").value == "demo"
+
+
+def test_the_note_on_a_bad_link_is_plain_text_and_goes_when_the_view_changes(demo):
+    at = open_map_page(source="demo", **{"**bold**": "1"})
+    note = next(c.value for c in at.caption if "bỏ qua" in c.value)
+    assert "\\*\\*bold\\*\\*" in note  # markdown shown literally
+    at.sidebar.selectbox(key="view_kind").set_value("category")
+    run(at)
+    assert not [c for c in at.caption if "bỏ qua" in c.value]

@@ -22,8 +22,8 @@ SEARCH_COMMUNE = {
 }
 SEARCH_PLACEHOLDER = "Gõ tên, có dấu hoặc không: gia mien, Hoà Bình…"
 SEARCH_HELP = "Không phân biệt chữ hoa, chữ thường, có dấu hay không dấu. Gõ số để tìm theo mã xã."
-SEARCH_NOT_FOUND = ("Không tìm thấy xã, phường nào có tên như đã gõ (xem dòng dưới tiêu đề). Kiểm tra lại chính tả, "
-                    "hoặc xóa ô tìm kiếm.")
+SEARCH_NOT_FOUND = ("Không tìm thấy xã, phường nào có tên như đã gõ (xem dòng dưới tiêu đề); bản đồ hiển thị toàn "
+                    "tỉnh. Kiểm tra lại chính tả, hoặc xóa ô tìm kiếm.")
 BASEMAP_OSM = "Nền OpenStreetMap (cần Internet)"
 LABEL_SIZE = "Cỡ chữ nhãn lớn (trình chiếu)"
 SELECTION_CAPTION = "Đang chọn {selected}/{total} {units} · {filters} · {sources}"

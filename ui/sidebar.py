@@ -60,12 +60,17 @@ def follow_link(data: MapData, store: Store) -> Choices:
 
 
 def set_widgets(choices: Choices) -> None:
-    """Every widget of the sidebar holding `choices`."""
+    """Every widget of the sidebar holding `choices`; the indicators ticked for the priority score only in the
+    priority view (elsewhere the sidebar's own start, the first three with a target, stays)."""
     p, options = choices.period, choices.options
+    if options.kind == PRIORITY:
+        st.session_state[f"ticked_{p}"] = list(options.ticked)
+    else:
+        st.session_state.pop(f"ticked_{p}", None)
     st.session_state.update({
         period.PARAM: p, f"source_{p}": choices.source, _KIND: options.kind, "indicator": options.indicator_id,
-        "method": options.method, "k": options.k, f"year_{p}": options.year, f"ticked_{p}": list(options.ticked),
-        "top_n": options.top_n, **{f"w_{c}": getattr(options.weights, c) for c in COMPONENTS},
+        "method": options.method, "k": options.k, f"year_{p}": options.year, "top_n": options.top_n,
+        **{f"w_{c}": getattr(options.weights, c) for c in COMPONENTS},
         f"districts_{p}": list(choices.districts), "categories": list(choices.categories),
         "border_only": choices.border_only, "border_source": choices.border_source,
         "score_range": tuple(choices.score_range or FULL_SCORE_RANGE), "q": choices.query,
@@ -81,8 +86,8 @@ def sidebar(data: MapData, store: Store) -> Choices:
         st.header(texts.SIDEBAR_VIEW)
         period.radio(p)
         sources = [IMPORTED, DEMO] + ([CARRIED] if data.period.previous else [])
-        source = st.radio(texts.DATA_SOURCE, sources, format_func=SOURCES.get, key=_valid(f"source_{p}", sources),
-                          persist_state=PERSIST)
+        source = st.radio(texts.DATA_SOURCE, sources, format_func=SOURCES.get,
+                          key=_valid(f"source_{p}", sources, default_choices(store, p).source), persist_state=PERSIST)
         kind = st.selectbox(texts.VIEW_KIND, VIEW_KINDS, format_func=lambda k: view_name(k, data.period),
                             key=_valid(_KIND, VIEW_KINDS), persist_state=PERSIST)
         options = _view_options(kind, indicators_with_values(state.table(data, source)), data.period)

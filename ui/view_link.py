@@ -15,9 +15,11 @@ import texts
 from layers.page import Choices
 from layers.view_link import Reading, from_params, to_params
 from layers.web.elements import compiled
+from ui.plain_text import plain
 
 _WRITTEN = "_view_link_written"  # the parameters this session last wrote to the URL
 _IGNORED = "_view_link_ignored"  # the parameters of the last link opened that could not be used
+MAX_NAMES, MAX_NAME = 5, 20  # the note names at most this many parameters, each cut to this many characters
 
 
 def link_params() -> dict[str, list[str]]:
@@ -44,14 +46,18 @@ def write(choices: Choices) -> None:
     params = {name: value if isinstance(value, list) else [value] for name, value in to_params(choices).items()}
     if params != {name: st.query_params.get_all(name) for name in st.query_params}:
         st.query_params.from_dict(params)
+    if _WRITTEN in st.session_state and params != st.session_state[_WRITTEN]:
+        st.session_state[_IGNORED] = ()  # the view changed: the note on the link opened is old news
     st.session_state[_WRITTEN] = params
 
 
 def notes() -> None:
-    """A short note naming the link's parameters that were left out, if any."""
+    """A short note naming the link's parameters that were left out (the first few, as plain text), until the
+    view changes."""
     ignored = st.session_state.get(_IGNORED)
     if ignored:
-        st.caption(texts.LINK_IGNORED.format(names=", ".join(ignored)))
+        names = ", ".join(name[:MAX_NAME] for name in ignored[:MAX_NAMES])
+        st.caption(plain(texts.LINK_IGNORED.format(names=names)))
 
 
 def copy_button() -> None:
