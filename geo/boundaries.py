@@ -6,6 +6,7 @@ Vietnamese sentence that names the file (and the rows) at fault.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import geopandas as gpd
@@ -19,6 +20,8 @@ import texts
 from geo.errors import DataError, preview
 from geo.names import CommuneMatcher, CommuneRecord, normalise_code
 
+log = logging.getLogger(__name__)
+
 WGS84 = "EPSG:4326"
 # Lạng Sơn lies within about 106.1-107.4 E, 21.3-22.5 N; the margin allows for
 # slightly generous user files while catching coordinates in the wrong CRS.
@@ -26,20 +29,27 @@ PROVINCE_BOUNDS = (105.8, 21.0, 107.8, 22.8)
 
 COMMUNE_LIST_COLUMNS = ["district", "commune", "commune_type", "gso_code"]
 COMMUNE_COLUMNS = ["gso_code", "commune", "commune_name", "commune_type", "district", "district_code"]
+AREA_TYPES = {"Polygon", "MultiPolygon"}
+# What GDAL and pyogrio raise on a file they cannot read: corrupt, empty, not a vector format.
+_READ_ERRORS = (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, pyogrio.errors.GeometryError,
+                pyogrio.errors.FieldError, pyogrio.errors.FeatureError, pyogrio.errors.CRSError,
+                ValueError, OSError, RuntimeError)
 
 
 def read_vector(path: Path) -> gpd.GeoDataFrame:
     """Read any vector file pyogrio knows, keeping its CRS, or explain why not."""
     path = Path(path)
     if not path.is_file():
-        raise DataError(texts.ERR_FILE_MISSING.format(file=path.name, folder=path.parent), file=path.name)
+        log.warning("data file missing: %s", path)
+        raise DataError(texts.ERR_FILE_MISSING.format(file=path.name), file=path.name)
     try:
         frame = gpd.read_file(path, engine="pyogrio")
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, ValueError, OSError) as exc:
-        raise DataError(
-            texts.ERR_FILE_UNREADABLE.format(file=path.name, kind="GeoJSON/Shapefile/GeoPackage", detail=exc),
-            file=path.name,
-        ) from exc
+    except _READ_ERRORS as exc:  # GDAL's text is English and holds the server's path: the log only
+        log.warning("cannot read %s: %s", path, exc)
+        raise DataError(texts.ERR_FILE_UNREADABLE.format(file=path.name, kind="GeoJSON/Shapefile/GeoPackage"),
+                        file=path.name) from exc
+    if not isinstance(frame, gpd.GeoDataFrame):  # a table without geometry (a layer of attributes only)
+        raise DataError(texts.ERR_NO_GEOMETRY_COLUMN.format(file=path.name), file=path.name)
     return frame
 
 
@@ -78,20 +88,67 @@ def names_no_datum(crs) -> bool:
     return datum.startswith("unknown") or datum.startswith("not specified")
 
 
-def check_geometries(frame: gpd.GeoDataFrame, file: str, label_column: str | None = None) -> None:
+def _labels(frame: gpd.GeoDataFrame, label_column: str | None, labels: list[str] | None) -> pd.Series:
+    """What a message calls each feature: `labels`, else its `label_column` value, else its row number."""
+    if labels is not None:
+        return pd.Series(list(labels))
+    if label_column:
+        return frame[label_column].astype(str).reset_index(drop=True)
+    return pd.Series(range(1, len(frame) + 1)).map(lambda i: texts.ROW_LABEL.format(row=i))
+
+
+def check_geometries(frame: gpd.GeoDataFrame, file: str, label_column: str | None = None,
+                     labels: list[str] | None = None) -> None:
     """Every feature needs a non-empty, valid geometry; name the ones that do not."""
     geoms = frame.geometry.values
-    labels = frame[label_column].astype(str) if label_column else pd.Series(frame.index + 1).map(
-        lambda i: texts.ROW_LABEL.format(row=i)
-    )
+    labels = _labels(frame, label_column, labels)
     empty = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     if empty.any():
         bad = list(labels[empty])
         raise DataError(texts.ERR_EMPTY_GEOMETRY.format(file=file, count=len(bad), items=preview(bad)), file=file)
     invalid = ~shapely.is_valid(geoms)
     if invalid.any():
-        bad = [f"{lab} ({shapely.is_valid_reason(g)})" for lab, g in zip(labels[invalid], geoms[invalid])]
+        bad = [f"{lab} ({invalid_reason(g)})" for lab, g in zip(labels[invalid], geoms[invalid])]
         raise DataError(texts.ERR_INVALID_GEOMETRY.format(file=file, count=len(bad), items=preview(bad)), file=file)
+
+
+def invalid_reason(geometry) -> str:
+    """Why a geometry is invalid, in Vietnamese, with the place GEOS points at ("tự cắt tại x y")."""
+    reason = shapely.is_valid_reason(geometry)  # e.g. "Self-intersection[106.55 21.85]"
+    name, _, point = reason.partition("[")
+    said = texts.INVALID_REASONS.get(name.strip(), texts.INVALID_REASON_OTHER)
+    return texts.INVALID_AT.format(reason=said, point=point.rstrip("]")) if point else said
+
+
+def areas_only(frame: gpd.GeoDataFrame, file: str, labels: list[str] | None = None) -> gpd.GeoDataFrame:
+    """`frame` with every geometry an area, or a DataError naming the features that are not.
+
+    A geometry collection made of polygons only (what some clip and CAD exports
+    write) is an area drawn in another container: it becomes the MultiPolygon of
+    its parts. A collection holding any point or line is refused with the
+    points and lines, since the file does not say what area it means. Missing
+    and empty geometries are left to `check_geometries`.
+    """
+    geoms = frame.geometry.values
+    present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    kinds = pd.Series(shapely.get_type_id(geoms)).map(_TYPE_NAMES).where(present, None)
+    fixed = list(geoms)
+    for i in (kinds == "GeometryCollection").to_numpy().nonzero()[0]:
+        parts = shapely.get_parts(geoms[i])
+        if len(parts) and all(p.geom_type in AREA_TYPES for p in parts):
+            fixed[i] = shapely.multipolygons(shapely.get_parts(parts))
+            kinds[i] = "MultiPolygon"
+    wrong = kinds.notna() & ~kinds.isin(AREA_TYPES)
+    if wrong.any():
+        labels = _labels(frame, None, labels)
+        bad = [f"{lab} ({texts.GEOMETRY_KINDS.get(kind, texts.GEOMETRY_KIND_OTHER)})"
+               for lab, kind in zip(labels[wrong.to_numpy()], kinds[wrong])]
+        raise DataError(texts.ERR_NOT_AREAS.format(file=file, count=len(bad), items=preview(bad)), file=file)
+    return frame.set_geometry(gpd.GeoSeries(fixed, index=frame.index, crs=frame.crs))
+
+
+_TYPE_NAMES = {0: "Point", 1: "LineString", 2: "LinearRing", 3: "Polygon", 4: "MultiPoint", 5: "MultiLineString",
+               6: "MultiPolygon", 7: "GeometryCollection"}
 
 
 def require_columns(frame: pd.DataFrame, columns: list[str], file: str) -> None:
@@ -117,12 +174,13 @@ def read_commune_list(path: Path) -> pd.DataFrame:
     """The GSO commune list (2021): one row per commune, codes as 5-digit text."""
     path = Path(path)
     if not path.is_file():
-        raise DataError(texts.ERR_FILE_MISSING.format(file=path.name, folder=path.parent), file=path.name)
+        log.warning("data file missing: %s", path)
+        raise DataError(texts.ERR_FILE_MISSING.format(file=path.name), file=path.name)
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise DataError(texts.ERR_FILE_UNREADABLE.format(file=path.name, kind="CSV UTF-8", detail=exc),
-                        file=path.name) from exc
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        log.warning("cannot read %s: %s", path, exc)
+        raise DataError(texts.ERR_FILE_UNREADABLE.format(file=path.name, kind="CSV UTF-8"), file=path.name) from exc
     require_columns(frame, COMMUNE_LIST_COLUMNS, path.name)
     frame["gso_code"] = frame["gso_code"].map(normalise_code)
     check_codes(frame["gso_code"], path.name, "gso_code")

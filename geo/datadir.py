@@ -8,6 +8,7 @@ public defaults for the rest.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from geo.errors import DataError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ENV_VAR = "LANGSON_GEODATA_DIR"
+_LOG = logging.getLogger(__name__)
 
 
 def candidate_dirs(env: dict | None = None) -> list[Path]:
@@ -34,11 +36,9 @@ def find_data_file(filename: str, env: dict | None = None) -> Path:
     for folder in dirs:
         if (folder / filename).is_file():
             return folder / filename
-    raise DataError(
-        texts.ERR_NO_DATA_DIR.format(searched="; ".join(str(d) for d in dirs))
-        + " " + texts.ERR_FILE_MISSING.format(file=filename, folder=", ".join(d.name for d in dirs)),
-        file=filename,
-    )
+    # The folders searched are the server's paths: for its log, never for the page.
+    _LOG.warning("data file %s not found in %s", filename, "; ".join(str(d) for d in dirs))
+    raise DataError(texts.ERR_NO_DATA_DIR + " " + texts.ERR_FILE_MISSING.format(file=filename), file=filename)
 
 
 def data_fingerprint(env: dict | None = None) -> tuple:

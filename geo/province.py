@@ -17,8 +17,9 @@ from geo import border as border_mod
 from geo.boundaries import matcher_for, read_border_line, read_commune_list, read_communes, read_polygons
 from geo.crosswalk import new_commune_by_old_code, read_crosswalk
 from geo.datadir import find_data_file, user_boundary_dir
+from geo.errors import preview
 from geo.names import CommuneMatcher
-from geo.user_boundaries import UnitList, find_user_boundary_files, new_unit_list, read_user_boundaries
+from geo.user_boundaries import UnitList, new_unit_list, scan_user_boundary_files, usable_user_boundaries
 from geo.vocabulary import PERIOD_2021, PERIOD_2026, Period
 
 FILES = {
@@ -64,15 +65,24 @@ def load_province(env: dict | None = None) -> ProvinceData:
 
     # The province's own boundary files, told apart by their features (geo/user_boundaries.file_period):
     # the old communes' file is used here, the new units' file by geo/new_units.new_period_province.
-    warnings: list[str] = []
+    # A file that cannot be used is said in a warning and its period keeps the default boundaries.
     commune_source = texts.DEFAULT_BOUNDARY_SOURCE
-    user_files = find_user_boundary_files(user_boundary_dir(), set(FILES.values()),
-                                          old=UnitList(PERIOD_2021, matcher), new=new_unit_list(crosswalk))
-    if PERIOD_2026.key in user_files:
-        files["user_new_units"] = user_files[PERIOD_2026.key]
-    user_file = user_files.get(PERIOD_2021.key)
+    new_units = new_unit_list(crosswalk)
+    found = scan_user_boundary_files(user_boundary_dir(), set(FILES.values()),
+                                     old=UnitList(PERIOD_2021, matcher), new=new_units)
+    warnings = [texts.WARN_USER_BOUNDARY_FALLBACK.format(problem=problem) for problem in found.problems]
+    if found.stray:
+        warnings.append(texts.WARN_USER_BOUNDARY_STRAY.format(files=preview(found.stray)))
+    new_file = found.by_period.get(PERIOD_2026.key)
+    if new_file is not None:  # read again by new_period_province; checked here so that it cannot fail there
+        checked = usable_user_boundaries(new_file, new_units)
+        if checked.usable:
+            files["user_new_units"] = new_file
+        else:
+            warnings.extend(checked.warnings)
+    user_file = found.by_period.get(PERIOD_2021.key)
     if user_file is not None:
-        user = read_user_boundaries(user_file, matcher)
+        user = usable_user_boundaries(user_file, matcher)
         replaced = communes["gso_code"].isin(user.geometry_by_code.index)
         warnings.extend(user.warnings)
         if replaced.any():  # a file that matches nothing only warns

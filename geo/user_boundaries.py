@@ -7,10 +7,16 @@ units of 1 July 2025 (2026-2030); which one is read from its features
 file has a code column, else by name (and, for the old communes, district)
 with the one name matcher. What does not match is reported, never dropped
 silently.
+
+A file that cannot be used (unreadable, not areas, invalid, ambiguous) never
+takes the map down: `scan_user_boundary_files` and `usable_user_boundaries`
+turn it into a warning naming the file and its features, and the period keeps
+its default boundaries.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,13 +25,18 @@ import geopandas as gpd
 import pandas as pd
 
 import texts
-from geo.boundaries import check_geometries, names_no_datum, read_vector, to_wgs84
+from geo.boundaries import areas_only, check_geometries, names_no_datum, read_vector, to_wgs84
 from geo.crosswalk import code_aliases, new_units_matcher
 from geo.errors import DataError, preview
 from geo.names import CommuneMatcher, CommuneRecord, name_key, normalise_code
 from geo.vocabulary import PERIOD_2021, PERIOD_2026, Period
 
+log = logging.getLogger(__name__)
+
 SUFFIXES = {".geojson", ".json", ".shp", ".gpkg"}
+# Files that live beside boundary files without being one: a shapefile's parts, GeoPackage journals, the README.
+COMPANION_SUFFIXES = {".dbf", ".shx", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd", ".xml", ".fix",
+                      ".gpkg-wal", ".gpkg-shm", ".md"}
 # Lower-cased column names that hold a GSO commune code or a commune/district name.
 CODE_COLUMNS = ["gso_code", "ma_xa", "maxa", "ma_dvhc", "madvhc", "code", "ma"]
 NAME_COLUMNS = ["commune", "ten_xa", "tenxa", "ten", "name", "commune_name"]
@@ -62,6 +73,16 @@ class UserBoundaries:
     file: str
     geometry_by_code: gpd.GeoSeries  # index: GSO code, EPSG:4326
     warnings: list[str] = field(default_factory=list)
+    usable: bool = True  # False: the file could not be used at all, `warnings` says why
+
+
+@dataclass
+class FoundFiles:
+    """What data/boundaries/ holds: the province's file of each period, and what could not be used."""
+
+    by_period: dict[str, Path]  # period key -> file
+    problems: list[str] = field(default_factory=list)  # one Vietnamese sentence per file left out, naming it
+    stray: list[str] = field(default_factory=list)  # names of files that are no boundary file at all
 
 
 @dataclass
@@ -97,16 +118,31 @@ def _column(frame: pd.DataFrame, names: list[str]) -> str | None:
 
 def _read_features(path: Path) -> _Features:
     raw = read_vector(path)
-    frame = to_wgs84(raw, path.name)
-    check_geometries(frame, path.name)
-    code_col = _column(frame, CODE_COLUMNS)
-    name_col = _column(frame, NAME_COLUMNS)
+    code_col = _column(raw, CODE_COLUMNS)
+    name_col = _column(raw, NAME_COLUMNS)
     if code_col is None and name_col is None:
         raise DataError(texts.ERR_USER_BOUNDARY_NO_KEY.format(
             file=path.name, code_columns=", ".join(CODE_COLUMNS), name_columns=", ".join(NAME_COLUMNS)),
             file=path.name)
+    labels = _feature_labels(raw, code_col, name_col)
+    raw = areas_only(raw, path.name, labels)
+    check_geometries(raw, path.name, labels=labels)  # before the location check, which needs coordinates
+    frame = to_wgs84(raw, path.name)
+    check_geometries(frame, path.name, labels=labels)  # reprojecting can break a borderline-valid ring
     return _Features(path.name, frame, names_no_datum(raw.crs), code_col, name_col,
                      _column(frame, DISTRICT_COLUMNS))
+
+
+def _feature_labels(frame: pd.DataFrame, code_col: str | None, name_col: str | None) -> list[str]:
+    """What a message calls each feature: its row number, and its code and name where the file has them."""
+    def column(name):
+        return frame[name].tolist() if name else [None] * len(frame)
+    labels = []
+    for row, (code, name) in enumerate(zip(column(code_col), column(name_col)), start=1):
+        given = " ".join(str(v) for v in (_given(code), _given(name)) if v is not None)
+        label = texts.ROW_LABEL.format(row=row)
+        labels.append(f"{label} «{given}»" if given else label)
+    return labels
 
 
 def _resolve(units: UnitList, name: str, district) -> str | None:
@@ -162,18 +198,63 @@ def _agreeing_unit(units: UnitList, code, name: str | None, district) -> str | N
 
 def find_user_boundary_files(folder: Path, default_names: set[str], old: UnitList,
                              new: UnitList) -> dict[str, Path]:
-    """The province's boundary file of each period in `folder`, by period key (at most one each)."""
+    """The province's boundary file of each period in `folder`, by period key (at most one each);
+    the first problem of `scan_user_boundary_files` as a DataError."""
+    found = scan_user_boundary_files(folder, default_names, old, new)
+    if found.problems:
+        raise DataError(found.problems[0])
+    return found.by_period
+
+
+def scan_user_boundary_files(folder: Path, default_names: set[str], old: UnitList, new: UnitList) -> FoundFiles:
+    """The province's boundary file of each period in `folder`, leaving out (and saying why) each file that
+    cannot be read or told apart; more than two files, or two of one period, leave out those files."""
     files = user_boundary_files(folder, default_names)
+    stray = stray_files(folder, default_names)
     if len(files) > 2:
-        raise DataError(texts.ERR_USER_BOUNDARY_TOO_MANY.format(files=preview(p.name for p in files)))
+        return FoundFiles({}, [texts.ERR_USER_BOUNDARY_TOO_MANY.format(files=preview(p.name for p in files))], stray)
     by_period: dict[str, list[Path]] = {}
+    problems: list[str] = []
     for path in files:
-        by_period.setdefault(file_period(path, old, new).key, []).append(path)
+        try:
+            by_period.setdefault(file_period(path, old, new).key, []).append(path)
+        except DataError as error:
+            problems.append(error.message)
+        except Exception:  # a fault nobody foresaw in one file must not take the map down for everyone
+            log.exception("boundary file %s", path)
+            problems.append(_unreadable(path))
     for key, paths in by_period.items():
         if len(paths) > 1:
-            raise DataError(texts.ERR_USER_BOUNDARY_SAME_PERIOD.format(
+            problems.append(texts.ERR_USER_BOUNDARY_SAME_PERIOD.format(
                 period=key, files=preview(p.name for p in paths)))
-    return {key: paths[0] for key, paths in by_period.items()}
+    return FoundFiles({key: paths[0] for key, paths in by_period.items() if len(paths) == 1}, problems, stray)
+
+
+def stray_files(folder: Path, default_names: set[str]) -> list[str]:
+    """Names of the files in `folder` that are neither boundary files, their companions, nor the default data."""
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir()
+                  if p.is_file() and not p.name.startswith(".") and p.name not in default_names
+                  and p.suffix.lower() not in SUFFIXES | COMPANION_SUFFIXES)
+
+
+def _unreadable(path: Path) -> str:
+    return texts.ERR_FILE_UNREADABLE.format(file=path.name, kind="GeoJSON/Shapefile/GeoPackage")
+
+
+def usable_user_boundaries(path: Path, units: UnitList | CommuneMatcher) -> UserBoundaries:
+    """`read_user_boundaries`, or, for a file that cannot be used, no geometry and one warning saying why
+    and that the default boundaries are drawn instead (`usable` False)."""
+    try:
+        return read_user_boundaries(path, units)
+    except DataError as error:
+        problem = error.message
+    except Exception:  # as in scan_user_boundary_files
+        log.exception("boundary file %s", path)
+        problem = _unreadable(Path(path))
+    return UserBoundaries(file=Path(path).name, geometry_by_code=gpd.GeoSeries([], crs="EPSG:4326"),
+                          warnings=[texts.WARN_USER_BOUNDARY_FALLBACK.format(problem=problem)], usable=False)
 
 
 def read_user_boundaries(path: Path, units: UnitList | CommuneMatcher) -> UserBoundaries:

@@ -173,10 +173,12 @@ def test_a_file_matching_neither_is_read_as_before(monkeypatch, tmp_path, shared
 
 
 def test_a_file_without_code_or_name_is_refused_as_before(monkeypatch, tmp_path, shared_dir, province):
+    """Refused with a warning since issue 14: the map keeps the default boundaries instead of failing."""
     folder_with(monkeypatch, tmp_path, {"khong_khoa.geojson": province.communes[["geometry"]].head(3).assign(abc=1)})
-    with pytest.raises(DataError) as err:
-        load_province({"LANGSON_GEODATA_DIR": str(shared_dir)})
-    assert "khong_khoa.geojson" in str(err.value) and "mã xã" in str(err.value)
+    data = load_province({"LANGSON_GEODATA_DIR": str(shared_dir)})
+    refused = [w for w in data.warnings if "khong_khoa.geojson" in w]
+    assert len(refused) == 1 and "mã xã" in refused[0]
+    assert data.boundary_source == province.boundary_source
 
 
 def test_two_files_of_one_period_or_three_files_are_refused(tmp_path, province, lists):

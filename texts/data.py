@@ -4,13 +4,15 @@ GEOMETRY_LINE = "đường (LineString)"
 PART_SUFFIX = " (một phần)"
 
 ERR_NO_DATA_DIR = (
-    "Không tìm thấy thư mục dữ liệu ranh giới. Đã tìm ở: {searched}. "
+    "Không tìm thấy thư mục dữ liệu ranh giới. "
     "Hãy đặt các tệp dữ liệu (ví dụ langson_communes_2021.geojson) vào thư mục "
     "data/boundaries/ của ứng dụng, hoặc đặt biến môi trường LANGSON_GEODATA_DIR "
     "trỏ tới thư mục chứa chúng."
 )
-ERR_FILE_MISSING = "Thiếu tệp dữ liệu: {file} (không có trong thư mục {folder})."
-ERR_FILE_UNREADABLE = "Không đọc được tệp {file}: tệp hỏng hoặc không phải định dạng {kind}. Chi tiết: {detail}"
+# Messages name the file only, never the folder it is in (the server's paths go to the log).
+ERR_FILE_MISSING = "Thiếu tệp dữ liệu: {file}."
+ERR_FILE_UNREADABLE = "Không đọc được tệp {file}: tệp hỏng, trống hoặc không phải định dạng {kind}."
+ERR_NO_GEOMETRY_COLUMN = "Tệp {file} không có cột hình học: đây không phải tệp bản đồ."
 ERR_NO_CRS = (
     "Tệp {file} không khai báo hệ tọa độ (CRS). Với Shapefile hãy gửi kèm tệp .prj; "
     "với GeoJSON hệ tọa độ phải là WGS 84 (EPSG:4326)."
@@ -21,7 +23,26 @@ ERR_OUTSIDE_PROVINCE = (
     "(khung {bounds}). Hệ tọa độ khai báo ({crs}) có thể sai."
 )
 ERR_INVALID_GEOMETRY = "Tệp {file}: hình học không hợp lệ ở {count} đối tượng: {items}."
-ERR_EMPTY_GEOMETRY = "Tệp {file}: đối tượng không có hình học ở {count} dòng: {items}."
+ERR_EMPTY_GEOMETRY = "Tệp {file}: {count} đối tượng không có hình học: {items}."
+ERR_NOT_AREAS = (
+    "Tệp {file}: ranh giới phải là vùng (Polygon hoặc MultiPolygon), nhưng {count} đối tượng có dạng khác: {items}."
+)
+# shapely's geometry types, as ERR_NOT_AREAS names them; a collection holding only areas is read as its areas.
+GEOMETRY_KINDS = {
+    "Point": "điểm", "MultiPoint": "nhiều điểm", "LineString": "đường", "MultiLineString": "nhiều đường",
+    "LinearRing": "vòng khép", "GeometryCollection": "tập hợp hình học có điểm hoặc đường",
+}
+GEOMETRY_KIND_OTHER = "dạng không rõ"
+# Why GEOS finds a geometry invalid (the text before "[x y]" of shapely.is_valid_reason), in Vietnamese.
+INVALID_REASONS = {
+    "Self-intersection": "cạnh tự cắt nhau", "Ring Self-intersection": "vòng tự cắt",
+    "Too few points": "quá ít điểm", "Invalid Coordinate": "tọa độ không hợp lệ",
+    "Ring is not closed": "vòng không khép kín", "Hole lies outside shell": "lỗ nằm ngoài vùng",
+    "Nested holes": "lỗ nằm trong lỗ", "Interior is disconnected": "phần trong bị chia cắt",
+    "Nested shells": "vùng nằm trong vùng", "Duplicate Rings": "vòng bị lặp",
+}
+INVALID_REASON_OTHER = "hình học sai"
+INVALID_AT = "{reason} tại {point}"
 ERR_MISSING_COLUMN = "Tệp {file}: thiếu cột «{column}»."
 ERR_DUPLICATE_CODES = "Tệp {file}, cột «{column}»: mã bị trùng: {items}."
 ERR_UNKNOWN_CODES = "Tệp {file}, cột «{column}»: mã không có trong danh mục xã của tỉnh: {items}."
@@ -38,6 +59,11 @@ ERR_USER_BOUNDARY_TOO_MANY = (
 ERR_USER_BOUNDARY_SAME_PERIOD = (
     "Thư mục data/boundaries/ có hai tệp ranh giới cùng của giai đoạn {period}: {files}. Hãy chỉ để lại "
     "một tệp cho mỗi giai đoạn (200 xã cũ cho 2021-2025, 65 xã, phường mới cho 2026-2030)."
+)
+# A province's boundary file that cannot be used: what is wrong with it (one of the messages above), then this.
+WARN_USER_BOUNDARY_FALLBACK = "{problem} Bản đồ dùng ranh giới mặc định (công khai) cho đến khi tệp được sửa."
+WARN_USER_BOUNDARY_STRAY = (
+    "Thư mục data/boundaries/ có tệp không phải tệp ranh giới (GeoJSON, Shapefile, GeoPackage), đã bỏ qua: {files}."
 )
 WARN_USER_BOUNDARY_UNMATCHED = (
     "Tệp ranh giới {file}: {count} đối tượng không khớp với danh mục xã và không được dùng: {items}."
