@@ -22,6 +22,21 @@ class DataError(Exception):
         return self.message
 
 
+class StoreError(DataError):
+    """The import database cannot be read or written (geo/store.py), already phrased for the user.
+
+    `reason` is one of STORE_FAULTS: what is wrong with the file or its disk, so a page
+    can keep showing what needs no database and tests can check the cause was not hidden.
+    """
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+STORE_FAULTS = ("corrupted", "read_only", "full", "locked", "unavailable")
+
+
 def preview(items, limit: int = 10) -> str:
     """A short, readable list for an error message: 'a, b, c … (+7)'."""
     items = [str(i) for i in items]

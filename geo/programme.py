@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from geo.errors import StoreError
 from geo.indicators import INDICATORS, YES_NO, roll_up_villages
 from geo.store import Store
 from geo.vocabulary import (
@@ -50,16 +51,24 @@ class Programme:
         return self.source == DEMO
 
 
+def _in_use(store: Store) -> dict[tuple[str, str, str], int]:
+    """The store's current versions; none when it cannot be read (the page says why: ui.state.store_fault)."""
+    try:
+        return store.current_versions()
+    except StoreError:
+        return {}
+
+
 def default_period(store: Store) -> str:
     """2026-2030, the period the province steers by, unless the store holds nothing for it and
     something for 2021-2025."""
-    periods = {period for _, _, period in store.current_versions()}
+    periods = {period for _, _, period in _in_use(store)}
     return PERIOD_2021.key if periods == {PERIOD_2021.key} else PERIOD_2026.key
 
 
 def default_source(store: Store, period: str) -> str | None:
     """Imported data if the province has imported anything for `period`, else the demo set."""
-    in_use = {source for _, source, in_period in store.current_versions() if in_period == period}
+    in_use = {source for _, source, in_period in _in_use(store) if in_period == period}
     return next((source for source in (IMPORTED, DEMO) if source in in_use), None)
 
 

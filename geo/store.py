@@ -22,7 +22,7 @@ import json
 import math
 import os
 import sqlite3
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -32,8 +32,9 @@ import pandas as pd
 
 import texts
 from geo.datadir import REPO_ROOT
-from geo.errors import DataError
+from geo.errors import DataError, StoreError
 from geo.imports.problems import ImportResult, sha256_of
+from geo.store_faults import store_error
 from geo.vnformat import VIETNAM_TIME
 from geo.vocabulary import (
     CATEGORIES_KIND,
@@ -169,6 +170,7 @@ def _serialised(frame: pd.DataFrame) -> tuple[str, list[str]]:
 
 
 SCHEMA_VERSION = 2  # 2: every dataset belongs to a programme period (issue 12)
+_TABLES = {"versions", "version_rows", "current", "events", "column_mappings"}
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
@@ -201,16 +203,29 @@ class Store:
     """Versioned storage of imported datasets in one SQLite file."""
 
     def __init__(self, path: str | Path):
+        """Opens (creating if need be) the database; one that cannot be used still makes a Store, so that
+        pages needing no data keep working: every use tries again and raises StoreError saying why."""
         self.path = Path(path)
+        self._ready = False
+        with suppress(StoreError):
+            self._set_up()
+
+    def _set_up(self) -> None:
+        """Create the folder and tables and migrate, writing only what is missing (a read-only but
+        up-to-date database stays readable)."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise DataError(texts.STORE_DB_ERROR.format(path=self.path)) from error
-        with self._connection() as conn:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.executescript(_SCHEMA)
-        with self._transaction() as conn:
-            _migrate(conn)
+            raise store_error(error) from error
+        with self._connection(set_up=False) as conn:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            up_to_date = conn.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION
+            if not (up_to_date and _TABLES <= tables and conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"):
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.executescript(_SCHEMA)
+                with self._transaction(conn) as writing:
+                    _migrate(writing)
+        self._ready = True
 
     @classmethod
     def default(cls, folder: str | Path | None = None, env: dict | None = None) -> "Store":
@@ -223,27 +238,36 @@ class Store:
         return conn
 
     @contextmanager
-    def _connection(self):
-        """A connection whose failures (disk full, locked, not a database) reach the page in Vietnamese."""
+    def _connection(self, set_up: bool = True):
+        """A connection whose failures (disk full, locked, read-only, not a database) raise StoreError."""
+        if set_up and not self._ready:
+            self._set_up()
         try:
             with closing(self._connect()) as conn:
                 yield conn
         except sqlite3.DatabaseError as error:
             if type(error) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
                 raise  # an integrity or programming error is a bug here, not a state of the disk
-            raise DataError(texts.STORE_DB_ERROR.format(path=self.path)) from error
+            raise store_error(error) from error
 
     @contextmanager
-    def _transaction(self):
-        """One write transaction: all of it is committed, or none of it."""
-        with self._connection() as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+    def _transaction(self, conn: sqlite3.Connection | None = None):
+        """One write transaction (on `conn`, else a new connection): all of it is committed, or none of it."""
+        if conn is None:
+            with self._connection() as conn, self._transaction(conn) as writing:
+                yield writing
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
             conn.execute("COMMIT")
+        except BaseException:
+            # SQLite may have rolled back by itself (disk full, I/O error): a second ROLLBACK would then
+            # fail with "no transaction is active" and hide the real cause.
+            if conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            raise
 
     # --- writing ---------------------------------------------------------------
     def save(self, kind: str, source: str, frame: pd.DataFrame, file_name: str, content: bytes,
@@ -384,14 +408,11 @@ class Store:
         """Every current version, keyed by (kind, source, period), in one query.
 
         The map page asks this on every run to key its caches, so it is one
-        read on a plain connection, not one connection per kind and source.
+        read on one connection, not one connection per kind and source.
         """
-        try:
-            with closing(sqlite3.connect(self.path, timeout=30)) as conn:
-                return {(kind, source, period): version_id for kind, source, period, version_id
-                        in conn.execute("SELECT kind, source, period, version_id FROM current")}
-        except sqlite3.OperationalError as error:
-            raise DataError(texts.STORE_DB_ERROR.format(path=self.path)) from error
+        with self._connection() as conn:
+            return {(kind, source, period): version_id for kind, source, period, version_id
+                    in conn.execute("SELECT kind, source, period, version_id FROM current")}
 
     def current(self, kind: str, source: str, period: str = DEFAULT_PERIOD) -> pd.DataFrame | None:
         """The current version's table, or None when nothing of this kind, source and period is in use."""

@@ -292,9 +292,22 @@ SAVE_UNCHANGED = ("Tệp «{file}» giống hệt phiên bản {version} đang d
 SAVE_REUSED = ("Tệp «{file}» giống hệt phiên bản {version} đã lưu của «{dataset}»: đã dùng lại phiên bản đó "
                "(không lưu bản sao). Bản đồ dùng dữ liệu này ngay.")
 STORE_NOTHING_IN_USE = "«{dataset}» ({source}, giai đoạn {period}) hiện chưa có dữ liệu nào đang dùng."
-STORE_DB_ERROR = ("Không đọc hoặc ghi được cơ sở dữ liệu {path} (đĩa có thể đã đầy, tệp đang bị khóa hoặc không "
-                  "phải cơ sở dữ liệu của ứng dụng). Dữ liệu đã lưu không thay đổi; hãy thử lại hoặc báo người "
-                  "quản trị máy chủ.")
+# The import database cannot be used (geo.errors.StoreError.reason): what is wrong and what to do, never a
+# server path. Boundaries need no database, so the administrative map still shows.
+STORE_FAULT = {
+    "corrupted": ("Không đọc được cơ sở dữ liệu nhập liệu: tệp bị hỏng. Bản đồ hành chính vẫn hiển thị nhưng "
+                  "chưa có dữ liệu chương trình. Hãy báo người quản trị máy chủ khôi phục cơ sở dữ liệu từ bản "
+                  "sao lưu gần nhất."),
+    "read_only": ("Không ghi được cơ sở dữ liệu nhập liệu: tệp hoặc thư mục dữ liệu chỉ đọc. Dữ liệu đã lưu "
+                  "không thay đổi. Hãy báo người quản trị máy chủ kiểm tra quyền ghi thư mục dữ liệu của ứng dụng "
+                  "(biến môi trường LANGSON_DATA_DIR)."),
+    "full": ("Không ghi được cơ sở dữ liệu nhập liệu: đĩa đầy. Dữ liệu đã lưu không thay đổi. Hãy báo người "
+             "quản trị máy chủ giải phóng dung lượng đĩa rồi thử lại."),
+    "locked": ("Cơ sở dữ liệu nhập liệu đang bị khóa (một thao tác khác đang ghi), thử lại sau ít phút. Dữ liệu "
+               "đã lưu không thay đổi."),
+    "unavailable": ("Không mở được cơ sở dữ liệu nhập liệu. Dữ liệu đã lưu không thay đổi. Hãy báo người quản "
+                    "trị máy chủ kiểm tra thư mục dữ liệu của ứng dụng (biến môi trường LANGSON_DATA_DIR)."),
+}
 # What the data in use is, by dataset kind ("{n}" is already a Vietnamese number).
 CHG_WHAT = {
     "categories": "khu vực của {n} {units}",

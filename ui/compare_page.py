@@ -31,6 +31,8 @@ try:
 except DataError as error:
     st.error(plain(error))
     st.stop()
+if (fault := state.store_fault()) is not None:
+    st.error(plain(fault))  # both periods are shown without programme data
 data, sources, programmes, tables = periods.maps, periods.sources, periods.programmes, periods.tables
 links, illustrative = periods.crosswalk, periods.illustrative
 

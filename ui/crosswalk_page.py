@@ -25,6 +25,8 @@ try:
 except DataError as error:
     st.error(plain(error))
     st.stop()
+if (fault := state.store_fault()) is not None:
+    st.error(plain(fault))  # both periods are shown without programme data
 programmes, tables, links = periods.programmes, periods.tables, periods.crosswalk
 units = crosswalk.units_table(links, tables[PERIOD_2021.key], tables[PERIOD_2026.key])
 old_communes = crosswalk.old_communes_table(links, tables[PERIOD_2021.key])

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 import texts
-from geo.errors import DataError
+from geo.errors import DataError, StoreError
 from geo.store import Store
 from geo.vnformat import vn_number
 from geo.vocabulary import DEMO, IMPORTED, KINDS, PERIODS
@@ -26,8 +26,16 @@ MESSAGE = "rollback_message"  # session_state: (level, text) to show once after 
 
 
 def show(store: Store) -> None:
-    """The history table (events newest first, version in use) and the two-step rollback."""
+    """The history table (events newest first, version in use) and the two-step rollback; a database that
+    cannot be read is said, not raised."""
     st.markdown(f"##### {texts.IMPORT_HISTORY}")
+    try:
+        _show(store)
+    except StoreError as fault:
+        st.error(plain(fault))
+
+
+def _show(store: Store) -> None:
     events = store.event_history()
     history = store.history()
     if events.empty and history.empty:

@@ -36,6 +36,9 @@ except DataError as error:
     st.error(plain(error))
     st.stop()
 labels = texts.DATASET_LABELS[period]
+fault = state.store_fault()
+if fault is not None:
+    st.error(plain(fault))  # what is wrong with the database and what to do; uploads are still checked
 
 st.markdown(f"##### {texts.IMPORT_TEMPLATES.format(units=texts.IMPORT_TEMPLATE_UNITS[period])}")
 # Short labels in a row that wraps: on a narrow window a button moves down instead of losing its words.
@@ -58,5 +61,9 @@ import_history.show(store)
 st.markdown(f"##### {texts.DEMO_SECTION}")
 st.caption(texts.DEMO_HELP)
 if st.button(texts.DEMO_BUTTON, key="make_demo"):
-    store_demo(store, state.reference(PERIOD_2021.key))  # the demo of both periods starts from 2021-2025's
-    st.success(texts.DEMO_CREATED)
+    try:
+        store_demo(store, state.reference(PERIOD_2021.key))  # the demo of both periods starts from 2021-2025's
+    except DataError as error:  # the database cannot be written (StoreError) or a boundary file is wrong
+        st.error(plain(error))
+    else:
+        st.success(texts.DEMO_CREATED)

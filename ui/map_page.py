@@ -33,6 +33,9 @@ except DataError as error:
     st.stop()
 for warning in data.warnings:
     st.warning(plain(warning))  # they name the province's boundary files
+fault = state.store_fault()
+if fault is not None:
+    st.error(plain(fault))  # the boundaries need no database: the map shows, without programme data
 
 choices = first_paint.choices(data, store)  # the map before any other widget: see ui/first_paint.py
 programme = state.programme(choices.source, shown_period)

@@ -11,6 +11,7 @@ import streamlit as st
 from geo.carry_over import CarriedOver, carried_table, carry_over, rule_notes
 from geo.crosswalk import read_crosswalk
 from geo.datadir import data_fingerprint
+from geo.errors import StoreError
 from geo.imports import Reference
 from geo.programme import Programme, commune_table, default_source, empty_programme, load_programme
 from geo.province import ProvinceData, load_province
@@ -50,8 +51,21 @@ def _store(folder: str) -> Store:
 
 
 def store() -> Store:
-    """The import database in the data directory (LANGSON_DATA_DIR, default var/)."""
+    """The import database in the data directory (LANGSON_DATA_DIR, default var/).
+
+    Always a Store: one that cannot be read raises StoreError on use, and the readers
+    below then fall back to no programme data (the boundaries need no database).
+    """
     return _store(str(data_dir()))
+
+
+def store_fault() -> StoreError | None:
+    """Why the import database cannot be read now (corrupted, locked...), or None: for the page to say."""
+    try:
+        store().current_versions()
+    except StoreError as fault:
+        return fault
+    return None
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -61,7 +75,10 @@ def _programme(folder: str, source: str | None, period: str, versions: tuple) ->
 
 def versions(source: str | None, period: str) -> tuple:
     """The current version of each kind of data of `source` and `period`: part of every cache key."""
-    current = store().current_versions() if source else {}
+    try:
+        current = store().current_versions() if source else {}
+    except StoreError:
+        current = {}  # no data: the page says why (store_fault)
     return tuple(current.get((kind, source, period)) for kind in KINDS)
 
 
@@ -69,12 +86,16 @@ def programme(source: str | None, period: str) -> Programme:
     """The programme data of one source and period; reloaded after every import or rollback.
 
     CARRIED: no lists of its own, but the previous period's files and how its values were carried over.
+    A store that cannot be read gives no data (the page says why: store_fault).
     """
-    if source == CARRIED:
-        key = _carried_key(period)
-        base = _programme(key[1], key[3], key[2], key[4])
-        return replace(empty_programme(base.source), files=base.files, carried_rules=_carried_rules(*key))
-    return _programme(str(data_dir()), source, period, versions(source, period))
+    try:
+        if source == CARRIED:
+            key = _carried_key(period)
+            base = _programme(key[1], key[3], key[2], key[4])
+            return replace(empty_programme(base.source), files=base.files, carried_rules=_carried_rules(*key))
+        return _programme(str(data_dir()), source, period, versions(source, period))
+    except StoreError:
+        return empty_programme(source)
 
 
 def _carried_key(period: str) -> tuple:
@@ -106,8 +127,12 @@ def crosswalk() -> pd.DataFrame:
 
 
 def unplaced_villages(period: str) -> pd.DataFrame:
-    """The previous period's villages of old communes split between two of `period`'s units."""
-    return _carried(*_carried_key(period)).unplaced_villages
+    """The previous period's villages of old communes split between two of `period`'s units (none when the
+    store cannot be read)."""
+    try:
+        return _carried(*_carried_key(period)).unplaced_villages
+    except StoreError:
+        return pd.DataFrame(columns=["old_code", "old_commune", "old_district", "village", "new_codes", "new_names"])
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -126,7 +151,10 @@ def table(data: MapData, source: str | None) -> pd.DataFrame:
     period and version)."""
     period = data.period.key
     if source == CARRIED:
-        return _carried_units_table(_carried_key(period), period, data.communes)
+        try:
+            return _carried_units_table(_carried_key(period), period, data.communes)
+        except StoreError:
+            return commune_table(data.communes, empty_programme())  # no data: the page says why (store_fault)
     return _table(data_fingerprint(), str(data_dir()), period, source, versions(source, period), data.communes,
                   programme(source, period))
 
