@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 import texts
+from geo import backups
 from geo.datadir import REPO_ROOT
 from geo.errors import DataError, StoreError
 from geo.imports.problems import ImportResult, sha256_of
@@ -242,6 +243,8 @@ class Store:
         """A connection whose failures (disk full, locked, read-only, not a database) raise StoreError."""
         if set_up and not self._ready:
             self._set_up()
+        if set_up:
+            backups.daily(self.path)  # at most one a day; never raises
         try:
             with closing(self._connect()) as conn:
                 yield conn
@@ -292,6 +295,7 @@ class Store:
         if frame.empty:
             raise DataError(texts.STORE_EMPTY.format(file=file_name), file=file_name)
         columns, rows = _serialised(frame)
+        backups.before_write(self.path)
         with self._transaction() as conn:
             key = (kind, source, period)
             current = self._current_id(conn, *key)
@@ -326,6 +330,7 @@ class Store:
     def rollback(self, kind: str, source: str, version_id: int, period: str = DEFAULT_PERIOD) -> None:
         """Make an earlier (or any stored) version of this kind, source and period current again."""
         _check(kind, source, period)
+        backups.before_write(self.path)
         with self._transaction() as conn:
             row = conn.execute("SELECT 1 FROM versions WHERE version_id = ? AND kind = ? AND source = ? "
                                "AND period = ?", (int(version_id), kind, source, period)).fetchone()
@@ -338,6 +343,7 @@ class Store:
         """Set this kind, source and period back to "no data" (all versions are kept); returns the version
         set aside."""
         _check(kind, source, period)
+        backups.before_write(self.path)
         with self._transaction() as conn:
             current = self._current_id(conn, kind, source, period)
             if current is None:

@@ -118,3 +118,19 @@ USER_BOUNDARY_SOURCE_PARTIAL = ("theo tệp của tỉnh {file} ({count} xã), c
                                 "GSO 01/11/2021")
 # The demo command's report, one line per programme period (geo/demo.py).
 DEMO_PERIOD_SUMMARY = "- Giai đoạn {period}: {summary}"
+# The backup command (geo/backups.py), for the server's administrator in a terminal.
+BACKUP_CLI = "Sao lưu và khôi phục cơ sở dữ liệu nhập liệu."
+BACKUP_CLI_RESTORE = ("Khôi phục cơ sở dữ liệu bị hỏng từ bản sao lưu tốt gần nhất (hãy dừng ứng dụng trước khi "
+                      "chạy).")
+BACKUP_CLI_DATA_DIR = "Thư mục dữ liệu (mặc định: biến môi trường LANGSON_DATA_DIR, nếu không có thì var/)."
+BACKUP_CLI_FORCE = "Khôi phục cả khi cơ sở dữ liệu đang dùng không bị hỏng (mất các thay đổi sau bản sao lưu)."
+BACKUP_RESTORED = ("Đã khôi phục cơ sở dữ liệu nhập liệu {database} từ bản sao lưu {file}, lưu lúc {time}. "
+                   "Các thay đổi sau thời điểm đó không còn; hãy nhập lại nếu cần.")
+BACKUP_MOVED_ASIDE = "Tệp hỏng không bị xóa, đã được đổi tên thành: {files}."
+BACKUP_SKIPPED = "Bỏ qua bản sao lưu {file} (lưu lúc {time}): bản sao này cũng bị hỏng."
+BACKUP_LIVE_IS_GOOD = ("Cơ sở dữ liệu đang dùng không bị hỏng nên không khôi phục. Nếu vẫn muốn quay về bản sao lưu "
+                       "gần nhất, chạy lại lệnh với --force.")
+BACKUP_NONE_GOOD = ("Không có bản sao lưu nào dùng được trong thư mục backups của thư mục dữ liệu; cơ sở dữ liệu "
+                    "chưa bị thay đổi.")
+BACKUP_RESTORE_FAILED = ("Không khôi phục được: không ghi được vào thư mục dữ liệu {folder} (đĩa đầy hoặc không có "
+                         "quyền ghi). Cơ sở dữ liệu và các bản sao lưu chưa bị xóa; hãy kiểm tra rồi chạy lại lệnh.")

@@ -297,7 +297,8 @@ STORE_NOTHING_IN_USE = "«{dataset}» ({source}, giai đoạn {period}) hiện c
 STORE_FAULT = {
     "corrupted": ("Không đọc được cơ sở dữ liệu nhập liệu: tệp bị hỏng. Bản đồ hành chính vẫn hiển thị nhưng "
                   "chưa có dữ liệu chương trình. Hãy báo người quản trị máy chủ khôi phục cơ sở dữ liệu từ bản "
-                  "sao lưu gần nhất."),
+                  "sao lưu tốt gần nhất: dừng ứng dụng, rồi trong thư mục của ứng dụng chạy lệnh "
+                  "«python -m geo.backups restore» bằng Python của ứng dụng (chỉ mất lần ghi cuối cùng)."),
     "read_only": ("Không ghi được cơ sở dữ liệu nhập liệu: tệp hoặc thư mục dữ liệu chỉ đọc. Dữ liệu đã lưu "
                   "không thay đổi. Hãy báo người quản trị máy chủ kiểm tra quyền ghi thư mục dữ liệu của ứng dụng "
                   "(biến môi trường LANGSON_DATA_DIR)."),
