@@ -26,6 +26,7 @@ from layers.thematic import ADMIN, CATEGORY, GAP, INDICATOR, PRIORITY, VIEW_KIND
 from layers.view import BORDER_SOURCES
 from layers.view_link import CLASS_COUNTS, DEFAULT_TICKED, MAX_QUERY, TOP_N, WEIGHT_STEPS, completed
 from ui import period, state, view_link
+from ui.plain_text import plain
 
 _KIND = "view_kind"  # the view selectbox's key
 _OPENING = "_opening_choices"  # the view the page opened with (the first run draws it)
@@ -120,7 +121,7 @@ def sidebar(data: MapData, store: Store) -> Choices:
         present = st.toggle(texts.PRESENT_MODE, help=texts.PRESENT_MODE_HELP, key=_kept("present", False),
                             persist_state=PERSIST)
         view_link.copy_button()
-        st.caption(texts.SOURCE_PREFIX + data.boundary_source)
+        st.caption(texts.SOURCE_PREFIX + plain(data.boundary_source))  # may name the province's own file
     return Choices(source=source, period=p, options=options, districts=tuple(districts),
                    categories=tuple(categories), border_only=border_only, border_source=border_source,
                    score_range=tuple(score_range) if score_range else None, query=query,
