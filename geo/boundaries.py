@@ -131,7 +131,7 @@ def areas_only(frame: gpd.GeoDataFrame, file: str, labels: list[str] | None = No
     """
     geoms = frame.geometry.values
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
-    kinds = pd.Series(shapely.get_type_id(geoms)).map(_TYPE_NAMES).where(present, None)
+    kinds = pd.Series(frame.geometry.geom_type.to_numpy(), dtype=object).where(present, None)
     fixed = list(geoms)
     for i in (kinds == "GeometryCollection").to_numpy().nonzero()[0]:
         parts = shapely.get_parts(geoms[i])
@@ -146,9 +146,6 @@ def areas_only(frame: gpd.GeoDataFrame, file: str, labels: list[str] | None = No
         raise DataError(texts.ERR_NOT_AREAS.format(file=file, count=len(bad), items=preview(bad)), file=file)
     return frame.set_geometry(gpd.GeoSeries(fixed, index=frame.index, crs=frame.crs))
 
-
-_TYPE_NAMES = {0: "Point", 1: "LineString", 2: "LinearRing", 3: "Polygon", 4: "MultiPoint", 5: "MultiLineString",
-               6: "MultiPolygon", 7: "GeometryCollection"}
 
 
 def require_columns(frame: pd.DataFrame, columns: list[str], file: str) -> None:

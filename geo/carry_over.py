@@ -153,6 +153,9 @@ def _village_shares(programme: Programme, sources: pd.DataFrame, whole: pd.DataF
     return 100.0 * village.groupby(["new_code", "indicator"])["value"].mean()
 
 
+UNPLACED_COLUMNS = ("old_code", "old_commune", "old_district", "village", "new_codes", "new_names")
+
+
 def _unplaced_villages(villages: pd.DataFrame, crosswalk: pd.DataFrame, old_communes: pd.DataFrame) -> pd.DataFrame:
     """The villages of old communes split between two units: no unit can be named for them."""
     split = crosswalk[crosswalk["whole_or_part"] == PART].groupby("old_gso_code_2021").agg(
@@ -161,7 +164,7 @@ def _unplaced_villages(villages: pd.DataFrame, crosswalk: pd.DataFrame, old_comm
     old = old_communes.set_index("gso_code")
     unplaced = pd.DataFrame({"old_code": rows["gso_code"], "old_commune": rows["gso_code"].map(old["commune"]),
                              "old_district": rows["gso_code"].map(old["district"]), "village": rows["village"]})
-    return unplaced.join(split, on="old_code").reset_index(drop=True)
+    return unplaced.join(split, on="old_code").reset_index(drop=True)[list(UNPLACED_COLUMNS)]
 
 
 def carried_table(table: pd.DataFrame, carried: CarriedOver) -> pd.DataFrame:

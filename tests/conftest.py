@@ -64,6 +64,13 @@ def open_map_page(period: str | None = "2021-2025", **params):
 
 
 @pytest.fixture(scope="session")
+def map_data_2021(shared_dir):
+    """The 2021-2025 map data (boundaries, web layers, search labels) as the app prepares it; read-only."""
+    from layers.prepared import prepare
+    return prepare({"LANGSON_GEODATA_DIR": str(shared_dir)})
+
+
+@pytest.fixture(scope="session")
 def demo_programme(reference):
     """The demonstration data set of 2021-2025 (geo.demo), as the store would give it back."""
     from geo.demo import generate_demo

@@ -29,7 +29,6 @@ from geo.vnformat import (
 )
 from layers.export.excel import table_to_xlsx
 from layers.paper.legend import legend_content
-from layers.prepared import prepare
 from layers.tables import category_table, column_headers, display_table, indicator_table, value_details
 from layers.thematic import indicator_view, priority_view
 from layers.web.basemap import build_base_map
@@ -88,8 +87,8 @@ def test_excel_number_formats_follow_the_decimals():
 # --- every reader of one value sees the same thing ----------------------------------------------------
 
 @pytest.fixture(scope="module")
-def data(shared_dir):
-    return prepare({"LANGSON_GEODATA_DIR": str(shared_dir)})
+def data(map_data_2021):
+    return map_data_2021
 
 
 @pytest.fixture(scope="module")

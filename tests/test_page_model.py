@@ -16,8 +16,8 @@ from ui.map_click import highlight_row
 
 
 @pytest.fixture(scope="module")
-def data(shared_dir):
-    return prepare({"LANGSON_GEODATA_DIR": str(shared_dir)})
+def data(map_data_2021):
+    return map_data_2021
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,6 @@ from layers.page import Choices, map_page
 from layers.paper.geometry import COUNTRY_OUTLINE_FILE, PRINT_CRS, country_outline, print_geometry
 from layers.paper.layout import fit_focus, page_layout
 from layers.paper.render import build_figure, render_print_map
-from layers.prepared import prepare
 from layers.tables import display_table
 from layers.thematic import ViewOptions, priority_recipe
 
@@ -36,8 +35,8 @@ TICKED = ("road_village_hardened", "electricity_households")
 
 
 @pytest.fixture(scope="module")
-def data(shared_dir):
-    return prepare({"LANGSON_GEODATA_DIR": str(shared_dir)})
+def data(map_data_2021):
+    return map_data_2021
 
 
 @pytest.fixture(scope="module")

@@ -98,11 +98,9 @@ def test_a_long_search_is_cut_and_the_2026_period_takes_no_2025_year():
 # --- any link draws a map: completed against the data, then the page model ---------------------------------
 
 @pytest.fixture(scope="module")
-def demo_page(shared_dir, demo_programme):
+def demo_page(map_data_2021, demo_programme):
     from geo.programme import commune_table
-    from layers.prepared import prepare
-    data = prepare({"LANGSON_GEODATA_DIR": str(shared_dir)})
-    return data, demo_programme, commune_table(data.communes, demo_programme)
+    return map_data_2021, demo_programme, commune_table(map_data_2021.communes, demo_programme)
 
 
 def test_a_completed_link_holds_only_what_its_view_uses(demo_page):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import streamlit as st
 
 import texts
-from geo.errors import DataError
 from geo.vnformat import export_now
 from layers import compare
 from layers.crosswalk import export_sources
@@ -21,18 +20,11 @@ from layers.export.offline_html import inline_assets
 from layers.view import view_sources
 from layers.web.compare import Side, compare_page
 from ui import state
-from ui.plain_text import plain
 
 PAGE_HEIGHT_PX = 760
 
 st.title(texts.PAGE_COMPARE)
-try:
-    periods = state.both_periods()
-except DataError as error:
-    st.error(plain(error))
-    st.stop()
-if (fault := state.store_fault()) is not None:
-    st.error(plain(fault))  # both periods are shown without programme data
+periods = state.both_periods_on_page()
 data, sources, programmes, tables = periods.maps, periods.sources, periods.programmes, periods.tables
 links, illustrative = periods.crosswalk, periods.illustrative
 

@@ -10,23 +10,15 @@ from __future__ import annotations
 import streamlit as st
 
 import texts
-from geo.errors import DataError
 from geo.vnformat import export_now
 from geo.vocabulary import PERIOD_2021, PERIOD_2026
 from layers import crosswalk
 from layers.export.excel import table_to_xlsx
 from layers.export.file_names import MIME, export_file_name
 from ui import state
-from ui.plain_text import plain
 
 st.title(texts.PAGE_CROSSWALK)
-try:
-    periods = state.both_periods()
-except DataError as error:
-    st.error(plain(error))
-    st.stop()
-if (fault := state.store_fault()) is not None:
-    st.error(plain(fault))  # both periods are shown without programme data
+periods = state.both_periods_on_page()
 programmes, tables, links = periods.programmes, periods.tables, periods.crosswalk
 units = crosswalk.units_table(links, tables[PERIOD_2021.key], tables[PERIOD_2026.key])
 old_communes = crosswalk.old_communes_table(links, tables[PERIOD_2021.key])

@@ -8,16 +8,17 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from geo.carry_over import CarriedOver, carried_table, carry_over, rule_notes
+from geo.carry_over import UNPLACED_COLUMNS, CarriedOver, carried_table, carry_over, rule_notes
 from geo.crosswalk import read_crosswalk
 from geo.datadir import data_fingerprint
-from geo.errors import StoreError
+from geo.errors import DataError, StoreError
 from geo.imports import Reference
 from geo.programme import Programme, commune_table, default_source, empty_programme, load_programme
 from geo.province import ProvinceData, load_province
 from geo.store import Store, data_dir
 from geo.vocabulary import CARRIED, KINDS, PERIOD_2021, PERIODS
 from layers.prepared import MapData, period_data, prepare_period
+from ui.plain_text import plain
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -132,7 +133,7 @@ def unplaced_villages(period: str) -> pd.DataFrame:
     try:
         return _carried(*_carried_key(period)).unplaced_villages
     except StoreError:
-        return pd.DataFrame(columns=["old_code", "old_commune", "old_district", "village", "new_codes", "new_names"])
+        return pd.DataFrame(columns=list(UNPLACED_COLUMNS))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -200,3 +201,16 @@ def both_periods() -> BothPeriods:
                        programmes={key: programme(sources[key], key) for key in PERIODS},
                        tables={key: table(maps[key], sources[key]) for key in PERIODS},
                        crosswalk=crosswalk(), crosswalk_file=path.name)
+
+
+def both_periods_on_page() -> BothPeriods:
+    """Both periods for the compare and crosswalk pages: a wrong boundary or crosswalk file stops the page with
+    its Vietnamese error; a database that cannot be read is said, and the periods are shown without its data."""
+    try:
+        periods = both_periods()
+    except DataError as error:
+        st.error(plain(error))
+        st.stop()
+    if (fault := store_fault()) is not None:
+        st.error(plain(fault))
+    return periods

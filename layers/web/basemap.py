@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import folium
-import numpy as np
 
 import texts
 from layers import style
@@ -128,36 +127,9 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
 
 
 def label_rows(layers: WebLayers) -> tuple[list[list], list[list]]:
-    """(communes, districts): [lat, lon, name, code] per commune and [lat, lon, name] per district, larger ones
-    first: where two names would meet, the map keeps the larger one's, as the print map does
-    (layers/paper/labels.py). Computed once per data set."""
-    cached = _LABEL_ROWS.get(id(layers))
-    if cached is not None and cached[0] is layers:
-        return cached[1]
-    features = layers.communes["features"]
-    areas = [_area(feature["geometry"]) for feature in features]
-    communes = [[*layers.commune_labels[i], features[i]["properties"]["gso_code"]]
-                for i in sorted(range(len(features)), key=lambda i: -areas[i])]
-    # The features' names are escaped as the rows' are (feature_collection, _district_label_rows).
-    district_areas = {style.short_district_name(f["properties"]["district"]): _area(f["geometry"])
-                      for f in layers.districts["features"]}
-    districts = sorted(layers.district_labels, key=lambda row: -district_areas.get(row[2], 0.0))
-    if len(_LABEL_ROWS) >= 8:  # a few data sets (periods, boundary files) at most
-        _LABEL_ROWS.clear()
-    _LABEL_ROWS[id(layers)] = (layers, (communes, districts))  # kept with the layers: their id is not reused
-    return communes, districts
-
-
-_LABEL_ROWS: dict[int, tuple[WebLayers, tuple[list, list]]] = {}
-
-
-def _area(geometry: dict) -> float:
-    """Planar area in square degrees of a GeoJSON (Multi)Polygon: enough to rank the communes of one province."""
-    def ring(coords) -> float:
-        xy = np.asarray(coords)
-        return abs(np.dot(xy[:-1, 0], xy[1:, 1]) - np.dot(xy[1:, 0], xy[:-1, 1])) / 2
-    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-    return sum(ring(rings[0]) - sum(ring(hole) for hole in rings[1:]) for rings in polygons)
+    """(communes, districts) for templates/labels.js: [lat, lon, name, code] per commune and [lat, lon, name]
+    per district, larger ones first (made once per data set by layers/web/geojson.web_layers)."""
+    return layers.commune_labels, layers.district_labels
 
 
 def _with_details(collection: dict, tooltip_fields: dict[str, str],

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 
 import texts
+from geo.border import METRIC_CRS
 from geo.vocabulary import PERIOD_2021, PERIOD_2026, Period
 from geo.webgeom import label_points
 from layers import style
@@ -62,8 +63,8 @@ class WebLayers:
     districts: dict
     province: dict
     border: dict
-    commune_labels: list
-    district_labels: list
+    commune_labels: list  # [lat, lon, name, code], larger communes first (templates/labels.js keeps those)
+    district_labels: list  # [lat, lon, name], larger districts first
     bounds: tuple
     tooltip_fields: dict[str, str]
 
@@ -82,20 +83,29 @@ def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province
         districts=feature_collection(districts, ["district"]),
         province=feature_collection(province, ["province"]),
         border=feature_collection(border_line, ["name"]),
-        commune_labels=_label_rows(communes, "commune_name"),
+        commune_labels=_commune_label_rows(communes),
         district_labels=_district_label_rows(communes) if period.has_districts else [],
         bounds=tuple(province.total_bounds),
         tooltip_fields=fields,
     )
 
 
-def _label_rows(frame: gpd.GeoDataFrame, column: str) -> list[list]:
-    points = label_points(frame)
-    return [[round(p.y, 4), round(p.x, 4), web_text(name)] for p, name in zip(points, frame[column])]
+def _commune_label_rows(communes: gpd.GeoDataFrame) -> list[list]:
+    """Where two names would meet, the map keeps the larger commune's, as the print map does
+    (layers/paper/labels.py): the rows come larger first."""
+    ranked = _larger_first(communes)
+    points = label_points(ranked)
+    return [[round(p.y, 4), round(p.x, 4), web_text(name), code]
+            for p, name, code in zip(points, ranked["commune_name"], ranked["gso_code"])]
 
 
 def _district_label_rows(communes: gpd.GeoDataFrame) -> list[list]:
-    dissolved = communes.dissolve("district")
+    dissolved = _larger_first(communes.dissolve("district"))
     points = label_points(dissolved)
     return [[round(p.y, 4), round(p.x, 4), web_text(style.short_district_name(d))]
             for d, p in zip(dissolved.index, points)]
+
+
+def _larger_first(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    areas = frame.geometry.to_crs(METRIC_CRS).area
+    return frame.loc[areas.sort_values(ascending=False, kind="stable").index]
