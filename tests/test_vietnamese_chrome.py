@@ -72,6 +72,8 @@ COMPOSED = {
     "Press Enter to apply": ["Press Enter to ${e}", "`apply`"],
     "Press Enter to submit form": ["Press Enter to ${e}", "`submit form`"],
     "add icon": ["${n} icon`", "`:material/add:`"],
+    "The page that you have requested does not seem to exist. Running the app's main page.":
+        ["The page that you have requested does not seem to exist`", "${t}. Running the app's main page."],
 }
 # The map's iframe is titled with the component's name, which streamlit-folium declares.
 COMPONENT_NAMES = {"streamlit_folium.st_folium"}

@@ -37,6 +37,10 @@ STREAMLIT_CHROME = {
     "Notifications": "Thông báo",
     "Link to heading": "Liên kết tới tiêu đề này",
     "Running...": "Đang chạy…",
+    # an address naming no page (an old or mistyped link)
+    "Page not found": "Không tìm thấy trang",
+    "The page that you have requested does not seem to exist. Running the app's main page.":
+        "Không có trang này (liên kết có thể đã cũ hoặc gõ sai). Ứng dụng mở trang Bản đồ.",
     "Stop": "Dừng",
     "Stopping...": "Đang dừng…",
     "Connecting": "Đang kết nối",

@@ -15,7 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from geo.demo import store_demo
 from geo.store import Store
 from tests.conftest import ROOT, SHARED
-from tests.live import map_frame, offline_page, running_app, wait_idle
+from tests.live import map_frame, offline_page, running_app, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ ENGLISH = [
     "Show/hide columns", "Running", "Selectbox", "Multiselect", "Open", "Clear value", "Selected values",
     "Select all", "options available", "selected", "Dismiss", "Add files", "file upload", "Error",
     "Main menu", "Sidebar", "Collapse sidebar", "App pages", "Skip to main content", "Link to heading",
-    "Press Enter", "st_folium", "st.iframe", "MB or smaller",
+    "Press Enter", "st_folium", "st.iframe", "MB or smaller", "Page not found", "does not seem to exist",
 ]
 ENGLISH_WORDS = re.compile(r"(?<![\w/])(" + "|".join(re.escape(e) for e in ENGLISH) + r")(?![\w])")
 NOTHING_MATCHES = "zzqx"
@@ -153,4 +153,15 @@ def test_no_english_on_any_page(app_url, browser, tmp_path):
     page.locator('[data-testid="InputInstructions"]').wait_for(timeout=10_000)
     assert_no_english(page, "crosswalk page, typing")
     hover_table_toolbar(page, "crosswalk page")
+    assert blocked == []
+
+
+def test_an_address_naming_no_page_is_said_in_vietnamese(app_url, browser):
+    """An old or mistyped link opened Streamlit's English "Page not found" dialog."""
+    page, blocked = offline_page(browser)
+    page.goto(app_url + "/trang_khong_co")
+    wait_idle(page)
+    dialog = page.locator('[role="dialog"]')
+    wait_until(page, lambda: "Không tìm thấy trang" in dialog.inner_text())
+    assert_no_english(page, "trang không có")
     assert blocked == []
