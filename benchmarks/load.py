@@ -26,6 +26,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from geo.demo import store_demo
+from geo.editors import command_line_editor
 from geo.store import Store
 from tests.conftest import SHARED
 from tests.live import running_app
@@ -118,7 +119,7 @@ async def load(url: str, sessions: int) -> dict:
 def main() -> None:
     sessions = min(int(sys.argv[1]) if len(sys.argv) > 1 else SESSIONS, MAX_SESSIONS)
     with tempfile.TemporaryDirectory() as data_dir:
-        store_demo(Store.default(data_dir))
+        store_demo(Store.default(data_dir), by=command_line_editor())
         with running_app({"LANGSON_GEODATA_DIR": str(SHARED), "LANGSON_DATA_DIR": data_dir}) as url:
             report = asyncio.run(load(url, sessions))
     print(json.dumps(report, indent=2, ensure_ascii=False))

@@ -135,11 +135,12 @@ def main() -> None:
     import tempfile
 
     from geo.demo import store_demo
+    from geo.editors import command_line_editor
     from geo.store import Store
 
     empty_dir = tempfile.mkdtemp(prefix="langson-bench-empty-")
     demo_dir = tempfile.mkdtemp(prefix="langson-bench-demo-")
-    store_demo(Store.default(demo_dir))
+    store_demo(Store.default(demo_dir), by=command_line_editor())
     os.environ["LANGSON_GEODATA_DIR"] = str(SHARED)
     os.environ["LANGSON_DATA_DIR"] = empty_dir
     results = {}

@@ -36,6 +36,7 @@ import pandas as pd
 
 import texts
 from geo.crosswalk import read_crosswalk
+from geo.editors import Editor, command_line_editor
 from geo.errors import DataError
 from geo.imports.indicator_sheets import COMMUNE_COLUMNS, VILLAGE_COLUMNS
 from geo.imports.places import village_key
@@ -305,16 +306,17 @@ def generate_new_period_demo(old_demo: dict[str, pd.DataFrame], crosswalk: pd.Da
 
 
 def store_demo(store: Store, reference: Reference | None = None, seed: int = DEMO_SEED,
-               communes=None, crosswalk: pd.DataFrame | None = None) -> dict[str, dict[str, int]]:
-    """Generate and save the demo sets of both periods under source="demo" (2021-2025 first); returns,
-    per period key, the version id per kind. `crosswalk` defaults to the data folder's one."""
+               communes=None, crosswalk: pd.DataFrame | None = None, *, by: Editor) -> dict[str, dict[str, int]]:
+    """Generate and save the demo sets of both periods under source="demo" (2021-2025 first), recorded as
+    `by`'s doing; returns, per period key, the version id per kind. `crosswalk` defaults to the data
+    folder's one."""
     old = generate_demo(reference, seed, communes)
     new = generate_new_period_demo(old, _load_crosswalk() if crosswalk is None else crosswalk, seed, communes)
     name = texts.DEMO_FILE_NAME  # the seed stays in the stored content, out of what the history shows
     versions = {}
     for period, data, content in ((PERIOD_2021.key, old, f"geo.demo seed={seed}"),
                                   (PERIOD_2026.key, new, f"geo.demo seed={seed} period={PERIOD_2026.key}")):
-        versions[period] = {kind: store.save(kind, DEMO, frame, name, content.encode(), period=period)
+        versions[period] = {kind: store.save(kind, DEMO, frame, name, content.encode(), period=period, by=by)
                             for kind, frame in data.items()}
     return versions
 
@@ -346,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     reference = Reference.load()
     communes = None if args.no_coordinates else _load_commune_polygons(reference)
     store = Store.default(args.data_dir)
-    versions = store_demo(store, reference, args.seed, communes)
+    versions = store_demo(store, reference, args.seed, communes, by=command_line_editor())
     rows = store.history(source=DEMO).set_index("version_id")["row_count"]
     summary = "\n" + "\n".join(texts.DEMO_PERIOD_SUMMARY.format(period=period, summary="; ".join(
         texts.DEMO_SUMMARY_ITEM.format(dataset=texts.DATASET_LABELS[period][kind], rows=rows[version],

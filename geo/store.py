@@ -33,6 +33,7 @@ import pandas as pd
 import texts
 from geo import backups
 from geo.datadir import REPO_ROOT
+from geo.editors import Editor
 from geo.errors import DataError, StoreError
 from geo.imports.problems import ImportResult, sha256_of
 from geo.store_faults import store_error
@@ -62,7 +63,7 @@ REQUIRED_COLUMNS = {
 HISTORY_COLUMNS = ["version_id", "kind", "source", "period", "file_name", "imported_at", "row_count", "sha256",
                    "is_current"]
 EVENT_HISTORY_COLUMNS = ["event_id", "at", "action", "kind", "source", "period", "version_id", "file_name",
-                         "row_count", "replaced_version_id", "in_use_version_id"]
+                         "row_count", "replaced_version_id", "in_use_version_id", "by_user", "by_name"]
 DEFAULT_PERIOD = PERIOD_2021.key  # what a caller that names no period means: everything before issue 12
 IMPORT, ROLLBACK, CLEAR = "import", "rollback", "clear"
 
@@ -104,7 +105,9 @@ CREATE TABLE IF NOT EXISTS events (
     kind TEXT NOT NULL,
     source TEXT NOT NULL,
     period TEXT NOT NULL DEFAULT '{PERIOD_2021.key}',
-    version_id INTEGER NOT NULL
+    version_id INTEGER NOT NULL,
+    by_user TEXT,
+    by_name TEXT
 );
 CREATE TABLE IF NOT EXISTS column_mappings (
     kind TEXT NOT NULL,
@@ -152,6 +155,12 @@ def _check(kind: str, source: str, period: str = DEFAULT_PERIOD) -> None:
         raise ValueError(f"unknown period {period!r}; expected one of {tuple(PERIODS)}")
 
 
+def _check_editor(by: Editor) -> None:
+    """Every write names the editor who asked for it, even one that turns out to change nothing."""
+    if not isinstance(by, Editor):
+        raise TypeError("every change names the Editor who made it")
+
+
 def _json_value(value):
     if isinstance(value, np.generic):
         value = value.item()
@@ -170,18 +179,23 @@ def _serialised(frame: pd.DataFrame) -> tuple[str, list[str]]:
     return columns, rows
 
 
-SCHEMA_VERSION = 2  # 2: every dataset belongs to a programme period (issue 12)
+SCHEMA_VERSION = 3  # 2: every dataset belongs to a programme period (issue 12); 3: who made each change
 _TABLES = {"versions", "version_rows", "current", "events", "column_mappings"}
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
-    """Bring a database written before periods existed up to date, in the caller's transaction.
+    """Bring an older database up to date, in the caller's transaction; nothing is rewritten but the
+    tables' shape.
 
-    Everything stored before then was matched against the 200 communes of 2021, so it
-    belongs to 2021-2025; nothing is rewritten but the tables' shape.
+    Everything stored before periods existed was matched against the 200 communes of 2021, so it
+    belongs to 2021-2025. Events from before sign-in existed name nobody (by_user NULL).
     """
     if conn.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
         return
+    event_columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
+    for column in ("by_user", "by_name"):
+        if column not in event_columns:
+            conn.execute(f"ALTER TABLE events ADD COLUMN {column} TEXT")
     for table in ("versions", "events"):
         columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
         if "period" not in columns:
@@ -198,6 +212,13 @@ def _migrate(conn: sqlite3.Connection) -> None:
 def _labels(kind: str, source: str, period: str = DEFAULT_PERIOD) -> dict[str, str]:
     return {"dataset": texts.DATASET_LABELS[period][kind], "source": texts.SOURCE_LABELS[source],
             "period": period}
+
+
+def _record(conn: sqlite3.Connection, action: str, key: tuple[str, str, str], version_id: int,
+            by: Editor) -> None:
+    """One event of the audit trail: what changed, when and by whom."""
+    conn.execute("INSERT INTO events (at, action, kind, source, period, version_id, by_user, by_name) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (_now(), action, *key, version_id, by.username, by.name))
 
 
 class Store:
@@ -274,13 +295,14 @@ class Store:
 
     # --- writing ---------------------------------------------------------------
     def save(self, kind: str, source: str, frame: pd.DataFrame, file_name: str, content: bytes,
-             period: str = DEFAULT_PERIOD) -> int:
+             period: str = DEFAULT_PERIOD, *, by: Editor) -> int:
         """Store `frame` and make it current (see `save_with_outcome`); returns the version id in use."""
-        return self.save_with_outcome(kind, source, frame, file_name, content, period).version_id
+        return self.save_with_outcome(kind, source, frame, file_name, content, period, by=by).version_id
 
     def save_with_outcome(self, kind: str, source: str, frame: pd.DataFrame, file_name: str,
-                          content: bytes, period: str = DEFAULT_PERIOD) -> SaveOutcome:
-        """Store `frame` as a new version and make it current, unless an equal version exists.
+                          content: bytes, period: str = DEFAULT_PERIOD, *, by: Editor) -> SaveOutcome:
+        """Store `frame` as a new version and make it current, unless an equal version exists; the event
+        names `by`, the editor who asked for it.
 
         Equal means same column names and dtypes and the same values in the same
         order. Equal to the current version: nothing is recorded (a second click
@@ -289,6 +311,7 @@ class Store:
         transaction, so two clicks at once still make one version.
         """
         _check(kind, source, period)
+        _check_editor(by)
         missing = [c for c in REQUIRED_COLUMNS[kind] if c not in frame.columns]
         if missing:
             raise ValueError(f"{kind} frame lacks columns {missing}")
@@ -303,7 +326,7 @@ class Store:
             if equal is not None and equal == current:
                 return SaveOutcome(equal, created=False, reused_version=False)
             if equal is not None:
-                self._make_current(conn, key, equal, ROLLBACK)
+                self._make_current(conn, key, equal, ROLLBACK, by)
                 return SaveOutcome(equal, created=False, reused_version=True)
             cursor = conn.execute(
                 "INSERT INTO versions (kind, source, period, file_name, imported_at, row_count, sha256, columns) "
@@ -312,24 +335,28 @@ class Store:
             version_id = cursor.lastrowid
             conn.executemany("INSERT INTO version_rows (version_id, row_no, data) VALUES (?, ?, ?)",
                              ((version_id, i, row) for i, row in enumerate(rows)))
-            self._make_current(conn, key, version_id, IMPORT)
+            self._make_current(conn, key, version_id, IMPORT, by)
         return SaveOutcome(version_id, created=True, reused_version=False)
 
-    def save_result(self, result: ImportResult, source: str = IMPORTED, period: str = DEFAULT_PERIOD) -> int:
+    def save_result(self, result: ImportResult, source: str = IMPORTED, period: str = DEFAULT_PERIOD, *,
+                    by: Editor) -> int:
         """Store an importer's result, but only a complete one without errors; returns the version id in use."""
-        return self.save_result_with_outcome(result, source, period).version_id
+        return self.save_result_with_outcome(result, source, period, by=by).version_id
 
     def save_result_with_outcome(self, result: ImportResult, source: str = IMPORTED,
-                                 period: str = DEFAULT_PERIOD) -> SaveOutcome:
+                                 period: str = DEFAULT_PERIOD, *, by: Editor) -> SaveOutcome:
         """`save_with_outcome` for an importer's result; a result with errors is refused."""
         if result.errors:
             raise DataError(texts.STORE_REFUSED.format(file=result.file_name, count=len(result.errors)),
                             file=result.file_name)
-        return self.save_with_outcome(result.kind, source, result.frame, result.file_name, result.content, period)
+        return self.save_with_outcome(result.kind, source, result.frame, result.file_name, result.content, period,
+                                      by=by)
 
-    def rollback(self, kind: str, source: str, version_id: int, period: str = DEFAULT_PERIOD) -> None:
+    def rollback(self, kind: str, source: str, version_id: int, period: str = DEFAULT_PERIOD, *,
+                 by: Editor) -> None:
         """Make an earlier (or any stored) version of this kind, source and period current again."""
         _check(kind, source, period)
+        _check_editor(by)
         backups.before_write(self.path)
         with self._transaction() as conn:
             row = conn.execute("SELECT 1 FROM versions WHERE version_id = ? AND kind = ? AND source = ? "
@@ -337,30 +364,30 @@ class Store:
             if row is None:
                 raise DataError(texts.STORE_UNKNOWN_VERSION.format(version=version_id,
                                                                    **_labels(kind, source, period)))
-            self._make_current(conn, (kind, source, period), int(version_id), ROLLBACK)
+            self._make_current(conn, (kind, source, period), int(version_id), ROLLBACK, by)
 
-    def clear(self, kind: str, source: str, period: str = DEFAULT_PERIOD) -> int:
+    def clear(self, kind: str, source: str, period: str = DEFAULT_PERIOD, *, by: Editor) -> int:
         """Set this kind, source and period back to "no data" (all versions are kept); returns the version
         set aside."""
         _check(kind, source, period)
+        _check_editor(by)
         backups.before_write(self.path)
         with self._transaction() as conn:
             current = self._current_id(conn, kind, source, period)
             if current is None:
                 raise DataError(texts.STORE_NOTHING_IN_USE.format(**_labels(kind, source, period)))
             conn.execute("DELETE FROM current WHERE kind = ? AND source = ? AND period = ?", (kind, source, period))
-            conn.execute("INSERT INTO events (at, action, kind, source, period, version_id) VALUES (?, ?, ?, ?, ?, ?)",
-                         (_now(), CLEAR, kind, source, period, current))
+            _record(conn, CLEAR, (kind, source, period), current, by)
         return current
 
     @staticmethod
-    def _make_current(conn: sqlite3.Connection, key: tuple[str, str, str], version_id: int, action: str) -> None:
+    def _make_current(conn: sqlite3.Connection, key: tuple[str, str, str], version_id: int, action: str,
+                      by: Editor) -> None:
         """`key` is (kind, source, period)."""
         conn.execute("INSERT INTO current (kind, source, period, version_id) VALUES (?, ?, ?, ?) "
                      "ON CONFLICT (kind, source, period) DO UPDATE SET version_id = excluded.version_id",
                      (*key, version_id))
-        conn.execute("INSERT INTO events (at, action, kind, source, period, version_id) VALUES (?, ?, ?, ?, ?, ?)",
-                     (_now(), action, *key, version_id))
+        _record(conn, action, key, version_id, by)
 
     @staticmethod
     def _current_id(conn: sqlite3.Connection, kind: str, source: str, period: str) -> int | None:
@@ -390,6 +417,7 @@ class Store:
             raise ValueError("a column-mapping signature must be a non-empty string")
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()):
             raise ValueError("a column mapping maps header texts (str) to field names (str)")
+        backups.before_write(self.path)
         with self._transaction() as conn:
             conn.execute("INSERT INTO column_mappings (kind, signature, mapping, saved_at) VALUES (?, ?, ?, ?) "
                          "ON CONFLICT (kind, signature) DO UPDATE SET mapping = excluded.mapping, "
@@ -467,9 +495,10 @@ class Store:
     def events(self) -> pd.DataFrame:
         """Every import, rollback and clear, oldest first, as stored (the audit trail)."""
         with self._connection() as conn:
-            rows = conn.execute("SELECT event_id, at, action, kind, source, period, version_id FROM events "
-                                "ORDER BY event_id").fetchall()
-        return pd.DataFrame(rows, columns=["event_id", "at", "action", "kind", "source", "period", "version_id"])
+            rows = conn.execute("SELECT event_id, at, action, kind, source, period, version_id, by_user, by_name "
+                                "FROM events ORDER BY event_id").fetchall()
+        return pd.DataFrame(rows, columns=["event_id", "at", "action", "kind", "source", "period", "version_id",
+                                           "by_user", "by_name"])
 
     def event_history(self) -> pd.DataFrame:
         """Every event, newest first, with what it put in use and what it replaced.
@@ -477,23 +506,24 @@ class Store:
         `version_id`, `file_name`, `row_count`: the version the event made current
         (missing for a clear); `replaced_version_id`: the version in use just before
         (for a clear, the one set aside); `in_use_version_id`: the version of that
-        kind and source in use now. `at` stays the stored ISO text (see geo.vnformat.vietnam_time).
+        kind and source in use now; `by_user`, `by_name`: the editor who made the change (missing for
+        changes made before sign-in existed). `at` stays the stored ISO text (see geo.vnformat.vietnam_time).
         """
         with self._connection() as conn:
             conn.execute("BEGIN")  # events and pointers from one snapshot
             rows = conn.execute("SELECT e.event_id, e.at, e.action, e.kind, e.source, e.period, e.version_id, "
-                                "v.file_name, v.row_count FROM events e LEFT JOIN versions v "
+                                "v.file_name, v.row_count, e.by_user, e.by_name FROM events e LEFT JOIN versions v "
                                 "ON v.version_id = e.version_id ORDER BY e.event_id").fetchall()
             in_use = {(k, s, p): v for k, s, p, v
                       in conn.execute("SELECT kind, source, period, version_id FROM current")}
             conn.execute("COMMIT")
         records, state = [], {}
-        for event_id, at, action, kind, source, period, version_id, file_name, row_count in rows:
+        for event_id, at, action, kind, source, period, version_id, file_name, row_count, by_user, by_name in rows:
             key = (kind, source, period)
             cleared = action == CLEAR
             records.append((event_id, at, action, kind, source, period, None if cleared else version_id,
                             None if cleared else file_name, None if cleared else row_count,
-                            version_id if cleared else state.get(key), in_use.get(key)))
+                            version_id if cleared else state.get(key), in_use.get(key), by_user, by_name))
             state[key] = None if cleared else version_id
         frame = pd.DataFrame(records[::-1], columns=EVENT_HISTORY_COLUMNS)
         for column in ("version_id", "row_count", "replaced_version_id", "in_use_version_id"):

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from geo.editors import Editor
+
 ROOT = Path(__file__).resolve().parent.parent  # on sys.path through pyproject's pytest `pythonpath`
 
 SHARED = ROOT.parent / "shared" / "geodata"
@@ -93,3 +95,7 @@ def reference_2026(shared_dir):
     """The 65 units of 1 July 2025 (from the crosswalk), as the importers check 2026-2030 files against them."""
     from geo.imports.reference import Reference
     return Reference.load({"LANGSON_GEODATA_DIR": str(shared_dir)}, period="2026-2030")
+
+
+# Who the tests' direct writes to the store are recorded as (every change names an editor, geo/store.py).
+EDITOR = Editor("kiemthu", "Người kiểm thử")

@@ -119,3 +119,24 @@ def wait_idle(page, timeout_s: float = 30) -> None:
     page.wait_for_timeout(150)  # let the rerun request reach the server
     app = page.locator('[data-testid="stApp"]')
     wait_until(page, lambda: app.get_attribute("data-test-script-state") not in ("running", "initial"), timeout_s)
+
+
+TEST_EDITOR = ("kiemthu", "mật-khẩu-thử-1", "Người kiểm thử")  # user name, password, name of a test account
+
+
+def add_test_editor(data_dir) -> None:
+    """The test editor's account in `data_dir` (the app's LANGSON_DATA_DIR)."""
+    from geo.editors import accounts_path, set_editor
+
+    username, password, name = TEST_EDITOR
+    set_editor(accounts_path(data_dir), username, password, name)
+
+
+def sign_in(page) -> None:
+    """Sign the test editor in through the import page's form, as a person would (the page is open)."""
+    username, password, name = TEST_EDITOR
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu", exact=True).fill(password)
+    page.get_by_role("button", name="Đăng nhập", exact=True).click()
+    page.get_by_text(f"Đang đăng nhập: {name}").wait_for(timeout=30_000)
+    wait_idle(page)

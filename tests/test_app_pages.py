@@ -9,8 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from geo.demo import store_demo
 from geo.store import Store
-from tests.apptest import import_page, run
-from tests.conftest import ROOT, open_map_page
+from tests.apptest import run, signed_in_import_page
+from tests.conftest import EDITOR, ROOT, open_map_page
 
 
 def categories_csv(commune_list, category="III", broken_name=None):
@@ -31,7 +31,7 @@ def upload(at, name, content):
 
 def import_page_of(period):
     """The import page with its "Giai đoạn" set to `period` (with an empty store it opens on 2026-2030)."""
-    at = import_page()
+    at = signed_in_import_page()
     at.radio(key="import_period").set_value(period)
     return run(at)
 
@@ -75,7 +75,7 @@ def test_import_needs_second_confirmation_and_confirms_once(env, commune_list):
 
 
 def test_demo_button_stores_demo_apart(env):
-    at = import_page()
+    at = signed_in_import_page()
     run(at.button(key="make_demo").click())
     store = Store.default(env)
     assert store.current("categories", "demo") is not None
@@ -91,7 +91,7 @@ def units_csv(shared_dir):
 
 
 def test_a_2026_categories_file_is_imported_under_its_period(env, shared_dir, commune_list):
-    at = import_page()
+    at = signed_in_import_page()
     period = at.radio(key="import_period")
     assert period.options[0].startswith("2026-2030") and period.value == "2026-2030"  # first, and the default
     assert any("65 xã, phường" in m.value for m in at.markdown)  # the templates of this period
@@ -119,7 +119,7 @@ def test_a_2026_categories_file_is_imported_under_its_period(env, shared_dir, co
 def test_template_buttons_have_short_labels_in_a_row_that_wraps(env):
     """Four buttons of a quarter of the column each cut "Khu vực của xã, phường (NĐ 27…": the labels stay
     short, the full name is in the help, and the row wraps on a narrow window instead of cutting words."""
-    at = import_page()
+    at = signed_in_import_page()
     buttons = at.get("download_button")
     assert len(buttons) == 4 and all(len(b.proto.label) <= 26 for b in buttons)
     assert "Khu vực của xã, phường (NĐ 272/2025/NĐ-CP)" in buttons[0].proto.help
@@ -141,7 +141,7 @@ def test_an_untouched_template_says_how_many_units_wait_for_a_category(env, refe
     """The template downloaded from the page, uploaded as is: the red box says what to fill, not "fix the rows"."""
     from geo.templates import template_for
 
-    at = upload(import_page(), "mau_khu_vuc_2026-2030.xlsx", template_for("categories", reference_2026))
+    at = upload(signed_in_import_page(), "mau_khu_vuc_2026-2030.xlsx", template_for("categories", reference_2026))
     (said,) = [e.value.replace("\\", "") for e in at.error]
     assert "tệp có 65 dòng ghi xã, phường nhưng cột «Khu vực (I, II, III)» chưa điền khu vực nào" in said
     assert "Hãy sửa các dòng" not in said and "không có dòng dữ liệu" not in said
@@ -149,13 +149,13 @@ def test_an_untouched_template_says_how_many_units_wait_for_a_category(env, refe
 
 @pytest.fixture
 def demo_app(env, shared_dir):
-    store_demo(Store.default(env))
+    store_demo(Store.default(env), by=EDITOR)
     return open_map_page()
 
 
 def test_first_run_map_starts_on_the_demo_data_like_the_sidebar(env):
     """With only demo data stored the sidebar starts on it, and so must the map drawn before the sidebar."""
-    store_demo(Store.default(env))
+    store_demo(Store.default(env), by=EDITOR)
     at = run(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
     first = at.get("component_instance")[0].proto.json_args
     run(at)

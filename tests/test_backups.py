@@ -19,7 +19,7 @@ import texts
 from geo import backups
 from geo.backups import DAILY, KEEP, WRITE, backup_dir, before_write, daily, is_good, restore
 from geo.store import DB_NAME, Store
-from tests.conftest import ROOT
+from tests.conftest import EDITOR, ROOT
 
 GARBAGE = b"\x00garbage, not SQLite\xff" * 500
 
@@ -29,7 +29,8 @@ def categories(codes, category):
 
 
 def save(store, category, name):
-    return store.save("categories", "imported", categories(["05971", "05974"], category), name, name.encode())
+    return store.save("categories", "imported", categories(["05971", "05974"], category), name, name.encode(),
+                      by=EDITOR)
 
 
 def corrupt(path):
@@ -71,9 +72,9 @@ def test_rollback_and_clear_are_backed_up_too(db):
     store = Store(db)
     first = save(store, "III", "a.csv")
     save(store, "II", "b.csv")
-    store.rollback("categories", "imported", first)
+    store.rollback("categories", "imported", first, by=EDITOR)
     assert in_use(backups.backups(db, WRITE)[0].path) == ["II", "II"]
-    store.clear("categories", "imported")
+    store.clear("categories", "imported", by=EDITOR)
     assert in_use(backups.backups(db, WRITE)[0].path) == ["III", "III"]
     assert len(backups.backups(db, WRITE)) == 4
 

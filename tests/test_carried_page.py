@@ -7,11 +7,11 @@ import json
 from geo.demo import store_demo
 from geo.store import Store
 from tests.apptest import run
-from tests.conftest import open_map_page
+from tests.conftest import EDITOR, open_map_page
 
 
 def test_carried_data_is_offered_on_2026_units_and_says_how_it_was_combined(env):
-    store_demo(Store.default(env))
+    store_demo(Store.default(env), by=EDITOR)
     at = open_map_page(period="2026-2030")
     run(at.sidebar.radio(key="source_2026-2030").set_value("carried"))
     run(at.sidebar.selectbox(key="view_kind").set_value("indicator"))

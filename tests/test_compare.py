@@ -27,7 +27,7 @@ from layers.prepared import prepare
 from layers.thematic import CATEGORY_COLOURS
 from layers.web.compare import Side, compare_page
 from tests.apptest import run
-from tests.conftest import ROOT
+from tests.conftest import EDITOR, ROOT
 from tests.test_export_html import CDN_HOSTS, HARMLESS_URLS
 
 OLD, NEW = PERIOD_2021.key, PERIOD_2026.key
@@ -315,7 +315,7 @@ def test_page_without_data_says_so_and_draws_both_maps(env):
 
 
 def test_page_with_demo_data_marks_it_and_shows_the_changes(env, reference):
-    store_demo(Store.default(env), reference)
+    store_demo(Store.default(env), reference, by=EDITOR)
     at = run(AppTest.from_file(str(ROOT / "ui" / "compare_page.py"), default_timeout=120))
     assert texts.COMPARE_ILLUSTRATIVE in [w.value for w in at.warning]
     assert '"illustrative-banner"' in iframe_page(at)

@@ -22,7 +22,7 @@ from geo.vocabulary import DEMO, PERIOD_2021, PERIOD_2026
 from layers import crosswalk as cw
 from layers.export.excel import table_to_xlsx
 from layers.prepared import period_data
-from tests.conftest import ROOT
+from tests.conftest import EDITOR, ROOT
 
 # LISTS.md part D, doubt 2: the five new units whose code differs in PyPI vietnam-provinces (CV 1027 first).
 DISPUTED = {"Xã Quốc Khánh": ("06004", "06016"), "Xã Na Sầm": ("06124", "06214"),
@@ -51,7 +51,7 @@ def empty_tables(province, units_2026, tmp_path_factory):
 @pytest.fixture(scope="module")
 def demo_programme(reference, tmp_path_factory):
     store = Store.default(tmp_path_factory.mktemp("demo"))
-    store_demo(store, reference)
+    store_demo(store, reference, by=EDITOR)
     return load_programme(store, DEMO, PERIOD_2021.key)
 
 
@@ -199,7 +199,7 @@ def run(at):
 
 
 def test_page_shows_both_tabs_search_and_downloads(env, reference):
-    store_demo(Store.default(env), reference)
+    store_demo(Store.default(env), reference, by=EDITOR)
     at = run(AppTest.from_file(str(ROOT / "ui" / "crosswalk_page.py"), default_timeout=120))
     assert [tab.label for tab in at.tabs] == ["Theo xã mới (65)", "Theo xã cũ (200)"]
     assert [len(frame.value) for frame in at.dataframe] == [65, 200]

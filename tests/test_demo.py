@@ -18,6 +18,7 @@ from geo.imports.villages import COLUMNS as VILLAGE_COLUMNS
 from geo.indicators import INDICATORS
 from geo.programme import default_period
 from geo.store import Store
+from tests.conftest import EDITOR
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,7 +94,7 @@ def test_villages_placed_inside_their_commune(reference, shared_dir):
 
 def test_stored_as_demo_never_as_imported(tmp_path, reference):
     store = Store(tmp_path / "db.sqlite")
-    versions = store_demo(store, reference, seed=7)["2021-2025"]
+    versions = store_demo(store, reference, seed=7, by=EDITOR)["2021-2025"]
     assert set(versions) == {"categories", "villages", "indicators_commune", "indicators_village"}
     for kind in versions:
         assert store.current(kind, "imported") is None
@@ -143,7 +144,7 @@ def new_demo(demo, crosswalk):
 
 def test_one_call_stores_both_periods_as_demo(tmp_path, reference, crosswalk):
     store = Store(tmp_path / "db.sqlite")
-    versions = store_demo(store, reference, seed=7, crosswalk=crosswalk)
+    versions = store_demo(store, reference, seed=7, crosswalk=crosswalk, by=EDITOR)
     assert set(versions) == set(PERIODS) and all(set(versions[p]) == set(KINDS) for p in PERIODS)
     for period in PERIODS:
         for kind in KINDS:
@@ -160,7 +161,7 @@ def test_one_call_stores_both_periods_as_demo(tmp_path, reference, crosswalk):
 def test_demo_versions_are_named_without_a_number_read_as_a_year(tmp_path, reference, crosswalk):
     """The default seed is 2021: a history row "… 2021" beside a 2026-2030 set reads as the wrong period."""
     store = Store(tmp_path / "db.sqlite")
-    store_demo(store, reference, crosswalk=crosswalk)  # the default seed, as the page's button uses it
+    store_demo(store, reference, crosswalk=crosswalk, by=EDITOR)  # the default seed, as the page's button uses it
     names = set(store.history()["file_name"])
     assert names == {"Dữ liệu minh họa (tạo tự động)"}
     assert not any(re.search(r"\d", name) for name in names)
@@ -168,7 +169,7 @@ def test_demo_versions_are_named_without_a_number_read_as_a_year(tmp_path, refer
 
 def test_the_2021_part_is_the_2021_demo(tmp_path, reference, crosswalk, demo):
     store = Store(tmp_path / "db.sqlite")
-    store_demo(store, reference, seed=7, crosswalk=crosswalk)
+    store_demo(store, reference, seed=7, crosswalk=crosswalk, by=EDITOR)
     for kind in KINDS:
         pd.testing.assert_frame_equal(store.current(kind, "demo", "2021-2025"), demo[kind])
 
@@ -243,7 +244,7 @@ def test_new_period_reproducible(reference, crosswalk, demo, new_demo, tmp_path)
         pd.testing.assert_frame_equal(new_demo[kind], again[kind])
     first, second = Store(tmp_path / "a.sqlite"), Store(tmp_path / "b.sqlite")
     for store in (first, second):
-        store_demo(store, reference, seed=7, crosswalk=crosswalk)
+        store_demo(store, reference, seed=7, crosswalk=crosswalk, by=EDITOR)
     for period in PERIODS:
         for kind in KINDS:
             pd.testing.assert_frame_equal(first.current(kind, "demo", period), second.current(kind, "demo", period))
@@ -255,5 +256,5 @@ def test_both_periods_are_fast(tmp_path, reference, crosswalk):
     import time
 
     started = time.perf_counter()
-    store_demo(Store(tmp_path / "db.sqlite"), reference, crosswalk=crosswalk)
+    store_demo(Store(tmp_path / "db.sqlite"), reference, crosswalk=crosswalk, by=EDITOR)
     assert time.perf_counter() - started < 2.0

@@ -110,6 +110,21 @@ def test_template_syntax_in_a_name_is_shown_not_run(mapdata):
     assert html.unescape(popup).count("{{ 7*7 }}") == 1 and "Thôn {% if %}" in html.unescape(popup)
 
 
+def test_a_village_point_has_an_escaped_popup_and_a_plain_hover_title(mapdata):
+    """The popup is HTML (escaped); the hover title is text the browser shows as it is, so it is not escaped
+    (escaped, "Nà & Pàn" would read "Nà &amp; Pàn")."""
+    code = mapdata.communes["gso_code"].iloc[0]
+    name = "Thôn Nà & Pàn <b>{{ 7*7 }}</b>"
+    villages = pd.DataFrame({"gso_code": [code], "village": [name], "lat": [21.85], "lon": [106.76]})
+    fmap = build_base_map(mapdata.layers, district_view(mapdata.communes, mapdata.colours))
+    fmap.add_child(VillageLayer(*village_rows(villages, mapdata.communes, mapdata.label_points)))
+    page = fmap.get_root().render()
+    (point,) = json.loads(re.search(r"(\[\[.*?\]\])\.forEach", page).group(1))
+    assert point[2] == "Thôn Nà &amp; Pàn &lt;b&gt;&#123;&#123; 7*7 &#125;&#125;&lt;/b&gt;"
+    assert point[5] == name  # the title, given to the DOM as text
+    assert "<b>{{" not in page  # in the script it is JSON with < as \u003c, never markup
+
+
 def test_base_map_uses_only_local_assets(mapdata):
     fmap = build_base_map(mapdata.layers, district_view(mapdata.communes, mapdata.colours))
     page = fmap.get_root().render()

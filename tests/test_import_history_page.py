@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from geo.store import Store
-from tests.apptest import import_page, run
+from tests.apptest import run, signed_in_import_page
+from tests.conftest import EDITOR
 
 IN_USE = "Phiên bản đang dùng"
 ACTION = "Thao tác"
@@ -37,9 +38,9 @@ def unescaped(markdown: str) -> str:
 
 
 def test_rollback_needs_the_second_confirmation_and_the_table_shows_it_at_once(store, commune_list):
-    v1 = store.save("categories", "imported", categories(commune_list, "III"), "khu_vuc_1.csv", b"1")
-    v2 = store.save("categories", "imported", categories(commune_list, "I"), "khu_vuc_2.csv", b"2")
-    at = import_page()
+    v1 = store.save("categories", "imported", categories(commune_list, "III"), "khu_vuc_1.csv", b"1", by=EDITOR)
+    v2 = store.save("categories", "imported", categories(commune_list, "I"), "khu_vuc_2.csv", b"2", by=EDITOR)
+    at = signed_in_import_page()
     assert history(at)[IN_USE].tolist() == [str(v2), str(v2)]
     assert at.selectbox(key=VERSION_KEY).value == v1  # the first choice that changes something
     at = run(at.button(key="rollback_ask").click())
@@ -66,8 +67,8 @@ def test_rollback_needs_the_second_confirmation_and_the_table_shows_it_at_once(s
 
 
 def test_undo_to_no_data_and_cancel(store, commune_list):
-    v1 = store.save("categories", "imported", categories(commune_list, "III"), "khu_vuc.csv", b"1")
-    at = import_page()
+    v1 = store.save("categories", "imported", categories(commune_list, "III"), "khu_vuc.csv", b"1", by=EDITOR)
+    at = signed_in_import_page()
     at.selectbox(key=VERSION_KEY).set_value(0)
     assert at.selectbox(key=VERSION_KEY).value == 0
     at = run(at.button(key="rollback_ask").click())
@@ -96,13 +97,13 @@ def test_undo_to_no_data_and_cancel(store, commune_list):
 
 
 def test_confirmation_is_refused_when_the_data_changed_meanwhile(store, commune_list):
-    v1 = store.save("categories", "imported", categories(commune_list, "III"), "a.csv", b"1")
-    v2 = store.save("categories", "imported", categories(commune_list, "I"), "b.csv", b"2")
-    at = import_page()
+    v1 = store.save("categories", "imported", categories(commune_list, "III"), "a.csv", b"1", by=EDITOR)
+    v2 = store.save("categories", "imported", categories(commune_list, "I"), "b.csv", b"2", by=EDITOR)
+    at = signed_in_import_page()
     at = run(at.button(key="rollback_ask").click())
-    other_window = import_page()
+    other_window = signed_in_import_page()
     assert not other_window.warning  # a pending choice belongs to its own session
-    store.clear("categories", "imported")  # someone else acts in between
+    store.clear("categories", "imported", by=EDITOR)  # someone else acts in between
     at = run(at.button(key="rollback_confirm").click())
     assert any("đã thay đổi từ lúc bạn chọn" in e.value for e in at.error)
     assert store.current_version("categories", "imported") is None
@@ -111,8 +112,8 @@ def test_confirmation_is_refused_when_the_data_changed_meanwhile(store, commune_
 
 
 def test_asking_for_the_version_in_use_changes_nothing(store, commune_list):
-    v1 = store.save("categories", "imported", categories(commune_list, "III"), "a.csv", b"1")
-    at = import_page()
+    v1 = store.save("categories", "imported", categories(commune_list, "III"), "a.csv", b"1", by=EDITOR)
+    at = signed_in_import_page()
     at.selectbox(key=VERSION_KEY).set_value(v1)
     at = run(at.button(key="rollback_ask").click())
     assert not at.warning and any(f"Phiên bản {v1} đang được dùng" in i.value for i in at.info)
@@ -120,9 +121,9 @@ def test_asking_for_the_version_in_use_changes_nothing(store, commune_list):
 
 
 def test_demo_data_is_offered_apart(store, commune_list):
-    store.save("categories", "demo", categories(commune_list, "II"), "Dữ liệu minh họa", b"d")
-    v2 = store.save("categories", "imported", categories(commune_list, "I"), "b.csv", b"2")
-    at = import_page()
+    store.save("categories", "demo", categories(commune_list, "II"), "Dữ liệu minh họa", b"d", by=EDITOR)
+    v2 = store.save("categories", "imported", categories(commune_list, "I"), "b.csv", b"2", by=EDITOR)
+    at = signed_in_import_page()
     options = at.selectbox(key="rollback_dataset").options
     assert options == ["Khu vực của xã (Quyết định 861/QĐ-TTg) — Dữ liệu đã nhập — giai đoạn 2021-2025",
                        "Khu vực của xã (Quyết định 861/QĐ-TTg) — Dữ liệu minh họa — giai đoạn 2021-2025"]

@@ -36,6 +36,7 @@ from tests.annex_fixtures import (
     village_columns,
     village_sheet,
 )
+from tests.conftest import EDITOR
 from tests.import_fixtures import csv_text, encode, xlsx_bytes
 
 ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạếềểễệốồổỗộớờởỡợứừửữựíìỉĩịýỳỷỹỵ 0123456789,.;%-()\"'/"
@@ -84,7 +85,7 @@ def _check(result, name, reference, store):
     before = len(store.history())
     if result.errors or result.frame.empty:
         with pytest.raises(DataError):
-            store.save_result(result)
+            store.save_result(result, by=EDITOR)
     assert len(store.history()) == before
     for kind in KINDS:
         assert store.current(kind, "imported") is None

@@ -8,14 +8,14 @@ import json
 from geo.demo import generate_demo, store_demo
 from geo.store import Store
 from tests.apptest import run
-from tests.conftest import open_map_page
+from tests.conftest import EDITOR, open_map_page
 
 
 def store_2021_only(env, reference):
     """The 2021-2025 demo set alone, as a store written before the demo had 2026-2030."""
     store = Store.default(env)
     for kind, frame in generate_demo(reference).items():
-        store.save(kind, "demo", frame, "Dữ liệu minh họa 2021-2025", b"2021 only", period="2021-2025")
+        store.save(kind, "demo", frame, "Dữ liệu minh họa 2021-2025", b"2021 only", period="2021-2025", by=EDITOR)
 
 
 def test_with_2021_data_stored_a_bare_address_opens_2021_2025(env, reference):
@@ -39,7 +39,7 @@ def test_the_url_opens_a_period_and_the_switch_rewrites_it(env):
 
 
 def test_with_both_periods_stored_a_bare_address_opens_2026_2030(env):
-    store_demo(Store.default(env))
+    store_demo(Store.default(env), by=EDITOR)
     at = open_map_page(period=None)
     assert at.sidebar.radio(key="period").value == "2026-2030" and at.query_params["period"] == "2026-2030"
     assert len(at.dataframe[0].value) == 65
@@ -62,7 +62,7 @@ def test_2026_demo_shows_its_own_categories_under_reused_codes(env):
     """With the demo of both periods, the 2026-2030 map shows the 2026-2030 demo categories and villages,
     never the 2021-2025 ones stored under the same codes (every new unit reuses an old commune's code)."""
     store = Store.default(env)
-    store_demo(store)
+    store_demo(store, by=EDITOR)
     old = store.current("categories", "demo", "2021-2025").set_index("gso_code")["area_category"]
     new = store.current("categories", "demo", "2026-2030").set_index("gso_code")["area_category"]
     differs = [code for code in new.index if old.get(code) != new[code]]

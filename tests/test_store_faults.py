@@ -19,8 +19,8 @@ import pytest
 from geo.errors import StoreError
 from geo.programme import default_period, default_source
 from geo.store import DB_NAME, Store
-from tests.apptest import run
-from tests.conftest import ROOT, open_map_page
+from tests.apptest import run, signed_in_import_page
+from tests.conftest import EDITOR, ROOT, open_map_page
 
 WORDS = {"corrupted": "tệp bị hỏng", "read_only": "chỉ đọc", "full": "đĩa đầy", "locked": "đang bị khóa"}
 
@@ -32,7 +32,7 @@ def categories(codes, category="III"):
 def stored(path) -> tuple[Store, int]:
     """A database holding one version of the 2021-2025 categories."""
     store = Store(path)
-    return store, store.save("categories", "imported", categories(["05971", "05974"]), "kv.csv", b"1")
+    return store, store.save("categories", "imported", categories(["05971", "05974"]), "kv.csv", b"1", by=EDITOR)
 
 
 def assert_intact(path, version):
@@ -93,7 +93,7 @@ def test_a_corrupted_file_makes_a_store_that_says_so_on_use(tmp_path):
             read()
         assert_said(caught.value, "corrupted")
     with pytest.raises(StoreError) as caught:
-        store.save("categories", "imported", categories(["05977"]), "new.csv", b"2")
+        store.save("categories", "imported", categories(["05977"]), "new.csv", b"2", by=EDITOR)
     assert_said(caught.value, "corrupted")
     # the map's defaults: 2026-2030 and no data, not an exception
     assert default_period(store) == "2026-2030" and default_source(store, "2021-2025") is None
@@ -105,9 +105,9 @@ def test_a_read_only_database_is_read_but_not_written(tmp_path, monkeypatch):
     read_only(monkeypatch)
     store = Store(path)
     assert store.current("categories", "imported")["gso_code"].tolist() == ["05971", "05974"]
-    writes = (lambda: store.save("categories", "imported", categories(["05977"]), "new.csv", b"2"),
-              lambda: store.clear("categories", "imported"),
-              lambda: store.rollback("categories", "imported", version))
+    writes = (lambda: store.save("categories", "imported", categories(["05977"]), "new.csv", b"2", by=EDITOR),
+              lambda: store.clear("categories", "imported", by=EDITOR),
+              lambda: store.rollback("categories", "imported", version, by=EDITOR))
     for write in writes:
         with pytest.raises(StoreError) as caught:
             write()
@@ -123,7 +123,7 @@ def test_a_full_disk_says_disk_full_not_cannot_rollback(tmp_path, monkeypatch):
     _, version = stored(path)
     full(monkeypatch)
     with pytest.raises(StoreError) as caught:
-        Store(path).save("categories", "imported", categories(["05977"] * 5000, "II"), "big.csv", b"2")
+        Store(path).save("categories", "imported", categories(["05977"] * 5000, "II"), "big.csv", b"2", by=EDITOR)
     assert_said(caught.value, "full")
     assert "full" in str(caught.value.__cause__) and "rollback" not in str(caught.value.__cause__)
     monkeypatch.undo()
@@ -134,16 +134,16 @@ def test_a_full_disk_says_disk_full_not_cannot_rollback(tmp_path, monkeypatch):
 def test_disk_full_inside_the_write_keeps_the_previous_versions(tmp_path, monkeypatch, write):
     path = tmp_path / DB_NAME
     store, first = stored(path)
-    second = store.save("categories", "imported", categories(["05977"]), "kv2.csv", b"2")
+    second = store.save("categories", "imported", categories(["05977"]), "kv2.csv", b"2", by=EDITOR)
 
     def no_space(*args):
         raise sqlite3.OperationalError("database or disk is full")
     monkeypatch.setattr(Store, "_make_current", staticmethod(no_space))
     with pytest.raises(StoreError) as caught:
         if write == "save":
-            store.save("categories", "imported", categories(["05980"]), "kv3.csv", b"3")
+            store.save("categories", "imported", categories(["05980"]), "kv3.csv", b"3", by=EDITOR)
         else:
-            store.rollback("categories", "imported", first)
+            store.rollback("categories", "imported", first, by=EDITOR)
     assert_said(caught.value, "full")
     monkeypatch.undo()
     assert store.current_version("categories", "imported") == second
@@ -156,7 +156,7 @@ def test_a_locked_database_says_try_again_later(tmp_path, monkeypatch):
     holder = locked(monkeypatch, path)
     try:
         with pytest.raises(StoreError) as caught:
-            Store(path).save("categories", "imported", categories(["05977"]), "new.csv", b"2")
+            Store(path).save("categories", "imported", categories(["05977"]), "new.csv", b"2", by=EDITOR)
         assert_said(caught.value, "locked")
         assert "thử lại sau" in str(caught.value)
     finally:
@@ -210,9 +210,7 @@ def test_the_other_pages_say_a_corrupted_database(env, page):
 def test_writing_demo_data_says_what_is_wrong_and_loses_nothing(env, monkeypatch, reason):
     path = env / DB_NAME
     _, version = stored(path)
-    at = open_map_page(period=None)
-    at.switch_page("ui/import_page.py")
-    at = run(at)
+    at = signed_in_import_page()
     holder = {"read_only": read_only, "full": full}.get(reason, lambda m: locked(m, path))(monkeypatch)
     try:
         at = run(at.button(key="make_demo").click())

@@ -14,7 +14,7 @@ import streamlit
 import texts
 from geo.imports.formats.limits import MAX_UPLOAD_MB
 from geo.imports.reading import MAX_BYTES, UnreadableFile, read_sheets
-from tests.apptest import import_page, run
+from tests.apptest import import_page, run, signed_in_import_page
 from tests.conftest import ROOT
 from ui import vietnamese_chrome
 
@@ -45,7 +45,7 @@ def test_config_and_importer_have_one_upload_limit():
 
 def test_the_uploader_says_and_enforces_the_configured_limit(env):
     limit = configured_upload_mb()
-    at = import_page()
+    at = signed_in_import_page()
     uploader = at.file_uploader[0]
     assert uploader.proto.max_upload_size_mb == limit
     assert f"Tối đa {limit} MB mỗi tệp." in uploader.proto.help

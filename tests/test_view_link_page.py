@@ -10,7 +10,7 @@ import pytest
 from geo.demo import store_demo
 from geo.store import Store
 from tests.apptest import run
-from tests.conftest import open_map_page
+from tests.conftest import EDITOR, open_map_page
 
 
 def map_args(at) -> dict:
@@ -19,7 +19,7 @@ def map_args(at) -> dict:
 
 @pytest.fixture
 def demo(env):
-    store_demo(Store.default(env))
+    store_demo(Store.default(env), by=EDITOR)
     return env
 
 

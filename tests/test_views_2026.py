@@ -10,13 +10,13 @@ import pytest
 from geo.demo import store_demo
 from geo.store import Store
 from tests.apptest import run
-from tests.conftest import SHARED, open_map_page
+from tests.conftest import EDITOR, SHARED, open_map_page
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("var")
-    store_demo(Store.default(data_dir))
+    store_demo(Store.default(data_dir), by=EDITOR)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("LANGSON_GEODATA_DIR", str(SHARED))
         patch.setenv("LANGSON_DATA_DIR", str(data_dir))

@@ -22,7 +22,9 @@ HISTORY_COLUMNS = {
     "at": "Thời điểm (giờ Việt Nam)", "action": "Thao tác", "kind": "Dữ liệu", "source": "Nguồn", "period": "Giai đoạn",
     "file_name": "Tệp", "row_count": "Số dòng", "version_id": "Phiên bản",
     "replaced_version_id": "Thay cho phiên bản", "in_use_version_id": "Phiên bản đang dùng",
+    "by": "Người thực hiện",
 }
+HISTORY_BY_NOBODY = "không ghi (trước khi có đăng nhập)"
 # What Streamlit 1.67's own widgets write in English (text, aria-label, title, placeholder), in Vietnamese;
 # ui/vietnamese_chrome.py replaces them in the browser. A key is the whole English text; "{size}" stands for a
 # file size ("20.0MB", rewritten "20 MB"), any other "{name}" for text kept as it is.
@@ -79,6 +81,8 @@ STREAMLIT_CHROME = {
     # text and number inputs
     "Press Enter to apply": "Nhấn Enter để áp dụng",
     "Press Enter to submit form": "Nhấn Enter để gửi",
+    "Show password": "Hiện mật khẩu",
+    "Hide password": "Ẩn mật khẩu",
     "Clear entry": "Xóa nội dung",
     "Increment": "Tăng",
     "Decrement": "Giảm",

@@ -134,3 +134,31 @@ BACKUP_NONE_GOOD = ("Không có bản sao lưu nào dùng được trong thư m�
                     "chưa bị thay đổi.")
 BACKUP_RESTORE_FAILED = ("Không khôi phục được: không ghi được vào thư mục dữ liệu {folder} (đĩa đầy hoặc không có "
                          "quyền ghi). Cơ sở dữ liệu và các bản sao lưu chưa bị xóa; hãy kiểm tra rồi chạy lại lệnh.")
+# Editor accounts (geo/editors.py): the command the server's administrator runs, and what a damaged file says.
+EDITORS_CLI = ("Tài khoản biên tập viên: người được nhập dữ liệu, quay lại phiên bản cũ và tạo dữ liệu minh họa. "
+               "Xem bản đồ không cần tài khoản.")
+EDITORS_CLI_SET = "Tạo tài khoản, hoặc đặt lại mật khẩu (và họ tên) của tài khoản đã có."
+EDITORS_CLI_NAME = "Họ và tên hiển thị trên trang và trong lịch sử nhập liệu."
+EDITORS_CLI_STDIN = "Đọc mật khẩu từ một dòng của đầu vào chuẩn (dùng trong kịch bản cài đặt)."
+EDITORS_CLI_REMOVE = "Xóa một tài khoản (các thay đổi người đó đã làm vẫn ghi tên trong lịch sử)."
+EDITORS_CLI_LIST = "Liệt kê các tài khoản."
+EDITORS_CLI_PASSWORD = "Mật khẩu: "
+EDITORS_CLI_PASSWORD_AGAIN = "Nhập lại mật khẩu: "
+EDITORS_CLI_MISMATCH = "Hai lần nhập mật khẩu không giống nhau; tài khoản chưa thay đổi."
+EDITORS_CLI_CREATED = "Đã tạo tài khoản biên tập viên {editor} trong {file}."
+EDITORS_CLI_RESET = "Đã đặt lại mật khẩu cho tài khoản biên tập viên {editor} trong {file}."
+EDITORS_CLI_REMOVED = "Đã xóa tài khoản {username}."
+EDITORS_CLI_NO_SUCH = "Không có tài khoản {username}."
+EDITORS_CLI_NONE = "Chưa có tài khoản biên tập viên nào ({file})."
+EDITORS_CLI_WRITE_FAILED = "Không ghi được tệp tài khoản {file}: {reason}. Tài khoản chưa thay đổi."
+EDITORS_BAD_USERNAME = ("Tên đăng nhập «{username}» không dùng được: 2–32 ký tự gồm chữ cái không dấu, chữ số, dấu "
+                        "chấm, gạch ngang hoặc gạch dưới, bắt đầu bằng chữ cái hoặc chữ số.")
+EDITORS_BAD_PASSWORD = "Mật khẩu phải dài từ {minimum} đến {maximum} ký tự."
+EDITORS_BAD_NAME = "Họ và tên dài tối đa {maximum} ký tự và không chứa ký tự điều khiển."
+EDITORS_UNREADABLE = ("Không đọc được tệp tài khoản biên tập viên {file} (không có quyền đọc, hoặc đó không phải "
+                      "là tệp); chưa ai đăng nhập được. Quản trị viên máy chủ hãy kiểm tra thư mục dữ liệu.")
+EDITORS_DISK_FULL = "đĩa đầy"
+EDITORS_NOT_WRITABLE = "thư mục dữ liệu chỉ đọc hoặc người dùng này không có quyền ghi"
+EDITORS_DAMAGED = ("Tệp tài khoản biên tập viên {file} bị hỏng; chưa ai đăng nhập được. Quản trị viên máy chủ hãy "
+                   "tạo lại tài khoản bằng lệnh python -m geo.editors set.")
+EDITORS_COMMAND_LINE = "Lệnh trên máy chủ"

@@ -487,3 +487,22 @@ TPL_HELP_VILLAGE_INDICATORS_2026 = (
     "Mỗi thôn một dòng: mã xã (hoặc tên xã, phường), tên thôn và giá trị các chỉ tiêu. "
     "Tra mã xã ở trang «Danh mục xã»."
 )
+# Sign-in of editors (ui/editor_sign_in.py): viewing needs none; importing, rolling back and demo data do.
+SIGN_IN_TITLE = "Đăng nhập biên tập viên"
+SIGN_IN_WHY = ("Xem bản đồ, tải mẫu nhập liệu và xem lịch sử không cần đăng nhập. Nhập dữ liệu, quay lại phiên "
+               "bản cũ và tạo dữ liệu minh họa cần tài khoản biên tập viên; mỗi thay đổi được ghi tên người làm.")
+SIGN_IN_USERNAME = "Tên đăng nhập"
+SIGN_IN_PASSWORD = "Mật khẩu"
+SIGN_IN_BUTTON = "Đăng nhập"
+SIGN_IN_WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."
+SIGN_IN_LOCKED = ("Tài khoản «{username}» đã nhập sai mật khẩu nhiều lần nên tạm khóa; hãy thử lại sau {minutes} "
+                  "phút.")
+SIGN_IN_NO_ACCOUNTS = ("Chưa có tài khoản biên tập viên nào. Quản trị viên máy chủ tạo tài khoản bằng lệnh dưới đây "
+                       "(chạy trong thư mục ứng dụng, với người dùng chạy ứng dụng):")
+SIGN_IN_COMMAND = '.venv/bin/python -m geo.editors set <tên_đăng_nhập> --name "Họ và tên"'
+SIGNED_IN_AS = "Đang đăng nhập: {editor}. Các thay đổi bạn làm được ghi tên bạn trong lịch sử."
+SIGN_OUT_BUTTON = "Đăng xuất"
+SIGN_IN_NEEDED = "Bạn chưa đăng nhập (hoặc tài khoản vừa bị xóa); thay đổi chưa được lưu. Hãy đăng nhập rồi làm lại."
+IMPORT_SIGN_IN_FIRST = "Đăng nhập ở mục trên để tải tệp lên và nhập dữ liệu."
+ROLLBACK_SIGN_IN_FIRST = "Đăng nhập ở đầu trang để quay lại một phiên bản cũ."
+DEMO_SIGN_IN_FIRST = "Đăng nhập ở đầu trang để tạo dữ liệu minh họa."

@@ -1,10 +1,11 @@
 """The import page's history section: what happened, what is in use now, and going back.
 
-Going back takes two clicks: the choice, then a confirmation that names what
-will change. The change is made in the confirm button's callback, which
-Streamlit runs before the script, so the table drawn in the same run already
-shows the version in use. What a session is in the middle of (the pending
-choice, the message to show once) lives in st.session_state, never here.
+Anyone reads the history; going back needs a signed-in editor, and takes two
+clicks: the choice, then a confirmation that names what will change. The
+change is made in the confirm button's callback, which Streamlit runs before
+the script, so the table drawn in the same run already shows the version in
+use. What a session is in the middle of (the pending choice, the message to
+show once) lives in st.session_state, never here.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ import pandas as pd
 import streamlit as st
 
 import texts
+from geo.editors import Editor
 from geo.errors import DataError, StoreError
 from geo.store import Store
 from geo.vnformat import vn_number
 from geo.vocabulary import DEMO, IMPORTED, KINDS, PERIODS
+from ui import editor_sign_in
 from ui.import_tables import history_table, version_labels
 from ui.plain_text import plain
 
@@ -25,17 +28,17 @@ PENDING = "rollback_pending"  # session_state: {"dataset": (kind, source, period
 MESSAGE = "rollback_message"  # session_state: (level, text) to show once after an action
 
 
-def show(store: Store) -> None:
-    """The history table (events newest first, version in use) and the two-step rollback; a database that
-    cannot be read is said, not raised."""
+def show(store: Store, editor: Editor | None) -> None:
+    """The history table (events newest first, version in use, who) and, for a signed-in editor, the
+    two-step rollback; a database that cannot be read is said, not raised."""
     st.markdown(f"##### {texts.IMPORT_HISTORY}")
     try:
-        _show(store)
+        _show(store, editor)
     except StoreError as fault:
         st.error(plain(fault))
 
 
-def _show(store: Store) -> None:
+def _show(store: Store, editor: Editor | None) -> None:
     events = store.event_history()
     history = store.history()
     if events.empty and history.empty:
@@ -44,7 +47,11 @@ def _show(store: Store) -> None:
     # The kind's long name gives way, so the version columns stay in view without scrolling.
     st.dataframe(history_table(events), hide_index=True, width="stretch",
                  column_config={texts.HISTORY_COLUMNS["kind"]: st.column_config.TextColumn(width="medium")})
-    _rollback_form(store, history)
+    if editor is None:
+        _forget()
+        st.caption(texts.ROLLBACK_SIGN_IN_FIRST)
+    else:
+        _rollback_form(store, history)
     message = st.session_state.pop(MESSAGE, None)
     if message:
         level, text = message
@@ -151,14 +158,17 @@ def _confirm(store: Store) -> None:
     dataset, target = pending["dataset"], pending["target"]
     kind, source, period = dataset
     names = _names(*dataset)
+    editor = editor_sign_in.editor_for_write()
+    if editor is None:
+        return
     try:
         if store.current_version(*dataset) != pending["current"]:
             st.session_state[MESSAGE] = ("error", texts.ROLLBACK_STALE.format(**names))
         elif target == NO_DATA:
-            dropped = store.clear(kind, source, period)
+            dropped = store.clear(kind, source, period, by=editor)
             st.session_state[MESSAGE] = ("success", texts.CLEAR_DONE.format(version=dropped, **names))
         else:
-            store.rollback(kind, source, target, period)
+            store.rollback(kind, source, target, period, by=editor)
             st.session_state[MESSAGE] = ("success", texts.ROLLBACK_DONE_NAMED.format(version=target, **names))
     except DataError as error:
         st.session_state[MESSAGE] = ("error", plain(error))

@@ -1,4 +1,8 @@
-"""The "Nhập dữ liệu" page: period, templates, upload, check report, confirm, history, rollback, demo.
+"""The "Nhập dữ liệu" page: sign-in, period, templates, upload, check report, confirm, history, rollback, demo.
+
+Anyone may download templates and read the history; uploading, rolling back and
+writing demo data need a signed-in editor (ui/editor_sign_in.py), whose name
+every change records.
 
 The "Giai đoạn" choice at the top decides the units every file is checked
 against, the templates offered and the period an import is stored under. It
@@ -15,15 +19,31 @@ from geo.demo import store_demo
 from geo.errors import DataError
 from geo.templates import FILE_NAMES, template_for
 from geo.vocabulary import KINDS, PERIOD_2021, PERIODS
-from ui import import_history, import_upload, state
+from ui import editor_sign_in, import_history, import_upload, state
 from ui import period as page_period
 from ui.plain_text import plain
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PERIOD_KEY = "import_period"
+DEMO_MESSAGE = "demo_message"  # session_state: (succeeded, text) of the demo button's last click, shown once
+
+
+def make_demo(store) -> None:
+    """The demo button's callback: it runs before the page is drawn, so the history already shows the demo."""
+    editor = editor_sign_in.editor_for_write()
+    if editor is None:
+        return
+    try:  # the demo of both periods starts from 2021-2025's
+        store_demo(store, state.reference(PERIOD_2021.key), by=editor)
+    except DataError as error:  # the database cannot be written (StoreError) or a boundary file is wrong
+        st.session_state[DEMO_MESSAGE] = (False, plain(error))
+    else:
+        st.session_state[DEMO_MESSAGE] = (True, texts.DEMO_CREATED)
+
 
 st.markdown(f"#### {texts.IMPORT_TITLE}")
 st.caption(texts.IMPORT_INTRO)
+editor = editor_sign_in.show()
 try:
     store = state.store()
     periods = list(PERIODS)  # 2026-2030 first
@@ -52,18 +72,21 @@ with st.container(horizontal=True, wrap=True, key="template_buttons"):
 
 st.markdown(f"##### {texts.IMPORT_UPLOAD}")
 kind = st.selectbox(texts.IMPORT_KIND, KINDS, format_func=labels.get, key="import_kind")
-upload = import_upload.uploader(kind)
-if upload is not None:
-    import_upload.show(kind, upload, reference, store)
+if editor is None:
+    st.caption(texts.IMPORT_SIGN_IN_FIRST)
+else:
+    upload = import_upload.uploader(kind)
+    if upload is not None:
+        import_upload.show(kind, upload, reference, store)
 
-import_history.show(store)
+import_history.show(store, editor)
 
 st.markdown(f"##### {texts.DEMO_SECTION}")
 st.caption(texts.DEMO_HELP)
-if st.button(texts.DEMO_BUTTON, key="make_demo"):
-    try:
-        store_demo(store, state.reference(PERIOD_2021.key))  # the demo of both periods starts from 2021-2025's
-    except DataError as error:  # the database cannot be written (StoreError) or a boundary file is wrong
-        st.error(plain(error))
-    else:
-        st.success(texts.DEMO_CREATED)
+if editor is None:
+    st.caption(texts.DEMO_SIGN_IN_FIRST)
+else:
+    st.button(texts.DEMO_BUTTON, key="make_demo", on_click=make_demo, args=(store,))
+    if DEMO_MESSAGE in st.session_state:
+        succeeded, said = st.session_state.pop(DEMO_MESSAGE)
+        (st.success if succeeded else st.error)(said)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 import texts
+from geo.editors import Editor
 from geo.imports.problems import ERROR, NOTE
 from geo.indicators import INDICATORS
 from geo.vnformat import vietnam_time, vn_number
@@ -40,6 +41,9 @@ def history_table(events: pd.DataFrame) -> pd.DataFrame:
         "file_name": events["file_name"].fillna("").astype(str),
         "row_count": events["row_count"].map(number),
     })
+    # When, what, who: the editor's name stays in view next to the action, before the wide columns.
+    out.insert(2, "by", [texts.HISTORY_BY_NOBODY if pd.isna(user) else Editor(user, name or user).label
+                         for user, name in zip(events["by_user"], events["by_name"])])
     return out.rename(columns=texts.HISTORY_COLUMNS).reset_index(drop=True)
 
 

@@ -33,6 +33,7 @@ from geo.indicators import INDICATORS, indicators_for_level
 from geo.store import SaveOutcome, Store
 from geo.vnformat import vn_number
 from geo.vocabulary import CATEGORIES_KIND, IMPORTED, INDICATOR_LEVELS, VILLAGES_KIND
+from ui import editor_sign_in
 from ui.import_tables import changes_table, import_preview, import_summary, problems_table
 from ui.plain_text import plain
 
@@ -208,10 +209,14 @@ def confirm_step(kind: str, result: ImportResult, store: Store, reference: Refer
 
 
 def _save(store: Store, kind: str, frame, result: ImportResult, period: str) -> None:
-    """Store the import under `period` before the script reruns, so the page drawn next already compares
-    with it."""
+    """Store the import under `period`, as the signed-in editor's, before the script reruns, so the page
+    drawn next already compares with it."""
+    editor = editor_sign_in.editor_for_write()
+    if editor is None:
+        return
     try:
-        outcome = store.save_with_outcome(kind, IMPORTED, frame, result.file_name, result.content, period)
+        outcome = store.save_with_outcome(kind, IMPORTED, frame, result.file_name, result.content, period,
+                                          by=editor)
     except DataError as error:
         st.session_state[SAVED_ERROR] = plain(error)
         return

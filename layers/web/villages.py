@@ -38,15 +38,16 @@ class VillageLayer(JSCSSMixin, RenderedOnce):
 def village_rows(villages: pd.DataFrame, communes: pd.DataFrame, label_points: pd.Series) -> tuple[list, list]:
     """(points, badges): points for villages with coordinates, badges for the rest per commune.
 
-    Rows: points [lat, lon, village, commune, code]; badges [lat, lon, count, popup, code], most villages
-    first (the order in which the map keeps badges that would meet). `label_points` is indexed by GSO code;
-    every name is escaped here (web_text).
+    Rows: points [lat, lon, village, commune, code, village as plain text]; badges [lat, lon, count, popup,
+    code], most villages first (the order in which the map keeps badges that would meet). `label_points` is
+    indexed by GSO code; every name going into HTML is escaped here (web_text); the plain one is for the
+    marker's hover title, which the browser shows as text (escaped, "&" would read "&amp;").
     """
     names = communes.set_index("gso_code")["commune"]
     has_xy = villages[["lon", "lat"]].notna().all(axis=1) if {"lon", "lat"} <= set(villages.columns) \
         else pd.Series(False, index=villages.index)
     points = [[round(float(r.lat), 5), round(float(r.lon), 5), web_text(r.village),
-               web_text(names.get(r.gso_code, "")), str(r.gso_code)]
+               web_text(names.get(r.gso_code, "")), str(r.gso_code), str(r.village)]
               for r in villages[has_xy].itertuples()]
     badges = []
     for code, group in villages[~has_xy].groupby("gso_code"):

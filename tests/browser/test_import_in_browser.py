@@ -5,9 +5,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from geo.imports import Reference, import_villages
 from geo.store import Store
-from tests.conftest import SHARED
+from tests.conftest import EDITOR, SHARED
 from tests.import_fixtures import csv_text, xlsx_bytes
-from tests.live import offline_page, running_app, wait_idle, wait_until
+from tests.live import add_test_editor, offline_page, running_app, sign_in, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,8 @@ def app(tmp_path_factory):
     reference = Reference.load({"LANGSON_GEODATA_DIR": str(SHARED)})
     result = import_villages(village_list(reference, 644), "thon_644.csv", reference)
     assert result.ok, result.problems_frame()
-    Store.default(data_dir).save_result(result)
+    Store.default(data_dir).save_result(result, by=EDITOR)
+    add_test_editor(data_dir)
     with running_app({"LANGSON_GEODATA_DIR": str(SHARED), "LANGSON_DATA_DIR": str(data_dir)}) as url:
         yield url, data_dir, reference
 
@@ -35,7 +36,8 @@ def open_import_page(browser, url, kind_label: str):
     page.goto(url)
     page.get_by_text("Nhập dữ liệu", exact=True).first.click()
     page.get_by_text("2. Tải tệp lên và kiểm tra").wait_for(timeout=30_000)
-    wait_idle(page)  # a rerun still on its way would close the list as it opens
+    wait_idle(page)
+    sign_in(page)  # a rerun still on its way would close the list as it opens
     option = page.get_by_role("option", name=kind_label)
     for _ in range(3):  # under load a rerun can still land between the click and the list
         page.locator('[data-testid="stSelectbox"]').first.click()

@@ -6,7 +6,7 @@ import pytest
 
 from geo.demo import store_demo
 from geo.store import Store
-from tests.conftest import SHARED
+from tests.conftest import EDITOR, SHARED
 from tests.live import count, map_frame, offline_page, running_app, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
@@ -20,7 +20,7 @@ LINK = ("?period=2021-2025&source=demo&view=priority&weights=category:4,villages
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("var")
-    store_demo(Store.default(data_dir))
+    store_demo(Store.default(data_dir), by=EDITOR)
     with running_app({"LANGSON_GEODATA_DIR": str(SHARED), "LANGSON_DATA_DIR": str(data_dir)}) as url:
         yield url
 

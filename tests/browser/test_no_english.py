@@ -14,8 +14,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from geo.demo import store_demo
 from geo.store import Store
-from tests.conftest import ROOT, SHARED
-from tests.live import map_frame, offline_page, running_app, wait_idle, wait_until
+from tests.conftest import EDITOR, ROOT, SHARED
+from tests.live import add_test_editor, map_frame, offline_page, running_app, sign_in, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -66,7 +66,8 @@ def upload_limit_mb() -> int:
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("var")
-    store_demo(Store.default(data_dir))  # tables, lists and filters full, as at a demonstration
+    store_demo(Store.default(data_dir), by=EDITOR)  # tables, lists and filters full, as at a demonstration
+    add_test_editor(data_dir)
     with running_app({"LANGSON_GEODATA_DIR": str(SHARED), "LANGSON_DATA_DIR": str(data_dir)}) as url:
         yield url
 
@@ -129,6 +130,9 @@ def test_no_english_on_any_page(app_url, browser, tmp_path):
     hover_table_toolbar(page, "map page")
 
     go_to(page, "Nhập dữ liệu", "2. Tải tệp lên và kiểm tra")
+    page.get_by_label("Mật khẩu", exact=True).fill("x")  # the form's "Press Enter" hint and the eye button
+    assert_no_english(page, "import page, sign-in form")
+    sign_in(page)
     dropzone = page.locator('[data-testid="stFileUploaderDropzone"]')
     assert "Chọn tệp" in dropzone.inner_text()
     assert f"Tối đa {upload_limit_mb()} MB mỗi tệp" in dropzone.inner_text()

@@ -7,7 +7,7 @@ from geo.demo import store_demo
 from geo.imports import Reference, import_villages
 from geo.store import Store
 from layers.thematic import CATEGORY_COLOURS
-from tests.conftest import SHARED
+from tests.conftest import EDITOR, SHARED
 from tests.live import count, map_frame, offline_page, running_app, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
@@ -20,7 +20,7 @@ TEMPLATE = "{{ 7*7 }} {% if %}"  # folium's templates must show it, not run it
 def app_url(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("var")
     store = Store.default(data_dir)
-    store_demo(store)
+    store_demo(store, by=EDITOR)
     # The importer refuses markup in names (tests/test_imports_villages.py); the map must still show any
     # stored name as text, so hostile names are written straight into the store as a second line of defence.
     content = "Huyện,Xã,Thôn\nHuyện Cao Lộc,Xã Xuất Lễ,Thôn Nà Pàn\n".encode("utf-8")
@@ -29,7 +29,7 @@ def app_url(tmp_path_factory):
     hostile = pd.concat([result.frame] * 3, ignore_index=True)
     hostile["village"] = [HOSTILE, "Thôn Nà Pàn", TEMPLATE]
     hostile["village_key"] = ["hostile", "nà pàn", "template"]
-    store.save("villages", "imported", hostile, "thon_dbkk.csv", content)
+    store.save("villages", "imported", hostile, "thon_dbkk.csv", content, by=EDITOR)
     with running_app({"LANGSON_GEODATA_DIR": str(SHARED), "LANGSON_DATA_DIR": str(data_dir)}) as url:
         yield url + "?period=2021-2025"  # the demo holds both periods; these views check the 2021-2025 lists
 

@@ -18,7 +18,7 @@
     });
     {{ this.points|tojson }}.forEach(function(r) {
         var m = L.marker([r[0], r[1]], {icon: L.divIcon({className: 'village-point', iconSize: [10, 10]}),
-                                        title: r[2], code: r[4]});
+                                        title: r[5], code: r[4]});
         m.bindPopup('<b>' + r[2] + '</b><br>' + r[3]);
         cluster.addLayer(m);
         items.push({marker: m, kind: 'point', code: r[4]});
