@@ -16,3 +16,5 @@ bash "$APP_DIR/scripts/render_service.sh" "$APP_DIR" "$DATA_DIR" "$SERVICE_USER"
 systemctl daemon-reload
 systemctl enable --now langson-map.service
 echo "==> Đã cài dịch vụ langson-map: systemctl status langson-map"
+echo "==> Tạo tài khoản biên tập viên (người được nhập dữ liệu):"
+echo "    cd $APP_DIR && sudo -u $SERVICE_USER .venv/bin/python -m geo.editors --data-dir $DATA_DIR set ten.dang.nhap --name \"Họ và tên\""
