@@ -7,6 +7,7 @@ Vietnamese sentence that names the file (and the rows) at fault.
 from __future__ import annotations
 
 import logging
+import math
 from pathlib import Path
 
 import geopandas as gpd
@@ -23,9 +24,11 @@ from geo.names import CommuneMatcher, CommuneRecord, normalise_code
 log = logging.getLogger(__name__)
 
 WGS84 = "EPSG:4326"
-# Lạng Sơn lies within about 106.1-107.4 E, 21.3-22.5 N; the margin allows for
-# slightly generous user files while catching coordinates in the wrong CRS.
-PROVINCE_BOUNDS = (105.8, 21.0, 107.8, 22.8)
+# Where the map's data may lie (west, south, east, north): Viet Nam, islands included, with a margin. The
+# province outline is checked against it; every other file against the outline's own box (`extent_of`), so a
+# data folder of one province or of the whole country works, and coordinates in the wrong CRS are caught.
+COUNTRY_BOUNDS = (102.0, 6.0, 118.0, 23.6)
+EXTENT_MARGIN_DEG = 0.3  # about 30 km: room for user files a little more generous than the outline
 
 COMMUNE_LIST_COLUMNS = ["district", "commune", "commune_type", "gso_code"]
 COMMUNE_COLUMNS = ["gso_code", "commune", "commune_name", "commune_type", "district", "district_code"]
@@ -53,8 +56,16 @@ def read_vector(path: Path) -> gpd.GeoDataFrame:
     return frame
 
 
-def to_wgs84(frame: gpd.GeoDataFrame, file: str) -> gpd.GeoDataFrame:
-    """Reproject to EPSG:4326 and check the result lands on Lạng Sơn."""
+def extent_of(frame: gpd.GeoDataFrame, margin: float = EXTENT_MARGIN_DEG) -> tuple[float, float, float, float]:
+    """The box, with a margin, that the data read after the province outline (`frame`) must lie in; rounded
+    out to 0.01° so that a message can quote it."""
+    west, south, east, north = frame.total_bounds
+    return (math.floor((west - margin) * 100) / 100, math.floor((south - margin) * 100) / 100,
+            math.ceil((east + margin) * 100) / 100, math.ceil((north + margin) * 100) / 100)
+
+
+def to_wgs84(frame: gpd.GeoDataFrame, file: str, within: tuple = COUNTRY_BOUNDS) -> gpd.GeoDataFrame:
+    """Reproject to EPSG:4326 and check the result lands inside `within` (Viet Nam, or the province's box)."""
     if frame.crs is None:
         raise DataError(texts.ERR_NO_CRS.format(file=file), file=file)
     try:
@@ -64,10 +75,10 @@ def to_wgs84(frame: gpd.GeoDataFrame, file: str) -> gpd.GeoDataFrame:
     out = frame if crs.equals(CRS.from_epsg(4326), ignore_axis_order=True) else frame.to_crs(WGS84)
     out = out.set_crs(WGS84, allow_override=True)
     minx, miny, maxx, maxy = out.total_bounds
-    west, south, east, north = PROVINCE_BOUNDS
+    west, south, east, north = within
     if not (west <= minx and maxx <= east and south <= miny and maxy <= north):
         raise DataError(
-            texts.ERR_OUTSIDE_PROVINCE.format(
+            (texts.ERR_OUTSIDE_COUNTRY if within == COUNTRY_BOUNDS else texts.ERR_OUTSIDE_PROVINCE).format(
                 file=file, bounds=f"{minx:.3f}, {miny:.3f}, {maxx:.3f}, {maxy:.3f}", crs=crs.name
             ),
             file=file,
@@ -191,10 +202,10 @@ def matcher_for(commune_list: pd.DataFrame) -> CommuneMatcher:
     ])
 
 
-def read_communes(path: Path, commune_list: pd.DataFrame) -> gpd.GeoDataFrame:
-    """Commune polygons keyed on the GSO code, checked against the commune list."""
+def read_communes(path: Path, commune_list: pd.DataFrame, within: tuple = COUNTRY_BOUNDS) -> gpd.GeoDataFrame:
+    """Commune polygons keyed on the GSO code, checked against the commune list (and inside `within`)."""
     path = Path(path)
-    frame = to_wgs84(read_vector(path), path.name)
+    frame = to_wgs84(read_vector(path), path.name, within)
     require_columns(frame, ["gso_code"], path.name)
     frame["gso_code"] = frame["gso_code"].map(normalise_code)
     check_codes(frame["gso_code"], path.name, "gso_code", known=set(commune_list["gso_code"]))
@@ -212,10 +223,11 @@ def read_communes(path: Path, commune_list: pd.DataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(out[COMMUNE_COLUMNS + ["geometry"]], geometry="geometry", crs=WGS84)
 
 
-def read_polygons(path: Path, key_column: str, expected: int | None = None) -> gpd.GeoDataFrame:
-    """District or province outlines, checked for count and validity."""
+def read_polygons(path: Path, key_column: str, expected: int | None = None,
+                  within: tuple = COUNTRY_BOUNDS) -> gpd.GeoDataFrame:
+    """District or province outlines, checked for count, validity and place (inside `within`)."""
     path = Path(path)
-    frame = to_wgs84(read_vector(path), path.name)
+    frame = to_wgs84(read_vector(path), path.name, within)
     require_columns(frame, [key_column], path.name)
     if expected is not None and len(frame) != expected:
         raise DataError(texts.ERR_WRONG_COUNT.format(file=path.name, found=len(frame), expected=expected),
@@ -224,10 +236,10 @@ def read_polygons(path: Path, key_column: str, expected: int | None = None) -> g
     return frame.reset_index(drop=True)
 
 
-def read_border_line(path: Path) -> gpd.GeoDataFrame:
-    """The Vietnam–China border line within Lạng Sơn."""
+def read_border_line(path: Path, within: tuple = COUNTRY_BOUNDS) -> gpd.GeoDataFrame:
+    """The land border line within the province (inside `within`)."""
     path = Path(path)
-    frame = to_wgs84(read_vector(path), path.name)
+    frame = to_wgs84(read_vector(path), path.name, within)
     kinds = set(frame.geometry.geom_type)
     if not kinds <= {"LineString", "MultiLineString"}:
         raise DataError(texts.ERR_NO_GEOMETRY_TYPE.format(file=path.name, expected=texts.GEOMETRY_LINE,

@@ -14,7 +14,14 @@ import geopandas as gpd
 
 import texts
 from geo import border as border_mod
-from geo.boundaries import matcher_for, read_border_line, read_commune_list, read_communes, read_polygons
+from geo.boundaries import (
+    extent_of,
+    matcher_for,
+    read_border_line,
+    read_commune_list,
+    read_communes,
+    read_polygons,
+)
 from geo.crosswalk import new_commune_by_old_code, read_crosswalk
 from geo.datadir import find_data_file, user_boundary_dir
 from geo.errors import preview
@@ -31,7 +38,6 @@ FILES = {
     "border_communes": "langson_border_communes.csv",
     "crosswalk": "langson_merger_2025.csv",
 }
-EXPECTED_DISTRICTS = 11
 
 
 @dataclass
@@ -60,7 +66,10 @@ def load_province(env: dict | None = None) -> ProvinceData:
     files = {key: find_data_file(name, env) for key, name in FILES.items()}
     commune_list = read_commune_list(files["commune_list"])
     matcher = matcher_for(commune_list)
-    communes = read_communes(files["communes"], commune_list)
+    # The outline sets the extent every other file is checked against: one province or the whole country.
+    province = read_polygons(files["province"], "province", expected=1)
+    extent = extent_of(province)
+    communes = read_communes(files["communes"], commune_list, extent)
     crosswalk = read_crosswalk(files["crosswalk"])
 
     # The province's own boundary files, told apart by their features (geo/user_boundaries.file_period):
@@ -92,9 +101,9 @@ def load_province(env: dict | None = None) -> ProvinceData:
                               texts.USER_BOUNDARY_SOURCE_PARTIAL.format(file=user.file, count=int(replaced.sum())))
     boundary_source = texts.SOURCE_BOUNDARIES.format(communes=commune_source)
 
-    districts = read_polygons(files["districts"], "district", expected=EXPECTED_DISTRICTS)
-    province = read_polygons(files["province"], "province", expected=1)
-    border_line = read_border_line(files["border"])
+    districts = read_polygons(files["districts"], "district", expected=commune_list["district"].nunique(),
+                              within=extent)
+    border_line = read_border_line(files["border"], extent)
 
     lengths = border_mod.border_length_km(communes, border_line)
     sourced = border_mod.read_sourced_border_codes(files["border_communes"])

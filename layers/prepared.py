@@ -77,12 +77,13 @@ def prepare_period(data: ProvinceData) -> MapData:
     web_districts = simplify_for_web(data.districts)
     web_province = simplify_for_web(data.province)
     web_border = simplify_lines_for_web(data.border_line)
+    points = label_points(data.communes).set_axis(data.communes["gso_code"].values)  # placed once, used twice
     return MapData(province_data=data, web_communes=web_communes, web_districts=web_districts,
                    web_province=web_province, web_border=web_border, colours=colours,
                    layers=web_layers(web_communes, web_districts, web_province, web_border, web_zones,
-                                     period=data.period),
+                                     period=data.period, commune_points=points),
                    search_labels=_search_labels(data.communes, data.period.has_districts),
-                   label_points=label_points(data.communes).set_axis(data.communes["gso_code"].values))
+                   label_points=points)
 
 
 def _simplified_together(units: gpd.GeoDataFrame, zones: gpd.GeoDataFrame | None):

@@ -2,11 +2,12 @@
 
 import shutil
 
+import geopandas as gpd
 import pytest
 import shapely
 from shapely.geometry import Polygon
 
-from geo.boundaries import read_communes, read_polygons, read_vector, to_wgs84
+from geo.boundaries import extent_of, read_communes, read_polygons, read_vector, to_wgs84
 from geo.datadir import find_data_file
 from geo.errors import DataError
 from geo.province import FILES
@@ -88,11 +89,23 @@ def test_missing_crs_is_reported(tmp_path, province):
 
 
 def test_wrong_crs_label_is_caught_by_the_location_check(tmp_path, province):
-    # Metric coordinates labelled as degrees: they land far outside Lạng Sơn.
+    # Metric coordinates labelled as degrees: they land far outside Viet Nam.
     frame = _small_communes(province).to_crs("EPSG:32648").set_crs("EPSG:4326", allow_override=True)
     with pytest.raises(DataError) as err:
         to_wgs84(frame, "sai_crs.geojson")
-    assert "sai_crs.geojson" in str(err.value) and "ngoài tỉnh Lạng Sơn" in str(err.value)
+    assert "sai_crs.geojson" in str(err.value) and "ngoài lãnh thổ Việt Nam" in str(err.value)
+
+
+def test_files_are_checked_against_the_province_outline_not_a_fixed_box(tmp_path, province):
+    """The extent comes from the data: a commune file shifted off the outline is refused, one inside the
+    outline of another place (here the outline itself moved with it) is read."""
+    extent = extent_of(province.province)
+    moved = _small_communes(province).translate(xoff=-2.5, yoff=-5.0)  # the same shapes in central Viet Nam
+    with pytest.raises(DataError) as err:
+        to_wgs84(gpd.GeoDataFrame(geometry=moved, crs="EPSG:4326"), "xa_lech.geojson", extent)
+    assert "xa_lech.geojson" in str(err.value) and "ngoài vùng của ranh giới tỉnh" in str(err.value)
+    elsewhere = extent_of(province.province.translate(xoff=-2.5, yoff=-5.0))
+    assert len(to_wgs84(gpd.GeoDataFrame(geometry=moved, crs="EPSG:4326"), "xa.geojson", elsewhere)) == 3
 
 
 def test_invalid_geometry_names_the_commune(tmp_path, province, commune_list):

@@ -1,5 +1,6 @@
 """Filters, web geometry and the folium layers (no browser needed)."""
 
+import dataclasses
 import html
 import json
 import math
@@ -123,6 +124,15 @@ def test_a_village_point_has_an_escaped_popup_and_a_plain_hover_title(mapdata):
     assert point[2] == "Thôn Nà &amp; Pàn &lt;b&gt;&#123;&#123; 7*7 &#125;&#125;&lt;/b&gt;"
     assert point[5] == name  # the title, given to the DOM as text
     assert "<b>{{" not in page  # in the script it is JSON with < as \u003c, never markup
+
+
+def test_the_zoom_limits_follow_the_extent_of_the_data(mapdata):
+    """One province may be zoomed out to 7 (as before), the whole country's box to 3: no constant of Lạng Sơn."""
+    province_map = build_base_map(mapdata.layers, district_view(mapdata.communes, mapdata.colours))
+    assert province_map.options["minZoom"] == 7 and province_map.options["maxZoom"] == 16
+    country = dataclasses.replace(mapdata.layers, bounds=(102.14, 8.56, 109.47, 23.39))  # Viet Nam's mainland
+    country_map = build_base_map(country, district_view(mapdata.communes, mapdata.colours))
+    assert country_map.options["minZoom"] == 3 and country_map.location[0] == pytest.approx(16, abs=0.5)
 
 
 def test_base_map_uses_only_local_assets(mapdata):

@@ -19,7 +19,11 @@ ERR_NO_CRS = (
 )
 ERR_UNKNOWN_CRS = "Tệp {file} có hệ tọa độ không nhận dạng được: {crs}."
 ERR_OUTSIDE_PROVINCE = (
-    "Tệp {file}: tọa độ nằm ngoài tỉnh Lạng Sơn sau khi chuyển về WGS 84 "
+    "Tệp {file}: tọa độ nằm ngoài vùng của ranh giới tỉnh sau khi chuyển về WGS 84 "
+    "(khung {bounds}). Hệ tọa độ khai báo ({crs}) có thể sai."
+)
+ERR_OUTSIDE_COUNTRY = (
+    "Tệp {file}: tọa độ nằm ngoài lãnh thổ Việt Nam sau khi chuyển về WGS 84 "
     "(khung {bounds}). Hệ tọa độ khai báo ({crs}) có thể sai."
 )
 ERR_INVALID_GEOMETRY = "Tệp {file}: hình học không hợp lệ ở {count} đối tượng: {items}."

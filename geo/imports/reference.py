@@ -16,14 +16,16 @@ from functools import cached_property
 
 import pandas as pd
 
-from geo.boundaries import matcher_for, read_commune_list
+from geo.boundaries import COUNTRY_BOUNDS, extent_of, matcher_for, read_commune_list, read_polygons
 from geo.crosswalk import code_aliases, read_crosswalk
 from geo.datadir import find_data_file
+from geo.errors import DataError
 from geo.names import CommuneMatcher, CommuneRecord, normalise_code
 from geo.vocabulary import OUTSIDE_AREA, PERIOD_2021, PERIOD_2026, PERIODS, Period
 
 COMMUNE_LIST_FILE = "langson_commune_areas_2021.csv"
 CROSSWALK_FILE = "langson_merger_2025.csv"
+PROVINCE_FILE = "langson_province.geojson"
 LIST_COLUMNS = ["gso_code", "district", "commune", "commune_type"]
 
 
@@ -68,6 +70,15 @@ class Reference:
     def _counterpart(self) -> "Reference":
         other = next(key for key in PERIODS if key != self.period.key)
         return Reference.load(self.env, period=other)
+
+    @cached_property
+    def extent(self) -> tuple[float, float, float, float]:
+        """The box (west, south, east, north) village coordinates must lie in: the province outline's, as the
+        map's files are checked (geo.boundaries.extent_of); Viet Nam's when the outline cannot be read."""
+        try:
+            return extent_of(read_polygons(find_data_file(PROVINCE_FILE, self.env), "province", expected=1))
+        except DataError:
+            return COUNTRY_BOUNDS
 
     @cached_property
     def outside_codes(self) -> frozenset[str]:

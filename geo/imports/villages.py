@@ -14,7 +14,6 @@ from __future__ import annotations
 import pandas as pd
 
 import texts
-from geo.boundaries import PROVINCE_BOUNDS
 from geo.imports.headers import Header, role_aliases
 from geo.imports.layout import DISTRICT, Heading, data_tables, walk
 from geo.imports.places import clean_name, earlier_row, name_problem, resolve_commune, village_key, where
@@ -82,7 +81,7 @@ def import_villages(content: bytes, file_name: str, reference: Reference | None 
     if not tables:
         return result
     result.sheet = ", ".join(h.sheet.name for h in tables)
-    west, south, east, north = PROVINCE_BOUNDS
+    west, south, east, north = ref.extent
     heading_commune: str | None = None
     heading_failed = False  # a commune heading that did not resolve: its villages are not re-reported
     first_row: dict[tuple[str, str], tuple[str, int]] = {}  # -> (sheet, row)

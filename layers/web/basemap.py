@@ -7,6 +7,7 @@ does change is layers/web/selection.py). Its scripts are in templates/.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import folium
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from layers.prepared import MapData
 
 COMMUNE_LABEL_MIN_ZOOM = 11
+MAX_ZOOM = 16
+ZOOM_OUT_STEPS = 2  # beyond the zoom that shows the whole data set
 LABEL_PAD_PX = 2  # air kept round every name and village badge (templates/labels.js)
 OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "© OpenStreetMap"
@@ -65,11 +68,12 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
     # Open at the view st_folium will ask for when nothing is filtered, so the
     # first draw is the last: no zoom animation, no markers regrouping after it.
     centre, zoom = view_for_bounds(layers.bounds)
+    min_zoom = min_zoom_for(zoom)
     fmap = folium.Map(location=list(centre), zoom_start=zoom, tiles=None,
-                      control_scale=False, min_zoom=7, max_zoom=16, zoom_snap=0.25, zoom_delta=0.5)
+                      control_scale=False, min_zoom=min_zoom, max_zoom=MAX_ZOOM, zoom_snap=0.25, zoom_delta=0.5)
     # folium hands min/max zoom to tile layers only; the map itself needs them
     # (the cluster plugin refuses a map without maxZoom).
-    fmap.options.update({"minZoom": 7, "maxZoom": 16})
+    fmap.options.update({"minZoom": min_zoom, "maxZoom": MAX_ZOOM})
     use_local_assets(fmap)
     if osm:
         folium.TileLayer(OSM_URL, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(fmap)
@@ -124,6 +128,12 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
                               html=web_text(texts.ILLUSTRATIVE_NOTE)))
     fmap.add_child(Script("drawn.js", flag=MAP_DRAWN))
     return fmap
+
+
+def min_zoom_for(whole_extent_zoom: float) -> int:
+    """How far out the map may zoom: two steps beyond the zoom that shows the whole data set (7 for one
+    province, 3 for the whole country), so it follows the extent instead of a province's constant."""
+    return max(1, math.floor(whole_extent_zoom) - ZOOM_OUT_STEPS)
 
 
 def label_rows(layers: WebLayers) -> tuple[list[list], list[list]]:

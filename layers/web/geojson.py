@@ -71,8 +71,13 @@ class WebLayers:
 
 def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province: gpd.GeoDataFrame,
                border_line: gpd.GeoDataFrame, zones: gpd.GeoDataFrame | None = None,
-               period: Period = PERIOD_2021) -> WebLayers:
-    """Inputs simplified for the web; colours are not baked in (they come from a MapView)."""
+               period: Period = PERIOD_2021, commune_points: gpd.GeoSeries | None = None) -> WebLayers:
+    """Inputs simplified for the web; colours are not baked in (they come from a MapView).
+
+    `commune_points` (by GSO code) are the communes' label points when the caller has them already
+    (layers/prepared.py places them once, on the full geometry); else they are placed here. District
+    names are placed in the district outlines as the district file draws them, not in a union of communes.
+    """
     # "Có"/"Không", the word of the table under the map (the two sources' agreement is in the border table)
     commune_data = communes.assign(border_label=communes["is_border"].map(border_word))
     fields = TOOLTIP_FIELDS[period.key]
@@ -83,27 +88,26 @@ def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province
         districts=feature_collection(districts, ["district"]),
         province=feature_collection(province, ["province"]),
         border=feature_collection(border_line, ["name"]),
-        commune_labels=_commune_label_rows(communes),
-        district_labels=_district_label_rows(communes) if period.has_districts else [],
+        commune_labels=_commune_label_rows(communes, commune_points),
+        district_labels=_district_label_rows(districts) if period.has_districts else [],
         bounds=tuple(province.total_bounds),
         tooltip_fields=fields,
     )
 
 
-def _commune_label_rows(communes: gpd.GeoDataFrame) -> list[list]:
+def _commune_label_rows(communes: gpd.GeoDataFrame, points: gpd.GeoSeries | None) -> list[list]:
     """Where two names would meet, the map keeps the larger commune's, as the print map does
     (layers/paper/labels.py): the rows come larger first."""
     ranked = _larger_first(communes)
-    points = label_points(ranked)
+    points = label_points(ranked) if points is None else points.loc[ranked["gso_code"]]
     return [[round(p.y, 4), round(p.x, 4), web_text(name), code]
             for p, name, code in zip(points, ranked["commune_name"], ranked["gso_code"])]
 
 
-def _district_label_rows(communes: gpd.GeoDataFrame) -> list[list]:
-    dissolved = _larger_first(communes.dissolve("district"))
-    points = label_points(dissolved)
+def _district_label_rows(districts: gpd.GeoDataFrame) -> list[list]:
+    ranked = _larger_first(districts)
     return [[round(p.y, 4), round(p.x, 4), web_text(style.short_district_name(d))]
-            for d, p in zip(dissolved.index, points)]
+            for d, p in zip(ranked["district"], label_points(ranked))]
 
 
 def _larger_first(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

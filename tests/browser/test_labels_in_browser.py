@@ -125,7 +125,8 @@ def village_map_file(tmp_path_factory):
 
     def build():
         fmap = build_base_map(data.layers, view)
-        fmap.add_child(VillageLayer([], [[21.85, 106.76, 30, long, "05971"], [21.75, 106.5, 3, short, "06001"]]))
+        # placed clear of the district names, which come first (templates/labels.js)
+        fmap.add_child(VillageLayer([], [[21.98, 106.98, 30, long, "05971"], [21.75, 106.5, 3, short, "06001"]]))
         return fmap
     path = tmp_path_factory.mktemp("villages") / "villages.html"
     path.write_bytes(standalone_html(build))
