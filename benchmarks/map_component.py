@@ -85,7 +85,7 @@ def main() -> None:
         return basemap.build_base_map(data.layers, view)
 
     def selection():
-        return selection_layer(data.web_communes, codes, data.web_province)
+        return selection_layer(codes, len(data.communes))
 
     results: dict = {}
     with stubbed_component() as sent:

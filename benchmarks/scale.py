@@ -145,12 +145,15 @@ def open_and_time(browser, url: str, units: int, timeout_s: float):
     page.add_init_script(DRAWN_TIMER % units)
     received: list[int] = []
     page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.append(len(payload))))
+    http: list[int] = []  # response bodies: a geometry file served over HTTP counts as map data too
+    page.on("requestfinished", lambda request: http.append(request.sizes()["responseBodySize"]))
     page.goto(url, timeout=timeout_s * 1000)
     page.wait_for_function(DRAWN_OR_ERROR, polling=100, timeout=timeout_s * 1000)
     error = page.evaluate(DRAWN_OR_ERROR)
     if error is not True:
         raise RuntimeError(f"the app showed an error instead of the map: {error}")
     at = page.evaluate("[window.__unitsDrawnAt / 1000, (window.__mapFlagAt || 0) / 1000]")
+    page.http_bytes_until_drawn = sum(http)
     return page, received, blocked, at[0], (at[1] or None)
 
 
@@ -162,7 +165,8 @@ def page_load(browser, url: str, units: int) -> dict:
         timeout=DRAWN_TIMEOUT_S * 1000)
     wait_idle(page, DRAWN_TIMEOUT_S)
     return {"page": page, "received": received, "drawn_s": drawn_s, "flag_s": flag_s,
-            "bytes_until_drawn": bytes_drawn, "bytes_until_idle": sum(received), "blocked": len(blocked)}
+            "bytes_until_drawn": bytes_drawn, "http_bytes_until_drawn": page.http_bytes_until_drawn,
+            "bytes_until_idle": sum(received), "blocked": len(blocked)}
 
 
 def filter_change(page, received: list[int]) -> dict:
@@ -220,6 +224,7 @@ def measure_size(browser, size: int, data_root: Path | None, runs: int, result: 
         result["drawn_flag_median_s"] = (round(statistics.median(x["flag_s"] for x in loads), 3)
                                          if all(x["flag_s"] for x in loads) else None)
         result["map_data_until_drawn_mb"] = round(statistics.median(x["bytes_until_drawn"] for x in loads) / MB, 3)
+        result["http_until_drawn_mb"] = round(statistics.median(x["http_bytes_until_drawn"] for x in loads) / MB, 3)
         result["data_per_load_mb"] = round(statistics.median(x["bytes_until_idle"] for x in loads) / MB, 3)
         result["requests_blocked_off_machine"] = len(blocked) + sum(x["blocked"] for x in loads)
         last = loads[-1]

@@ -6,7 +6,7 @@ print map read everything they draw from here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import geopandas as gpd
 import pandas as pd
@@ -17,7 +17,9 @@ from geo.vocabulary import PERIOD_2021, PERIOD_2026, Period
 from geo.webgeom import label_points, simplify_for_web, simplify_lines_for_web
 from layers import style
 from layers.style import short_district_name
+from layers.web import geometry_file
 from layers.web.geojson import WebLayers, web_layers
+from layers.web.units import geometry_payload
 
 
 @dataclass
@@ -78,10 +80,11 @@ def prepare_period(data: ProvinceData) -> MapData:
     web_province = simplify_for_web(data.province)
     web_border = simplify_lines_for_web(data.border_line)
     points = label_points(data.communes).set_axis(data.communes["gso_code"].values)  # placed once, used twice
+    layers = web_layers(web_communes, web_districts, web_province, web_border, web_zones, period=data.period,
+                        commune_points=points)
+    layers = replace(layers, units_url=geometry_file.publish(geometry_payload(layers)))
     return MapData(province_data=data, web_communes=web_communes, web_districts=web_districts,
-                   web_province=web_province, web_border=web_border, colours=colours,
-                   layers=web_layers(web_communes, web_districts, web_province, web_border, web_zones,
-                                     period=data.period, commune_points=points),
+                   web_province=web_province, web_border=web_border, colours=colours, layers=layers,
                    search_labels=_search_labels(data.communes, data.period.has_districts),
                    label_points=points)
 

@@ -99,3 +99,49 @@ def reference_2026(shared_dir):
 
 # Who the tests' direct writes to the store are recorded as (every change names an editor, geo/store.py).
 EDITOR = Editor("kiemthu", "Người kiểm thử")
+
+
+# --- what the map page hands its map (streamlit-folium's component arguments) -------------------------------
+
+def map_args(at) -> dict:
+    """The arguments of the page's one map component."""
+    import json
+
+    components = at.get("component_instance")
+    assert len(components) == 1
+    return json.loads(components[0].proto.json_args)
+
+
+def map_geometry(args) -> dict:
+    """The static geometry file the map's script fetches (layers/web/geometry_file.py), as the browser gets it."""
+    import json
+    import re
+
+    from layers.web.assets import STATIC_DIR
+
+    (name,) = re.findall(r"/app/static/geom/(units-[0-9a-f]+\.json)", args["script"])
+    return json.loads((STATIC_DIR / "geom" / name).read_text(encoding="utf-8"))
+
+
+def map_unit_codes(args) -> set[str]:
+    return {f["properties"]["gso_code"] for f in map_geometry(args)["communes"]["features"]}
+
+
+def _selection(args) -> dict:
+    """What the filter's layer asks the map to show (templates/selection.js): chosen codes (None: all), top."""
+    import json
+    import re
+
+    found = re.search(r"var wanted = \{chosen: (null|\[[^\]]*\]), top: (\[[^\]]*\])\}", args["feature_group"] or "")
+    return {"chosen": json.loads(found.group(1)), "top": json.loads(found.group(2))} if found else \
+        {"chosen": None, "top": []}
+
+
+def chosen_codes(args) -> set[str]:
+    """The units the filter picks out (washed in, outlined); empty when it picks all or none."""
+    return set(_selection(args)["chosen"] or [])
+
+
+def top_codes(args) -> list[str]:
+    """The units outlined as the priority view's top N."""
+    return _selection(args)["top"]

@@ -79,7 +79,8 @@ def offline_page(browser, width=1500, height=950):
 
 
 def map_frame(page, timeout_s: float = 30):
-    """The streamlit-folium iframe, once Leaflet has drawn the commune layer.
+    """The streamlit-folium iframe, once Leaflet has drawn the commune layer (its container then says how many
+    units it drew, whether as SVG paths or on a canvas).
 
     Waits with page.wait_for_timeout, not time.sleep: the sync API only serves
     the request-blocking route handler while it is inside a Playwright call.
@@ -89,7 +90,7 @@ def map_frame(page, timeout_s: float = 30):
         for frame in page.frames:
             if "streamlit_folium" in frame.url:
                 with contextlib.suppress(Exception):
-                    if frame.evaluate("document.querySelectorAll('path.commune').length") > 0:
+                    if frame.evaluate("document.querySelector('[data-units-drawn]') !== null"):
                         return frame
         page.wait_for_timeout(50)
     raise TimeoutError("the map did not draw")

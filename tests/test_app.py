@@ -5,18 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, open_map_page
-
-
-def map_args(at) -> dict:
-    components = at.get("component_instance")
-    assert len(components) == 1
-    return json.loads(components[0].proto.json_args)
-
-
-def selected_codes(args) -> set[str]:
-    group = args["feature_group"] or ""
-    return set(__import__("re").findall(r'"gso_code": "(\d{5})"', group))
+from tests.conftest import ROOT, chosen_codes, map_args, map_unit_codes, open_map_page
 
 
 @pytest.fixture
@@ -28,8 +17,8 @@ def app(shared_dir, monkeypatch, tmp_path):
 
 def test_whole_province_is_sent_without_filters(app):
     args = map_args(app)
-    assert args["script"].count('"gso_code"') >= 200
-    assert selected_codes(args) == set()  # nothing dimmed, nothing outlined
+    assert len(map_unit_codes(args)) == 200 and '"geometry"' not in args["script"]  # shapes come as a file
+    assert chosen_codes(args) == set()  # nothing dimmed, nothing outlined
     assert args["returned_objects"] == ["last_active_drawing"]  # a click reruns, panning never does
     assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
 
@@ -38,7 +27,7 @@ def test_district_filter_changes_the_selection_and_the_view(app):
     before = map_args(app)
     app.sidebar.multiselect(key="districts_2021-2025").select("Huyện Đình Lập").run()
     after = map_args(app)
-    assert len(selected_codes(after)) == 12
+    assert len(chosen_codes(after)) == 12
     assert after["zoom"] > before["zoom"]
     assert after["script"] == before["script"]  # the base map is not redrawn
     assert "12/200" in " ".join(c.value for c in app.caption)
@@ -46,14 +35,14 @@ def test_district_filter_changes_the_selection_and_the_view(app):
 
 def test_border_only_filter(app):
     app.sidebar.checkbox(key="border_only").check().run()
-    assert len(selected_codes(map_args(app))) == 21
+    assert len(chosen_codes(map_args(app))) == 21
     app.sidebar.radio(key="border_source").set_value("sourced").run()
-    assert len(selected_codes(map_args(app))) == 15
+    assert len(chosen_codes(map_args(app))) == 15
 
 
 def test_search_box_finds_a_commune_without_tone_marks(app):
     app.sidebar.text_input(key="q").input("quoc khanh").run()  # Xã Quốc Khánh, Tràng Định
-    assert selected_codes(map_args(app)) == {"06004"}
+    assert chosen_codes(map_args(app)) == {"06004"}
 
 
 def test_border_table_lists_disagreements(app):
@@ -105,9 +94,9 @@ def test_two_sessions_do_not_share_choices_or_map(app):
     """The rendered map is shared between sessions by what it shows, never by who asked: a second
     visitor opening the page while the first has filtered a district sees the whole province."""
     app.sidebar.multiselect(key="districts_2021-2025").select("Huyện Đình Lập").run()
-    assert len(selected_codes(map_args(app))) == 12
+    assert len(chosen_codes(map_args(app))) == 12
     second = open_map_page()
-    assert selected_codes(map_args(second)) == set()
+    assert chosen_codes(map_args(second)) == set()
     assert second.sidebar.multiselect(key="districts_2021-2025").value == []
     app.run()  # the first session is unchanged by the second
-    assert len(selected_codes(map_args(app))) == 12
+    assert len(chosen_codes(map_args(app))) == 12

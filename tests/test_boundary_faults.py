@@ -7,7 +7,6 @@ names the file and the features at fault, never a server path.
 
 from __future__ import annotations
 
-import json
 import re
 
 import geopandas as gpd
@@ -23,7 +22,7 @@ from geo.province import load_province
 from geo.user_boundaries import UnitList, new_unit_list, read_user_boundaries, usable_user_boundaries
 from geo.vocabulary import PERIOD_2021, PERIOD_2026
 from layers.prepared import prepare
-from tests.conftest import open_map_page
+from tests.conftest import map_args, map_unit_codes, open_map_page
 
 # A path as a server writes it: a slash followed by a folder name, not "data/boundaries/" nor "01/7/2025".
 SERVER_PATH = re.compile(r"(?<![\w.])/(?:tmp|work|home|usr|var|srv|opt|root)\b")
@@ -245,5 +244,4 @@ def test_the_map_page_survives_a_file_of_points(folder, province, shared_dir, tm
     assert len(named) == 1 and "(điểm)" in named[0]
     for text in element_texts(at):
         assert not SERVER_PATH.search(text) and str(tmp_path) not in text, text
-    args = json.loads(at.get("component_instance")[0].proto.json_args)
-    assert len(set(re.findall(r'"gso_code": "(\d{5})"', args["script"]))) == 200
+    assert len(map_unit_codes(map_args(at))) == 200

@@ -148,13 +148,18 @@ def test_osm_layer_only_when_asked(mapdata):
     assert "tile.openstreetmap.org" in build_base_map(mapdata.layers, view, osm=True).get_root().render()
 
 
-def test_selection_layer_outlines_the_selection(mapdata):
+def test_a_filter_sends_codes_not_shapes(mapdata):
+    """Issue 15: a filter restyles the units the map already has (templates/map_geometry.js), so what a
+    filter change sends is the chosen codes, a few hundred bytes, not their outlines and a veil."""
     codes = select_codes(mapdata.communes, districts=["Huyện Cao Lộc"])
-    group = selection_layer(mapdata.web_communes, codes, mapdata.web_province)
-    veil, outline, chosen = list(group._children.values())  # chosen: tells the labels (test_label_collisions.py)
-    assert len(outline.data["features"]) == 22
-    assert veil.data["features"][0]["properties"]["kind"] == "dim"
-    assert selection_layer(mapdata.web_communes, [], mapdata.web_province)._children == {}
+    (script,) = selection_layer(codes, len(mapdata.communes), highlighted=tuple(codes[:3]))._children.values()
+    assert sorted(script.chosen) == sorted(codes) and len(codes) == 22 and script.top == codes[:3]
+    fmap = build_base_map(mapdata.layers, district_view(mapdata.communes, mapdata.colours))
+    fmap.add_child(selection_layer(codes, len(mapdata.communes)))
+    assert len(fmap.get_root().render().split("langsonSelect(value)")[1]) < 2000  # the filter's part of the page
+    (everything,) = selection_layer(list(mapdata.communes["gso_code"]), len(mapdata.communes))._children.values()
+    (nothing,) = selection_layer([], len(mapdata.communes))._children.values()
+    assert everything.chosen is None and nothing.chosen is None  # all or none chosen: nothing washed out
 
 
 def test_view_zooms_in_on_a_small_selection(mapdata):
@@ -247,10 +252,10 @@ def test_popups_open_clear_of_the_legend(mapdata):
     and the map's script pans them clear of the legend instead (browser test: tests/browser)."""
     base = district_view(mapdata.communes, mapdata.colours)
     plain = build_base_map(mapdata.layers, base).get_root().render()
-    assert "popupopen" not in plain and "bindPopup" not in plain  # no details, no popup
+    assert "popupopen" not in plain and "var DETAILS = null" in plain  # no details, no popup
     details = MapView(**{**base.__dict__, "details": {c: {"Khu vực": "Khu vực I"} for c in base.fills}})
     page = build_base_map(mapdata.layers, details).get_root().render()
-    assert re.search(r'"autoPan":\s*false', page) and "map.on('popupopen'" in page and ".map-legend" in page
+    assert "autoPan: false" in page and "map.on('popupopen'" in page and ".map-legend" in page
 
 
 def test_district_colours_are_distinct(mapdata):

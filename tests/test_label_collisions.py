@@ -5,6 +5,7 @@ commune, the border filter zooms in. The layout itself runs in the browser: test
 
 from __future__ import annotations
 
+import json
 import math
 import re
 
@@ -27,7 +28,7 @@ from layers.paper.layout import page_layout, paper_inches
 from layers.paper.legend import dim_colour
 from layers.prepared import prepare
 from layers.view import district_view
-from layers.web.basemap import build_base_map, label_rows
+from layers.web.basemap import build_base_map
 from layers.web.selection import selection_layer
 from layers.web.viewport import LEGEND_HEIGHT_PX, LEGEND_WIDTH_PX, MAP_HEIGHT_PX, MAP_WIDTH_PX, view_of
 from layers.web.villages import village_rows
@@ -63,7 +64,7 @@ def test_village_points_name_their_commune(mapdata):
 
 
 def test_names_come_larger_communes_and_districts_first(mapdata):
-    rows, districts = label_rows(mapdata.layers)
+    rows, districts = mapdata.layers.commune_labels, mapdata.layers.district_labels
     metric = mapdata.web_districts.to_crs("EPSG:32648")
     by_area = [style.short_district_name(d) for _, d in sorted(zip(metric.area, metric["district"]), reverse=True)]
     assert [row[2] for row in districts] == by_area  # Đình Lập first, the city last
@@ -79,15 +80,15 @@ def test_names_come_larger_communes_and_districts_first(mapdata):
 
 
 def test_the_filter_tells_the_labels_which_communes_are_chosen(mapdata):
-    """The veil lies under the markers; a badge of a washed-out commune is washed out by labels.js."""
+    """The units are washed out under the markers; a badge of a washed-out commune is washed out by labels.js."""
     codes = select_codes(mapdata.communes, districts=["Huyện Cao Lộc"])
-    group = selection_layer(mapdata.web_communes, codes, mapdata.web_province)
+    group = selection_layer(codes, len(mapdata.communes))
     fmap = build_base_map(mapdata.layers, district_view(mapdata.communes, mapdata.colours))
     fmap.add_child(group)
     page = fmap.get_root().render()
-    told = re.search(r"var codes = (\[[^\]]*\]);", page)
-    assert told and sorted(eval(told.group(1))) == sorted(codes)  # noqa: S307 (a JSON list of strings)
-    assert "langsonLabels.choose" in page
+    told = re.search(r"var wanted = \{chosen: (\[[^\]]*\]), top", page)
+    assert told and sorted(json.loads(told.group(1))) == sorted(codes)
+    assert "langsonLabels.choose(value && value.chosen)" in page
 
 
 # --- static/map.css --------------------------------------------------------------------------------------

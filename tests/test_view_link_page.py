@@ -3,18 +3,12 @@ named, choices survive a visit to another page, and the demo source says how to 
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from geo.demo import store_demo
 from geo.store import Store
 from tests.apptest import run
-from tests.conftest import EDITOR, open_map_page
-
-
-def map_args(at) -> dict:
-    return json.loads(at.get("component_instance")[0].proto.json_args)
+from tests.conftest import EDITOR, chosen_codes, map_args, open_map_page
 
 
 @pytest.fixture
@@ -36,7 +30,7 @@ def test_a_link_opens_its_view_in_the_widgets_and_the_map(demo):
     assert side.text_input(key="q").value == "gia mien"
     assert not side.toggle(key="show_villages").value and side.toggle(key="large_labels").value
     assert "Tìm «gia mien»: Xã Gia Miễn — Văn Lãng" in at.caption[0].value.replace("\\", "")  # shown as plain text
-    assert '"gso_code": "06160"' in map_args(at)["feature_group"]
+    assert "06160" in chosen_codes(map_args(at))
     assert at.query_params["q"] == "gia mien" and at.query_params["top"] == "5"
 
 

@@ -55,10 +55,10 @@ if built.view.recipe:
 view_link.notes()
 
 
-def base_map():
-    """The map as the view colours it; the base of both the page's map and the HTML export."""
+def base_map(inline: bool = False):
+    """The map as the view colours it; the base of both the page's map and the HTML export (`inline`)."""
     fmap = basemap.base_map(data, built.view, osm=choices.osm, large_labels=choices.large_labels or choices.present,
-                            villages=page.with_villages, top_n=len(built.top))
+                            villages=page.with_villages, top_n=len(built.top), inline=inline)
     if page.with_villages:
         fmap.add_child(VillageLayer(*village_rows(programme.villages, table, data.label_points)))
     return fmap
@@ -66,7 +66,7 @@ def base_map():
 
 def selection():
     """What the filters pick out, drawn over the base map (st_folium adds it without a redraw)."""
-    return selection_layer(data.web_communes, page.selected, data.web_province, highlighted=built.top)
+    return selection_layer(page.selected, len(data.communes), highlighted=built.top)
 
 
 def component_args():
@@ -121,8 +121,9 @@ if export.open:
                                                        export_date=export_now().date(), **print_options),
             file_name=export_file_name(title, "pdf", day), mime=MIME["pdf"], on_click="ignore", key="export_pdf")
         buttons[2].download_button(
-            texts.EXPORT_HTML, lambda: standalone_html(base_map, title=title, header=export_header(built.view),
-                                                       layers=[selection()], opening=view_of(data, page.selected)),
+            texts.EXPORT_HTML, lambda: standalone_html(lambda: base_map(inline=True), title=title,
+                                                       header=export_header(built.view), layers=[selection()],
+                                                       opening=view_of(data, page.selected)),
             file_name=export_file_name(title, "html", day), mime=MIME["html"], on_click="ignore", key="export_html")
         buttons[3].download_button(
             texts.EXPORT_XLSX, lambda: table_to_xlsx(tables.display_table(built.table, built.headers), title=title,

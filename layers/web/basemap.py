@@ -15,8 +15,9 @@ import folium
 import texts
 from layers import style
 from layers.view import MapView, top_label
-from layers.web.elements import RenderedGeoJson, Script, template_text, use_local_assets
-from layers.web.geojson import ZONE_FIELDS, WebLayers
+from layers.web.elements import Script, template_text, use_local_assets
+from layers.web.geojson import WebLayers
+from layers.web.units import geometry_layers
 from layers.web.viewport import view_for_bounds
 from layers.web.webtext import web_text
 
@@ -54,17 +55,21 @@ def legend_html(title: str, sections: list[list[style.LegendEntry]]) -> str:
 
 
 def base_map(data: MapData, view: MapView, *, osm: bool, large_labels: bool, villages: bool = False,
-             top_n: int = 0) -> folium.Map:
-    """The map that stays mounted while only the filters change (the legend is part of it)."""
+             top_n: int = 0, inline: bool = False) -> folium.Map:
+    """The map that stays mounted while only the filters change (the legend is part of it); `inline`: with
+    the geometry in the page (a downloaded file), not fetched from the app's static file."""
     extra = (style.LegendEntry(texts.LEGEND_VILLAGES, fill=style.VILLAGE_COLOUR),) if villages else ()
     if top_n:
         extra += (style.LegendEntry(top_label(top_n, view.top_n), line=style.TOP_EDGE, weight=4),)
-    return build_base_map(data.layers, view, osm=osm, large_labels=large_labels, extra_legend=extra)
+    return build_base_map(data.layers, view, osm=osm, large_labels=large_labels, extra_legend=extra,
+                          units_url=None if inline else data.layers.units_url)
 
 
 def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large_labels: bool = False,
-                   extra_legend: tuple[style.LegendEntry, ...] = ()) -> folium.Map:
-    """The province map: communes coloured as `view` says, outlines, border, labels, legend."""
+                   extra_legend: tuple[style.LegendEntry, ...] = (), units_url: str | None = None) -> folium.Map:
+    """The province map: communes coloured as `view` says, outlines, border, labels, legend. The communes'
+    geometry is fetched from `units_url` (the app's static file) when given, else written in the page (a
+    map that must work on its own: a downloaded file, the comparison page)."""
     # Open at the view st_folium will ask for when nothing is filtered, so the
     # first draw is the last: no zoom animation, no markers regrouping after it.
     centre, zoom = view_for_bounds(layers.bounds)
@@ -81,42 +86,16 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
         # Part of the map script (streamlit-folium runs it; a <script> in the page HTML it would not).
         fmap.add_child(Script("large_labels.js"))
 
-    commune_data, fields = _with_details(layers.communes, layers.tooltip_fields, view.details)
-    RenderedGeoJson(
-        commune_data,
-        name=texts.LAYER_COMMUNES,
-        style_function=lambda f: {**style.COMMUNE_STYLE, "className": "commune",
-                                  "fillColor": view.fills.get(f["properties"]["gso_code"], style.NO_DATA)},
-        highlight_function=lambda f: {"weight": 3, "color": style.SELECTION_EDGE},
-        tooltip=folium.GeoJsonTooltip(fields=list(fields), aliases=list(fields.values()),
-                                      sticky=True, class_name="commune-tooltip"),
-        popup=folium.GeoJsonPopup(fields=list(fields), aliases=list(fields.values()), class_name="commune-popup",
-                                  auto_pan=False)  # popup_clear.js pans, clear of the legend too
-        if view.details else None,
-    ).add_to(fmap)
+    fmap.add_child(geometry_layers(layers, view.fills, view.details, url=units_url))
     if view.details:
         fmap.add_child(Script("popup_clear.js", margin=POPUP_MARGIN_PX))
     if layers.zones is not None:
-        RenderedGeoJson(layers.zones, name=texts.LAYER_ZONES,
-                        style_function=lambda f: {**style.ZONE_STYLE, "className": "uncertain-zone"},
-                        tooltip=folium.GeoJsonTooltip(fields=list(ZONE_FIELDS), aliases=list(ZONE_FIELDS.values()),
-                                                      sticky=True, class_name="commune-tooltip"),
-                        ).add_to(fmap)
         fmap.add_child(Script("hatch.js"))
-    RenderedGeoJson(layers.districts, name=texts.LAYER_DISTRICTS,
-                    style_function=lambda f: {**style.DISTRICT_STYLE, "className": "district-outline"},
-                    interactive=False).add_to(fmap)
-    RenderedGeoJson(layers.province, name=texts.LAYER_PROVINCE,
-                    style_function=lambda f: {**style.PROVINCE_STYLE, "className": "province-outline"},
-                    interactive=False).add_to(fmap)
-    RenderedGeoJson(layers.border, name=texts.LAYER_BORDER,
-                    style_function=lambda f: {**style.BORDER_STYLE, "className": "border-line"},
-                    interactive=False).add_to(fmap)
 
-    communes, districts = label_rows(layers)
-    # Without districts (2026-2030) the units are named at every zoom: the placement drops what does not fit.
-    fmap.add_child(Script("labels.js", communes=communes, districts=districts,
-                          min_zoom=COMMUNE_LABEL_MIN_ZOOM if districts else 0, pad=LABEL_PAD_PX))
+    # The names come with the shapes (templates/map_geometry.js). Without districts (2026-2030) the units are
+    # named at every zoom: the placement drops what does not fit.
+    fmap.add_child(Script("labels.js", min_zoom=COMMUNE_LABEL_MIN_ZOOM if layers.district_labels else 0,
+                          pad=LABEL_PAD_PX))
     fmap.add_child(Script("fullscreen.js", enter=texts.FULLSCREEN, leave=texts.FULLSCREEN_EXIT,
                           icon=FULLSCREEN_ICON))
     outlines = style.outline_legend(districts=bool(layers.districts["features"]), zones=layers.zones is not None)
@@ -134,27 +113,3 @@ def min_zoom_for(whole_extent_zoom: float) -> int:
     """How far out the map may zoom: two steps beyond the zoom that shows the whole data set (7 for one
     province, 3 for the whole country), so it follows the extent instead of a province's constant."""
     return max(1, math.floor(whole_extent_zoom) - ZOOM_OUT_STEPS)
-
-
-def label_rows(layers: WebLayers) -> tuple[list[list], list[list]]:
-    """(communes, districts) for templates/labels.js: [lat, lon, name, code] per commune and [lat, lon, name]
-    per district, larger ones first (made once per data set by layers/web/geojson.web_layers)."""
-    return layers.commune_labels, layers.district_labels
-
-
-def _with_details(collection: dict, tooltip_fields: dict[str, str],
-                  details: dict[str, dict[str, str]]) -> tuple[dict, dict[str, str]]:
-    """The commune GeoJSON with a view's extra tooltip lines merged in (escaped), and the fields."""
-    fields = dict(tooltip_fields)
-    if not details:
-        return collection, fields
-    labels = list(dict.fromkeys(label for lines in details.values() for label in lines))
-    extra = {f"detail_{i}": label for i, label in enumerate(labels)}
-    features = []
-    for feature in collection["features"]:
-        lines = details.get(feature["properties"]["gso_code"], {})
-        props = dict(feature["properties"])
-        props.update({key: web_text(lines.get(label, "–")) for key, label in extra.items()})
-        features.append({**feature, "properties": props})
-    fields.update(extra)
-    return {**collection, "features": features}, fields

@@ -1,4 +1,4 @@
-"""Our own folium elements: scripts read from templates/, and GeoJSON, both rendered once.
+"""Our own folium elements: scripts read from templates/, rendered once.
 
 The scripts are Jinja templates holding one `script` macro each (the form
 folium's MacroElement expects); they live as files beside this module so they
@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-import folium
 from jinja2 import Template
 
 from layers.web import assets
@@ -38,10 +37,6 @@ class Script(RenderedOnce):
         self._template = compiled(name)
         for key, value in values.items():
             setattr(self, key, value)
-
-
-class RenderedGeoJson(folium.GeoJson, RenderedOnce):
-    """folium's GeoJson, rendered once (see rendered_once.py): the commune layer is most of the map's text."""
 
 
 def use_local_assets(element) -> None:

@@ -67,6 +67,7 @@ class WebLayers:
     district_labels: list  # [lat, lon, name], larger districts first
     bounds: tuple
     tooltip_fields: dict[str, str]
+    units_url: str | None = None  # `communes` as a static file (layers/web/geometry_file.py), when written
 
 
 def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province: gpd.GeoDataFrame,

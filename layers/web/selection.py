@@ -1,43 +1,25 @@
-"""What changes with the filters, drawn over the base map without redrawing it.
+"""What changes with the filters: which units are chosen and which are ranked first, as codes only.
 
-st_folium adds this group to the mounted map (`feature_group_to_add`), so a
-filter change sends a few outlines, not the whole map. The group also tells the
-map's labels which communes are chosen (templates/selection.js), so the names
-and village badges of the others are washed out as the communes are.
+st_folium adds this group to the mounted map (`feature_group_to_add`); its script (templates/selection.js)
+asks the base map to restyle what it already has (templates/map_geometry.js: the others washed out, the
+chosen and the top-ranked outlined) and tells the labels which communes are chosen, so their names and
+village badges are washed out as the communes are. A filter change sends a list of codes, not shapes.
 """
 
 from __future__ import annotations
 
 import folium
-import geopandas as gpd
 
 import texts
-from layers import style
 from layers.web.elements import Script
-from layers.web.geojson import feature_collection
 
 
-def selection_layer(communes: gpd.GeoDataFrame, selected: list[str], province: gpd.GeoDataFrame,
-                    highlighted: tuple[str, ...] = ()) -> folium.FeatureGroup:
-    """What changes with the filters: a veil over the rest, an outline round the selection,
-    and a bold outline round the `highlighted` communes (the priority view's top N)."""
+def selection_layer(selected: list[str], unit_count: int, highlighted: tuple[str, ...] = ()) -> folium.FeatureGroup:
+    """The filter's choice among `unit_count` units: `selected` washed in, the rest out (nothing is washed out
+    when the filter chooses all or none), and a bold outline round the `highlighted` units (the priority
+    view's top N)."""
     group = folium.FeatureGroup(name=texts.LAYER_SELECTION)
-    chosen = communes[communes["gso_code"].isin(selected)]
-    veiled = not chosen.empty and len(chosen) < len(communes)
-    if veiled:
-        veil = province.geometry.union_all().difference(chosen.geometry.union_all())
-        veil_frame = gpd.GeoDataFrame({"kind": ["dim"]}, geometry=[veil], crs=communes.crs)
-        folium.GeoJson(feature_collection(veil_frame, ["kind"]),
-                       style_function=lambda f: {**style.DIM_STYLE, "className": "dim-veil"},
-                       interactive=False).add_to(group)
-        folium.GeoJson(feature_collection(chosen, ["gso_code"]),
-                       style_function=lambda f: {**style.SELECTION_STYLE, "className": "commune-selected"},
-                       interactive=False).add_to(group)
-    top = communes[communes["gso_code"].isin(highlighted)]
-    if not top.empty:
-        folium.GeoJson(feature_collection(top, ["gso_code"]),
-                       style_function=lambda f: {**style.TOP_STYLE, "className": "commune-top"},
-                       interactive=False).add_to(group)
-    if veiled:  # the layer it replaces, if any, says "none chosen" as it is removed
-        group.add_child(Script("selection.js", codes=chosen["gso_code"].astype(str).tolist()))
+    chosen = [str(code) for code in dict.fromkeys(selected)]
+    veiled = 0 < len(chosen) < unit_count
+    group.add_child(Script("selection.js", chosen=chosen if veiled else None, top=[str(c) for c in highlighted]))
     return group

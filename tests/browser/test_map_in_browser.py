@@ -22,9 +22,14 @@ def app_url(server):
 
 def test_map_draws_200_communes_offline_and_filter_highlights_a_district(app_url, browser):
     page, blocked = offline_page(browser)
+    geometry = []  # the shapes come once, as a static file (layers/web/geometry_file.py), not in the page
+    page.on("response", lambda r: "/app/static/geom/units-" in r.url and geometry.append(r))
     page.goto(app_url)
     frame = map_frame(page)
     wait_until(page, lambda: count(frame, "path.commune") == 200)
+    assert count(frame, '[data-units-drawn="200"]') == 1  # the map's container says so, for any renderer
+    assert len(geometry) == 1 and geometry[0].status == 200
+    assert len(geometry[0].json()["communes"]["features"]) == 200
     assert count(frame, "path.district-outline") == 11
     assert count(frame, "path.border-line") == 1
     assert count(frame, "path.commune-selected") == 0
@@ -41,8 +46,10 @@ def test_map_draws_200_communes_offline_and_filter_highlights_a_district(app_url
     page.keyboard.press("Enter")
     frame = map_frame(page)
     wait_until(page, lambda: count(frame, "path.commune-selected") == 12)
-    assert count(frame, "path.dim-veil") == 1
-    assert count(frame, "path.commune") == 200  # context stays, dimmed rather than removed
+    assert count(frame, '[data-units-selected="12"]') == 1
+    # context stays, washed out rather than removed: the others' fill and edges let the background through
+    assert count(frame, 'path.commune[fill-opacity="0.35"][stroke-opacity="0.35"]') == 188
+    assert count(frame, "path.commune") == 200
 
     assert blocked == [], f"requests left the machine: {blocked}"
 

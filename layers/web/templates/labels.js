@@ -28,8 +28,16 @@
         });
         return group;
     }
-    var communes = makeLayer({{ this.communes|tojson }}, 'map-label commune-label', 'commune');
-    var districts = makeLayer({{ this.districts|tojson }}, 'map-label district-label', 'district');
+    var communes = L.layerGroup(), districts = L.layerGroup();
+    // The rows come with the map's shapes (map_geometry.js): already there for a map written inline, else
+    // when the geometry file has arrived.
+    function start(geometry) {
+        communes = makeLayer(geometry.commune_labels, 'map-label commune-label', 'commune');
+        districts = makeLayer(geometry.district_labels, 'map-label district-label', 'district');
+        update();
+    }
+    if (map.langsonGeometry) { start(map.langsonGeometry); }
+    else { map.once('langson:drawn', function(e) { start(e.geometry); }); }
 
     function box(x, y, w, h, pad) {
         return [x - w / 2 - pad, y - h / 2 - pad, x + w / 2 + pad, y + h / 2 + pad];

@@ -1,0 +1,61 @@
+"""The web geometry as a static, content-hashed file: written once per content, pruned, optional."""
+
+import dataclasses
+import json
+
+import pytest
+
+from layers.prepared import prepare
+from layers.web import geometry_file
+from layers.web.units import CANVAS_FROM, geometry_layers, geometry_payload
+
+
+@pytest.fixture(scope="module")
+def mapdata(shared_dir):
+    return prepare({"LANGSON_GEODATA_DIR": str(shared_dir)})
+
+
+def test_a_payload_is_written_once_under_the_hash_of_its_content(tmp_path):
+    payload = {"communes": {"type": "FeatureCollection", "features": []}}
+    url = geometry_file.publish(payload, tmp_path)
+    name = url.rsplit("/", 1)[1]
+    assert url == f"/app/static/geom/{name}" and name.startswith("units-")
+    assert json.loads((tmp_path / "geom" / name).read_text(encoding="utf-8")) == payload
+    assert geometry_file.publish(dict(payload), tmp_path) == url  # same content, same file
+    changed = geometry_file.publish({"communes": {"type": "FeatureCollection", "features": [None]}}, tmp_path)
+    assert changed != url and len(list((tmp_path / "geom").glob("units-*.json"))) == 2
+
+
+def test_old_files_are_pruned_but_not_the_one_in_use(tmp_path):
+    urls = [geometry_file.publish({"n": n}, tmp_path) for n in range(geometry_file.KEEP + 5)]
+    kept = {p.name for p in (tmp_path / "geom").glob("units-*.json")}
+    assert len(kept) == geometry_file.KEEP and urls[-1].rsplit("/", 1)[1] in kept
+    assert not list((tmp_path / "geom").glob(".units-*"))  # no temporary file left behind
+
+
+def test_a_folder_that_cannot_be_written_means_inline_geometry_not_an_error(tmp_path):
+    (tmp_path / "geom").write_text("a file where the folder should be")
+    assert geometry_file.publish({"n": 1}, tmp_path) is None
+
+
+def test_the_map_script_carries_colours_and_tooltip_lines_not_geometry(mapdata):
+    codes = [f["properties"]["gso_code"] for f in mapdata.layers.communes["features"]]
+    fills = {code: "#ffffff" if i % 2 else "#123456" for i, code in enumerate(codes[1:])}  # the first: no data
+    details = {"05971": {"Khu vực": "Khu vực <I>"}, "05974": {"Số thôn": "3"}}
+    fetched = geometry_layers(mapdata.layers, fills, details, url="/app/static/geom/units-x.json")
+    assert fetched.geometry is None and fetched.url == "/app/static/geom/units-x.json"
+    # the colours as a palette and one place in it per unit, in the geometry's order (-1: no colour)
+    assert fetched.palette == ["#123456", "#ffffff"] and fetched.fill_index[:4] == [-1, 0, 1, 0]
+    assert len(fetched.fill_index) == 200
+    assert fetched.details == {"labels": ["Khu vực", "Số thôn"],  # every unit shows every label, "–" if none
+                               "values": {"05971": ["Khu vực &lt;I&gt;", "–"], "05974": ["–", "3"]}}
+    inline = geometry_layers(mapdata.layers, fills, {})
+    assert inline.geometry == geometry_payload(mapdata.layers) and inline.details is None
+    assert [o["key"] for o in inline.others] == ["districts", "province", "border"]  # 2021: no uncertain zones
+    assert not inline.canvas  # a province's 200 units are SVG paths
+
+
+def test_from_many_units_the_layer_draws_on_a_canvas(mapdata):
+    features = mapdata.layers.communes["features"]
+    many = dict(mapdata.layers.communes, features=(features * (CANVAS_FROM // len(features) + 1))[:CANVAS_FROM])
+    assert geometry_layers(dataclasses.replace(mapdata.layers, communes=many), {}, {}).canvas
