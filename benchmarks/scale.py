@@ -2,7 +2,10 @@
 
 Per size, on a data folder from benchmarks/scale_data.py (Lạng Sơn copied on a grid) and an empty store,
 with the 2021-2025 map (`?period=2021-2025`) and every request off 127.0.0.1 blocked:
-- first visit, cold server: from starting the server to the map drawn in a browser;
+- the map data prepared before the server starts (`python -m layers.build`, as scripts/start.sh and the
+  service do; layers/build_cache.py keeps it): seconds, reported apart;
+- first visit, cold server: from starting the server (a new process, nothing in memory) to the map drawn in
+  a browser;
 - page load to drawn, cold browser (a new context each time), warm server: median of RUNS;
 - map data per load: websocket bytes received until drawn, and until the page's runs are over;
 - a filter change (one district picked in the sidebar): seconds and websocket bytes until the selection
@@ -23,6 +26,8 @@ import contextlib
 import json
 import os
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -31,6 +36,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from benchmarks.scale_data import build
+from tests.conftest import ROOT
 from tests.live import launch_browser, offline_page, running_app, wait_idle
 
 RUNS = 3
@@ -200,6 +206,11 @@ def measure_size(browser, size: int, data_root: Path | None, runs: int, result: 
         result["build_data_s"] = round(time.perf_counter() - started, 1)
         store = stack.enter_context(tempfile.TemporaryDirectory(prefix="scale-store-"))
         env = {"LANGSON_GEODATA_DIR": str(geodata), "LANGSON_DATA_DIR": store}
+        # what scripts/start.sh and the service do before the server listens (layers/build.py)
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "layers.build"], env={**os.environ, **env}, cwd=ROOT, check=True,
+                       timeout=COLD_TIMEOUT_S)
+        result["prepare_before_start_s"] = round(time.perf_counter() - started, 1)
 
         server_started = time.time()
         url = stack.enter_context(running_app(env, timeout=COLD_TIMEOUT_S))
@@ -263,7 +274,8 @@ def targets(rows: dict[int, dict]) -> list[str]:
     return misses
 
 
-COLUMNS = [("communes", "communes"), ("first_visit_cold_server_s", "cold server s"),
+COLUMNS = [("communes", "communes"), ("prepare_before_start_s", "prepare s"),
+           ("first_visit_cold_server_s", "cold server s"),
            ("drawn_cold_browser_median_s", "drawn s"), ("map_data_until_drawn_mb", "MB to drawn"),
            ("data_per_load_mb", "MB per load"), ("filter_change_s", "filter s"), ("filter_change_mb", "filter MB"),
            ("server_peak_mb", "peak MB")]

@@ -12,6 +12,9 @@ id "$SERVICE_USER" >/dev/null 2>&1 || useradd --system --home-dir "$DATA_DIR" --
 install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 0750 "$DATA_DIR"
 source "$APP_DIR/scripts/setup.sh"
 python -c "from layers.web.assets import ensure_vendor_assets; ensure_vendor_assets()"
+# the map's shapes are written here once per data set (layers/web/geometry_file.py): the service's only
+# writable folder besides the data folder
+install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 0755 "$APP_DIR/static/geom"
 bash "$APP_DIR/scripts/render_service.sh" "$APP_DIR" "$DATA_DIR" "$SERVICE_USER" > /etc/systemd/system/langson-map.service
 systemctl daemon-reload
 systemctl enable --now langson-map.service

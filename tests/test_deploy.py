@@ -33,7 +33,9 @@ def test_the_service_runs_unprivileged_writes_only_its_data_and_restarts(tmp_pat
     unit.read_string(rendered_unit(tmp_path))
     service = unit["Service"]
     assert service["User"] == "daemon" and service["ProtectSystem"] == "strict"
-    assert service["ReadWritePaths"] == str(tmp_path / "data") and service["Restart"] == "on-failure"
+    # writable: the data folder, and the folder of the map's shapes only (layers/web/geometry_file.py)
+    assert service["ReadWritePaths"].split() == [str(tmp_path / "data"), str(ROOT / "static" / "geom")]
+    assert service["Restart"] == "on-failure" and service["ExecStartPre"].endswith("-m layers.build")
     assert service["MemoryMax"].endswith("G") and "--server.address 127.0.0.1" in service["ExecStart"]
     assert "@" not in rendered_unit(tmp_path)  # every placeholder filled
 

@@ -17,6 +17,7 @@ from geo.programme import Programme, commune_table, default_source, empty_progra
 from geo.province import ProvinceData, load_province
 from geo.store import Store, data_dir
 from geo.vocabulary import CARRIED, KINDS, PERIOD_2021, PERIODS
+from layers import build_cache
 from layers.prepared import MapData, period_data, prepare_period
 from ui.plain_text import plain
 
@@ -28,7 +29,9 @@ def _province(fingerprint: tuple) -> ProvinceData:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _map_data(fingerprint: tuple, period: str) -> MapData:
-    return prepare_period(period_data(_province(fingerprint), period))
+    """Read from the build cache on disk when this data and program were prepared before (layers/build_cache)."""
+    return build_cache.load_or_build(fingerprint, period, lambda: prepare_period(period_data(_province(fingerprint),
+                                                                                             period)), data_dir())
 
 
 def map_data(period: str) -> MapData:
