@@ -2,10 +2,11 @@
 
 branca's MacroElement.render hands each rendered part (header, html, script)
 to a new Element, which compiles it as a Jinja template again before the page
-is written. For our 260 KB of GeoJSON and label data that second compile is
-most of what a new map costs: 0.15 s against 0.10 s per filter change
-(benchmarks/map_component.py). It also means a "{{ ... }}" in a name from a
-file would be run as a template (layers/web/webtext.py guards that too).
+is written. When the shapes were part of the map script (260 KB for Lạng Sơn,
+before layers/web/geometry_file.py) that second compile was most of what a new
+map cost: 0.15 s against 0.10 s (benchmarks/map_component.py); a downloaded map
+still carries them. It also means a "{{ ... }}" in a name from a file would be
+run as a template (layers/web/webtext.py guards that too).
 
 Private API, in this module only: branca 0.8.2's MacroElement.render (its
 parts are the template's `header`, `html` and `script` macros, each added to
