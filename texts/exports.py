@@ -32,3 +32,5 @@ PRINT_LEGEND_VILLAGE_POINTS = "Thôn đặc biệt khó khăn (vị trí)"
 PRINT_LEGEND_VILLAGE_BADGES = "Số thôn đặc biệt khó khăn của xã (chưa có tọa độ)"
 # Offline HTML export: the header above the map
 HTML_EXPORTED_AT = "Ngày xuất: {time} (giờ Việt Nam)"
+# Under the classes of a print legend too long for its box (hundreds of districts): the rest are in the table.
+PRINT_LEGEND_LEFT_OUT = "… và {count} mục khác (không đủ chỗ trên trang; xem bảng số liệu)."

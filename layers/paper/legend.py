@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from matplotlib.colors import to_rgb
 from matplotlib.lines import Line2D
@@ -91,12 +91,19 @@ def legend_items(view: MapView, units: Sequence[str] | None = None) -> tuple[Leg
     With `units` (the codes the page shows: the selection, or every unit), each filled class counts the
     units among them drawn in its colour (a unit without a fill is drawn as "no data"): what the reader
     sees, since the map tells classes apart by colour alone. Without, the view's own counts (the whole
-    province). A label that states its own count is printed without it (MapView.counted_labels).
+    province); so too where classes share a colour (a national set's districts), or no count under a filter.
+    A label that states its own count is printed without it (MapView.counted_labels).
     """
-    drawn = None if units is None else Counter(view.fills.get(code, style.NO_DATA) for code in units)
+    fills = [entry.fill for entry in view.legend if entry.fill]
+    shared = len(set(fills)) < len(fills)  # colours repeat (hundreds of districts): a colour is not a class
+    partial = units is not None and len(set(units)) < len(view.fills)
+    drawn = None if units is None or shared else Counter(view.fills.get(code, style.NO_DATA) for code in units)
     items = []
     for entry in view.legend:
-        count = view.counts.get(entry.label) if drawn is None else drawn[entry.fill] if entry.fill else None
+        if shared and partial:
+            count = None  # neither the colours nor the whole set's counts say how many are chosen
+        else:
+            count = view.counts.get(entry.label) if drawn is None else drawn[entry.fill] if entry.fill else None
         label = view.counted_labels.get(entry.label, entry.label) if count is not None else entry.label
         items.append(LegendItem(label=nfc(label), fill=entry.fill, line=entry.line, dashed=entry.dashed,
                                 line_width=entry.weight * LINE_PT_PER_WEIGHT, count=count))
@@ -162,6 +169,7 @@ class LegendContent:
     overlays: tuple[LegendItem, ...] = ()
     count_title: str = texts.PRINT_LEGEND_COUNT  # the count column's header: what is counted
     recipe: str = ""  # how the numbers were made (MapView.recipe), under everything else
+    left_out: int = 0  # classes not printed for want of room (the hundreds of districts of a country)
 
 
 def legend_content(view: MapView, selection_active: bool | None = None, overlays: tuple[LegendItem, ...] = (), *,
@@ -202,6 +210,10 @@ def _blocks(content: LegendContent, size: float, label_width_pt: float, count_wi
             if len(lines) > max_lines:
                 return None
             block.append(_Row("entry", tuple(lines), item))
+    if content.left_out:  # says, under the classes printed, that the list goes on in the table
+        more = texts.PRINT_LEGEND_LEFT_OUT.format(count=COUNT_FORMAT.number(content.left_out))
+        blocks[0].append(_Row("note", tuple(wrap_to_width(more, note_size, label_width_pt + count_width_pt)),
+                              size=note_size))
     if content.recipe:  # a paragraph across the whole column, symbol and count included
         note = wrap_to_width(content.recipe, note_size, label_width_pt + count_width_pt + _symbol_width(size) * 72)
         blocks.append([_Row("note", tuple(note), size=note_size)])  # a sentence that says what it is
@@ -270,8 +282,33 @@ def layout_legend(content: LegendContent, box: Box, font_scale: float = 1.0) -> 
 
     Tried in order of how well they read: one line per label and whole
     sections (down to 7 pt), then labels on two lines, then sections split
-    across columns at any size.
+    across columns at any size. A legend that fits no way (the hundreds of
+    districts of a national data set) keeps as many classes as fit, in the
+    view's order, and says how many more the table lists.
     """
+    fitted = _fitted(content, box, font_scale)
+    if fitted is not None:
+        return fitted
+    best = None
+    low, high = 1, len(content.classes) - 1
+    while low <= high:  # the most classes that fit with the "and N more" line
+        middle = (low + high) // 2
+        layout = _fitted(replace(content, classes=content.classes[:middle],
+                                 left_out=len(content.classes) - middle), box, font_scale)
+        if layout is None:
+            high = middle - 1
+        else:
+            best, low = layout, middle + 1
+    if best is not None:
+        return best
+    box_w, _ = box_size(box)
+    size = LEGEND_SIZES_PT[-1] * font_scale
+    rows = [row for block in (_blocks(content, size, 10_000, 0, 99, size * NOTE_SCALE) or []) for row in block]
+    return LegendLayout(size, [rows], box_w)  # too long for any layout: draw it, clipped by the page
+
+
+def _fitted(content: LegendContent, box: Box, font_scale: float) -> LegendLayout | None:
+    """`layout_legend`'s attempts, in their order; None when none fits."""
     box_w, box_h = box_size(box)
     readable = [s for s in LEGEND_SIZES_PT if s >= 7.0]
     attempts = ([(s, 1, False) for s in readable] + [(s, 2, False) for s in readable]
@@ -294,9 +331,7 @@ def layout_legend(content: LegendContent, box: Box, font_scale: float = 1.0) -> 
             columns = _flow(blocks, line_h, box_h, ncols, split)
             if columns is not None:
                 return LegendLayout(size, columns, column_w)
-    size = LEGEND_SIZES_PT[-1] * font_scale
-    rows = [row for block in (_blocks(content, size, 10_000, 0, 99, size * NOTE_SCALE) or []) for row in block]
-    return LegendLayout(size, [rows], box_w)  # too long for any layout: draw it, clipped by the page
+    return None
 
 
 def _line_height(size: float) -> float:
