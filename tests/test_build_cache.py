@@ -74,3 +74,18 @@ def test_the_program_version_follows_the_code(tmp_path, monkeypatch):
     assert build_cache.program_version() == before
     (tmp_path / "layers" / "a.py").write_text("x = 2\n")  # an update of the program
     assert build_cache.program_version() != before
+
+
+def test_the_build_step_prepares_both_periods_and_a_data_problem_does_not_stop_the_start(shared_dir, tmp_path,
+                                                                                        monkeypatch):
+    from layers import build
+
+    monkeypatch.setenv("LANGSON_GEODATA_DIR", str(shared_dir))
+    monkeypatch.setenv("LANGSON_DATA_DIR", str(tmp_path / "var"))
+    assert build.main() == 0
+    assert len(list((tmp_path / "var" / build_cache.FOLDER).glob("mapdata-*.pickle"))) == 2  # 2026-2030, 2021-2025
+    empty = tmp_path / "no_data"
+    empty.mkdir()
+    monkeypatch.setenv("LANGSON_GEODATA_DIR", str(empty))
+    monkeypatch.setattr("geo.datadir.candidate_dirs", lambda env=None: [empty])  # not even the public data set
+    assert build.main() == 0  # the page will say, in Vietnamese, which files are missing
