@@ -24,7 +24,6 @@ from pathlib import Path
 from geo.datadir import REPO_ROOT
 from layers.prepared import MapData
 from layers.web import geometry_file
-from layers.web.units import geometry_payload
 
 FOLDER = "cache"
 KEEP = 6  # both periods, with room for a changed file or two
@@ -59,7 +58,7 @@ def load_or_build(fingerprint: tuple, period: str, build: Callable[[], MapData],
         data = build()
         _write(path, data)
     elif data.layers.units_url and not _published(data.layers.units_url):
-        data.layers = replace(data.layers, units_url=geometry_file.publish(geometry_payload(data.layers)))
+        data.layers = replace(data.layers, units_url=geometry_file.publish(data.layers.geometry))
     return data
 
 

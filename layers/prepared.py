@@ -19,7 +19,6 @@ from layers import style
 from layers.style import short_district_name
 from layers.web import geometry_file
 from layers.web.geojson import WebLayers, web_layers
-from layers.web.units import geometry_payload
 
 
 @dataclass
@@ -82,7 +81,7 @@ def prepare_period(data: ProvinceData) -> MapData:
     points = label_points(data.communes).set_axis(data.communes["gso_code"].values)  # placed once, used twice
     layers = web_layers(web_communes, web_districts, web_province, web_border, web_zones, period=data.period,
                         commune_points=points)
-    layers = replace(layers, units_url=geometry_file.publish(geometry_payload(layers)))
+    layers = replace(layers, units_url=geometry_file.publish(layers.geometry))
     return MapData(province_data=data, web_communes=web_communes, web_districts=web_districts,
                    web_province=web_province, web_border=web_border, colours=colours, layers=layers,
                    search_labels=_search_labels(data.communes, data.period.has_districts),

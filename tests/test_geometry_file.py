@@ -7,7 +7,8 @@ import pytest
 
 from layers.prepared import prepare
 from layers.web import geometry_file
-from layers.web.units import CANVAS_FROM, geometry_layers, geometry_payload
+from layers.web.geojson import serialised
+from layers.web.units import CANVAS_FROM, geometry_layers
 
 
 @pytest.fixture(scope="module")
@@ -17,17 +18,18 @@ def mapdata(shared_dir):
 
 def test_a_payload_is_written_once_under_the_hash_of_its_content(tmp_path):
     payload = {"communes": {"type": "FeatureCollection", "features": []}}
-    url = geometry_file.publish(payload, tmp_path)
+    url = geometry_file.publish(serialised(payload), tmp_path)
     name = url.rsplit("/", 1)[1]
     assert url == f"/app/static/geom/{name}" and name.startswith("units-")
     assert json.loads((tmp_path / "geom" / name).read_text(encoding="utf-8")) == payload
-    assert geometry_file.publish(dict(payload), tmp_path) == url  # same content, same file
-    changed = geometry_file.publish({"communes": {"type": "FeatureCollection", "features": [None]}}, tmp_path)
+    assert geometry_file.publish(serialised(dict(payload)), tmp_path) == url  # same content, same file
+    changed = geometry_file.publish(serialised({"communes": {"type": "FeatureCollection", "features": [None]}}),
+                                    tmp_path)
     assert changed != url and len(list((tmp_path / "geom").glob("units-*.json"))) == 2
 
 
 def test_old_files_are_pruned_but_not_the_one_in_use(tmp_path):
-    urls = [geometry_file.publish({"n": n}, tmp_path) for n in range(geometry_file.KEEP + 5)]
+    urls = [geometry_file.publish(serialised({"n": n}), tmp_path) for n in range(geometry_file.KEEP + 5)]
     kept = {p.name for p in (tmp_path / "geom").glob("units-*.json")}
     assert len(kept) == geometry_file.KEEP and urls[-1].rsplit("/", 1)[1] in kept
     assert not list((tmp_path / "geom").glob(".units-*"))  # no temporary file left behind
@@ -35,7 +37,7 @@ def test_old_files_are_pruned_but_not_the_one_in_use(tmp_path):
 
 def test_a_folder_that_cannot_be_written_means_inline_geometry_not_an_error(tmp_path):
     (tmp_path / "geom").write_text("a file where the folder should be")
-    assert geometry_file.publish({"n": 1}, tmp_path) is None
+    assert geometry_file.publish(b"{}", tmp_path) is None
 
 
 def test_the_map_script_carries_colours_and_tooltip_lines_not_geometry(mapdata):
@@ -50,12 +52,22 @@ def test_the_map_script_carries_colours_and_tooltip_lines_not_geometry(mapdata):
     assert fetched.details == {"labels": ["Khu vực", "Số thôn"],  # every unit shows every label, "–" if none
                                "values": {"05971": ["Khu vực &lt;I&gt;", "–"], "05974": ["–", "3"]}}
     inline = geometry_layers(mapdata.layers, fills, {})
-    assert inline.geometry == geometry_payload(mapdata.layers) and inline.details is None
+    assert inline.geometry == json.loads(mapdata.layers.geometry) and inline.details is None
     assert [o["key"] for o in inline.others] == ["districts", "province", "border"]  # 2021: no uncertain zones
     assert not inline.canvas  # a province's 200 units are SVG paths
 
 
 def test_from_many_units_the_layer_draws_on_a_canvas(mapdata):
-    features = mapdata.layers.communes["features"]
-    many = dict(mapdata.layers.communes, features=(features * (CANVAS_FROM // len(features) + 1))[:CANVAS_FROM])
-    assert geometry_layers(dataclasses.replace(mapdata.layers, communes=many), {}, {}).canvas
+    codes = mapdata.layers.unit_codes
+    many = (codes * (CANVAS_FROM // len(codes) + 1))[:CANVAS_FROM]
+    assert geometry_layers(dataclasses.replace(mapdata.layers, unit_codes=many), {}, {}).canvas
+    fewer = many[:CANVAS_FROM - 1]
+    assert not geometry_layers(dataclasses.replace(mapdata.layers, unit_codes=fewer), {}, {}).canvas
+
+
+def test_the_shapes_are_kept_as_one_json_text_in_the_units_order(mapdata):
+    """As dicts the shapes took ~80 MB at 10,000 units; the text is what the browser fetches anyway."""
+    parts = json.loads(mapdata.layers.geometry)
+    assert [f["properties"]["gso_code"] for f in parts["communes"]["features"]] == list(mapdata.layers.unit_codes)
+    assert len(mapdata.layers.unit_codes) == 200 and mapdata.layers.has_districts and not mapdata.layers.has_zones
+    assert len(parts["district_labels"]) == 11 and len(parts["commune_labels"]) == 200

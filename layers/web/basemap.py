@@ -89,16 +89,16 @@ def build_base_map(layers: WebLayers, view: MapView, *, osm: bool = False, large
     fmap.add_child(geometry_layers(layers, view.fills, view.details, url=units_url))
     if view.details:
         fmap.add_child(Script("popup_clear.js", margin=POPUP_MARGIN_PX))
-    if layers.zones is not None:
+    if layers.has_zones:
         fmap.add_child(Script("hatch.js"))
 
     # The names come with the shapes (templates/map_geometry.js). Without districts (2026-2030) the units are
     # named at every zoom: the placement drops what does not fit.
-    fmap.add_child(Script("labels.js", min_zoom=COMMUNE_LABEL_MIN_ZOOM if layers.district_labels else 0,
+    fmap.add_child(Script("labels.js", min_zoom=COMMUNE_LABEL_MIN_ZOOM if layers.has_districts else 0,
                           pad=LABEL_PAD_PX))
     fmap.add_child(Script("fullscreen.js", enter=texts.FULLSCREEN, leave=texts.FULLSCREEN_EXIT,
                           icon=FULLSCREEN_ICON))
-    outlines = style.outline_legend(districts=bool(layers.districts["features"]), zones=layers.zones is not None)
+    outlines = style.outline_legend(districts=layers.has_districts, zones=layers.has_zones)
     sections = [list(view.legend), outlines] + ([list(extra_legend)] if extra_legend else [])
     fmap.add_child(Script("box.js", position="topright", class_name="map-legend",
                           html=legend_html(view.legend_title, sections)))

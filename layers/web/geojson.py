@@ -56,18 +56,51 @@ def feature_collection(frame: gpd.GeoDataFrame, columns: list[str]) -> dict:
 
 @dataclass(frozen=True)
 class WebLayers:
-    """The serialised layers of one data set, computed once and reused on every rerun."""
+    """The serialised layers of one data set, computed once and reused on every rerun.
 
-    communes: dict
-    zones: dict | None  # the uncertain zones of 2026-2030 (geo/new_units.py)
-    districts: dict
-    province: dict
-    border: dict
-    commune_labels: list  # [lat, lon, name, code], larger communes first (templates/labels.js keeps those)
-    district_labels: list  # [lat, lon, name], larger districts first
+    The shapes and label rows are one JSON text, `geometry` (the content of the static file the browser
+    fetches, layers/web/geometry_file.py): as Python dicts they took about 80 MB at 10,000 units. Its parts
+    are parsed only when asked for (a map written inline, tests): communes, zones (the uncertain zones of
+    2026-2030, or None), districts, province, border (GeoJSON, text escaped), commune_labels ([lat, lon,
+    name, code], larger communes first: templates/labels.js keeps those) and district_labels ([lat, lon,
+    name], larger districts first).
+    """
+
+    geometry: bytes
+    unit_codes: tuple[str, ...]  # the units' codes in the geometry's order
+    has_zones: bool
+    has_districts: bool
     bounds: tuple
     tooltip_fields: dict[str, str]
-    units_url: str | None = None  # `communes` as a static file (layers/web/geometry_file.py), when written
+    units_url: str | None = None  # `geometry` as a static file (layers/web/geometry_file.py), when written
+
+    def parts(self) -> dict:
+        return json.loads(self.geometry)
+
+    @property
+    def communes(self) -> dict:
+        return self.parts()["communes"]
+
+    @property
+    def zones(self) -> dict | None:
+        return self.parts()["zones"]
+
+    @property
+    def districts(self) -> dict:
+        return self.parts()["districts"]
+
+    @property
+    def commune_labels(self) -> list:
+        return self.parts()["commune_labels"]
+
+    @property
+    def district_labels(self) -> list:
+        return self.parts()["district_labels"]
+
+
+def serialised(payload: dict) -> bytes:
+    """Compact JSON, as the browser reads it."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province: gpd.GeoDataFrame,
@@ -82,15 +115,21 @@ def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province
     # "Có"/"Không", the word of the table under the map (the two sources' agreement is in the border table)
     commune_data = communes.assign(border_label=communes["is_border"].map(border_word))
     fields = TOOLTIP_FIELDS[period.key]
-    return WebLayers(
-        communes=feature_collection(commune_data, list(fields)),
-        zones=None if zones is None else feature_collection(
+    geometry = {
+        "communes": feature_collection(commune_data, list(fields)),
+        "zones": None if zones is None else feature_collection(
             zones.assign(shared_by=zones["new_names"].map(", ".join)), list(ZONE_FIELDS)),
-        districts=feature_collection(districts, ["district"]),
-        province=feature_collection(province, ["province"]),
-        border=feature_collection(border_line, ["name"]),
-        commune_labels=_commune_label_rows(communes, commune_points),
-        district_labels=_district_label_rows(districts) if period.has_districts else [],
+        "districts": feature_collection(districts, ["district"]),
+        "province": feature_collection(province, ["province"]),
+        "border": feature_collection(border_line, ["name"]),
+        "commune_labels": _commune_label_rows(communes, commune_points),
+        "district_labels": _district_label_rows(districts) if period.has_districts else [],
+    }
+    return WebLayers(
+        geometry=serialised(geometry),
+        unit_codes=tuple(str(code) for code in communes["gso_code"]),
+        has_zones=zones is not None,
+        has_districts=bool(geometry["district_labels"]),
         bounds=tuple(province.total_bounds),
         tooltip_fields=fields,
     )

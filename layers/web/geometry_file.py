@@ -12,7 +12,6 @@ inline, as before.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import tempfile
@@ -25,14 +24,9 @@ KEEP = 12  # files kept: every period and boundary variant a server shows, with 
 _LOG = logging.getLogger(__name__)
 
 
-def serialised(payload: dict) -> bytes:
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def publish(payload: dict, static_dir: Path = STATIC_DIR) -> str | None:
-    """Write `payload` as static/geom/units-<hash>.json (once) and return its URL; None if it cannot be
-    written (the caller then inlines the geometry)."""
-    content = serialised(payload)
+def publish(content: bytes, static_dir: Path = STATIC_DIR) -> str | None:
+    """Write `content` (JSON, `WebLayers.geometry`) as static/geom/units-<hash>.json (once) and return its
+    URL; None if it cannot be written (the caller then inlines the geometry)."""
     name = f"units-{hashlib.sha256(content).hexdigest()[:20]}.json"
     folder = static_dir / FOLDER
     path = folder / name

@@ -20,13 +20,6 @@ HOVER_STYLE = {"weight": 3, "color": style.SELECTION_EDGE}
 DIMMED_STYLE = {"fillOpacity": round(1 - style.DIM_OPACITY, 3), "opacity": round(1 - style.DIM_OPACITY, 3)}
 
 
-def geometry_payload(layers: WebLayers) -> dict:
-    """What the static file holds: every layer's GeoJSON, text already escaped."""
-    return {"communes": layers.communes, "zones": layers.zones, "districts": layers.districts,
-            "province": layers.province, "border": layers.border, "commune_labels": layers.commune_labels,
-            "district_labels": layers.district_labels}
-
-
 def geometry_layers(layers: WebLayers, fills: dict[str, str], details: dict[str, dict[str, str]],
                     url: str | None = None) -> Script:
     """The units coloured by `fills` (code -> colour), with the period's tooltip fields and a view's
@@ -34,25 +27,25 @@ def geometry_layers(layers: WebLayers, fills: dict[str, str], details: dict[str,
     others = [{"key": "districts", "style": {**style.DISTRICT_STYLE, "className": "district-outline"}},
               {"key": "province", "style": {**style.PROVINCE_STYLE, "className": "province-outline"}},
               {"key": "border", "style": {**style.BORDER_STYLE, "className": "border-line"}}]
-    if layers.zones is not None:
+    if layers.has_zones:
         others.insert(0, {"key": "zones", "style": {**style.ZONE_STYLE, "className": "uncertain-zone"},
                           "fields": _fields(ZONE_FIELDS)})
-    palette, fill_index = _fill_index(layers.communes, fills)
+    palette, fill_index = _fill_index(layers.unit_codes, fills)
     return Script(
-        "map_geometry.js", url=url, geometry=None if url else geometry_payload(layers),
+        "map_geometry.js", url=url, geometry=None if url else layers.parts(),
         palette=palette, fill_index=fill_index, fields=_fields(layers.tooltip_fields), details=_detail_rows(details),
         unit_style={**style.COMMUNE_STYLE, "className": "commune"}, hover_style=HOVER_STYLE,
         dimmed_style=DIMMED_STYLE, chosen_style={**style.SELECTION_STYLE, "className": "commune-selected"},
         top_style={**style.TOP_STYLE, "className": "commune-top"},
-        no_data=style.NO_DATA, others=others, canvas=len(layers.communes["features"]) >= CANVAS_FROM)
+        no_data=style.NO_DATA, others=others, canvas=len(layers.unit_codes) >= CANVAS_FROM)
 
 
-def _fill_index(collection: dict, fills: dict[str, str]) -> tuple[list[str], list[int]]:
+def _fill_index(codes: tuple[str, ...], fills: dict[str, str]) -> tuple[list[str], list[int]]:
     """The view's colours as a palette and, per unit in the geometry's order, its colour's place in it (-1: no
     colour): a few bytes a unit instead of its code and colour, so a view of 10,000 units stays small."""
     palette = sorted(set(fills.values()))
     place = {colour: i for i, colour in enumerate(palette)}
-    return palette, [place.get(fills.get(f["properties"]["gso_code"]), -1) for f in collection["features"]]
+    return palette, [place.get(fills.get(code), -1) for code in codes]
 
 
 def _fields(fields: dict[str, str]) -> list[list[str]]:
