@@ -20,10 +20,8 @@ import argparse
 import errno
 import getpass
 import json
-import os
 import re
 import sys
-import tempfile
 import threading
 import time
 import unicodedata
@@ -36,6 +34,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 import texts
 from geo.errors import DataError
+from geo.files import write_atomically
 from geo.vnformat import VIETNAM_TIME
 
 FILE_NAME = "editors.json"
@@ -94,18 +93,8 @@ def _read(path: Path) -> dict[str, dict]:
 
 def _write(path: Path, accounts: dict[str, dict]) -> None:
     """Replace the file in one step (a crash leaves the old or the new file), readable by its owner only."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".editors-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump({"editors": accounts}, out, ensure_ascii=False, indent=2, sort_keys=True)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    text = json.dumps({"editors": accounts}, ensure_ascii=False, indent=2, sort_keys=True)
+    write_atomically(path, text.encode("utf-8"), mode=0o600)
 
 
 def editors(path: Path) -> list[Editor]:

@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from geo.datadir import REPO_ROOT
+from geo.files import prune, write_atomically
 from layers.prepared import MapData
 from layers.web import geometry_file
 
@@ -80,19 +79,8 @@ def _read(path: Path) -> MapData | None:
 
 def _write(path: Path, data: MapData) -> None:
     """Write atomically; a cache that cannot be written is only a slower next start."""
-    temporary = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".mapdata-", dir=path.parent)
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-        temporary = None
-        kept = sorted(path.parent.glob("mapdata-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in kept[KEEP:]:
-            old.unlink(missing_ok=True)
-    except Exception as error:  # full disk, read-only folder, another process pruning: only slower next time
+        write_atomically(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), mode=0o600)
+        prune(path.parent, "mapdata-*.pickle", KEEP, spare=path)
+    except (OSError, pickle.PicklingError) as error:  # full disk, read-only folder: only slower next time
         _LOG.warning("map data cache not written to %s (%s)", path.parent, error)
-    finally:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import tempfile
 from pathlib import Path
 
+from geo.files import prune, write_atomically
 from layers.web.assets import STATIC_DIR, STATIC_URL
 
 FOLDER = "geom"
@@ -32,27 +32,11 @@ def publish(content: bytes, static_dir: Path = STATIC_DIR) -> str | None:
     path = folder / name
     try:
         if not path.is_file():
-            folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".units-", dir=folder)
-            with os.fdopen(handle, "wb") as out:
-                out.write(content)
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, path)  # a reader never sees half a file
+            write_atomically(path, content)  # a reader never sees half a file
         os.utime(path)  # in use now: pruned last
-        _prune(folder, keep=path)
+        prune(folder, "units-*.json", KEEP, spare=path)
     except OSError as error:
         _LOG.warning("web geometry not written to %s (%s); the map carries it inline", folder, error)
         return None
     return f"{STATIC_URL}/{FOLDER}/{name}"
 
-
-def _prune(folder: Path, keep: Path) -> None:
-    """Remove all but the KEEP newest files (another process may be pruning at the same time)."""
-    def age(path: Path) -> float:
-        try:
-            return -path.stat().st_mtime
-        except FileNotFoundError:
-            return 0.0
-    for old in sorted(folder.glob("units-*.json"), key=age)[KEEP:]:
-        if old != keep:
-            old.unlink(missing_ok=True)
