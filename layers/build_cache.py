@@ -56,13 +56,9 @@ def load_or_build(fingerprint: tuple, period: str, build: Callable[[], MapData],
     if data is None:
         data = build()
         _write(path, data)
-    elif data.layers.units_url and not _published(data.layers.units_url):
+    elif data.layers.units_url and not geometry_file.published(data.layers.units_url):
         data.layers = replace(data.layers, units_url=geometry_file.publish(data.layers.geometry))
     return data
-
-
-def _published(url: str) -> bool:
-    return (geometry_file.STATIC_DIR / geometry_file.FOLDER / url.rsplit("/", 1)[1]).is_file()
 
 
 def _read(path: Path) -> MapData | None:

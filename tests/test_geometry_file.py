@@ -1,6 +1,7 @@
 """The web geometry as a static, content-hashed file: written once per content, pruned, optional."""
 
 import dataclasses
+import gzip
 import json
 
 import pytest
@@ -22,6 +23,9 @@ def test_a_payload_is_written_once_under_the_hash_of_its_content(tmp_path):
     name = url.rsplit("/", 1)[1]
     assert url == f"/app/static/geom/{name}" and name.startswith("units-")
     assert json.loads((tmp_path / "geom" / name).read_text(encoding="utf-8")) == payload
+    # and packed beside it, which the browser fetches first (the server sends it as it is)
+    assert json.loads(gzip.decompress((tmp_path / "geom" / f"{name}.gz").read_bytes())) == payload
+    assert geometry_file.published(url, tmp_path)
     assert geometry_file.publish(serialised(dict(payload)), tmp_path) == url  # same content, same file
     changed = geometry_file.publish(serialised({"communes": {"type": "FeatureCollection", "features": [None]}}),
                                     tmp_path)
@@ -32,7 +36,17 @@ def test_old_files_are_pruned_but_not_the_one_in_use(tmp_path):
     urls = [geometry_file.publish(serialised({"n": n}), tmp_path) for n in range(geometry_file.KEEP + 5)]
     kept = {p.name for p in (tmp_path / "geom").glob("units-*.json")}
     assert len(kept) == geometry_file.KEEP and urls[-1].rsplit("/", 1)[1] in kept
+    packed = {p.name for p in (tmp_path / "geom").glob("units-*.json.gz")}
+    assert packed == {f"{name}.gz" for name in kept}
     assert not list((tmp_path / "geom").glob(".units-*"))  # no temporary file left behind
+
+
+def test_a_lost_packed_file_is_not_published_and_is_written_again(tmp_path):
+    url = geometry_file.publish(b'{"n": 1}', tmp_path)
+    packed = tmp_path / "geom" / (url.rsplit("/", 1)[1] + ".gz")
+    packed.unlink()
+    assert not geometry_file.published(url, tmp_path)
+    assert geometry_file.publish(b'{"n": 1}', tmp_path) == url and gzip.decompress(packed.read_bytes()) == b'{"n": 1}'
 
 
 def test_a_folder_that_cannot_be_written_means_inline_geometry_not_an_error(tmp_path):

@@ -103,7 +103,15 @@
         map.fire('langson:drawn', {geometry: geometry});
     }
     {% if this.url %}
-    fetch({{ this.url|tojson }}).then(function(r) { return r.json(); }).then(draw);
+    // The packed file (layers/web/geometry_file.py) is a fifth of the bytes and the server sends it as it is;
+    // a browser that cannot unpack it, or a file gone missing, falls back on the plain one.
+    var url = {{ this.url|tojson }};
+    function plain() { return fetch(url).then(function(r) { return r.json(); }); }
+    var packed = window.DecompressionStream ? fetch(url + '.gz').then(function(r) {
+        if (!r.ok) throw new Error(r.status);
+        return new Response(r.body.pipeThrough(new DecompressionStream('gzip'))).json();
+    }) : Promise.reject();
+    packed.catch(plain).then(draw);
     {% else %}
     draw({{ this.geometry|tojson }});
     {% endif %}
