@@ -16,7 +16,6 @@ import logging
 import pickle
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from geo.datadir import REPO_ROOT
@@ -56,8 +55,8 @@ def load_or_build(fingerprint: tuple, period: str, build: Callable[[], MapData],
     if data is None:
         data = build()
         _write(path, data)
-    elif data.layers.units_url and not geometry_file.published(data.layers.units_url):
-        data.layers = replace(data.layers, units_url=geometry_file.publish(data.layers.geometry))
+    elif data.layers.units_url and not geometry_file.all_published(data.layers):
+        data.layers = geometry_file.publish_layers(data.layers)
     return data
 
 

@@ -6,7 +6,7 @@ print map read everything they draw from here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import geopandas as gpd
 import pandas as pd
@@ -14,11 +14,11 @@ import pandas as pd
 from geo.new_units import new_period_province
 from geo.province import ProvinceData, load_province
 from geo.vocabulary import PERIOD_2021, PERIOD_2026, Period
-from geo.webgeom import label_points, simplify_for_web, simplify_lines_for_web
+from geo.webgeom import WEB_TOLERANCE_DEG, label_points, simplify_for_web, simplify_lines_for_web
 from layers import style
 from layers.style import short_district_name
-from layers.web import geometry_file
-from layers.web.geojson import WebLayers, web_layers
+from layers.web import detail_levels, geometry_file
+from layers.web.geojson import WebLayers, shape_parts, web_layers, with_overview
 
 
 @dataclass
@@ -81,18 +81,33 @@ def prepare_period(data: ProvinceData) -> MapData:
     points = label_points(data.communes).set_axis(data.communes["gso_code"].values)  # placed once, used twice
     layers = web_layers(web_communes, web_districts, web_province, web_border, web_zones, period=data.period,
                         commune_points=points)
-    layers = replace(layers, units_url=geometry_file.publish(layers.geometry))
+    layers = geometry_file.publish_layers(_with_overview(layers, data))
     return MapData(province_data=data, web_communes=web_communes, web_districts=web_districts,
                    web_province=web_province, web_border=web_border, colours=colours, layers=layers,
                    search_labels=_search_labels(data.communes, data.period.has_districts),
                    label_points=points)
 
 
-def _simplified_together(units: gpd.GeoDataFrame, zones: gpd.GeoDataFrame | None):
+def _with_overview(layers: WebLayers, data: ProvinceData) -> WebLayers:
+    """A data set of many units gets simpler shapes for the zooms that show most of it
+    (layers/web/detail_levels.py); a province's layers are returned as they are."""
+    zoom = detail_levels.detail_from(len(data.communes), layers.bounds, WEB_TOLERANCE_DEG)
+    if zoom is None:
+        return layers
+    tolerance = detail_levels.overview_tolerance(zoom)
+    communes, zones = _simplified_together(data.communes, data.zones, tolerance)
+    shapes = shape_parts(communes, simplify_for_web(data.districts, tolerance),
+                         simplify_for_web(data.province, tolerance),
+                         simplify_lines_for_web(data.border_line, tolerance / 2), zones, data.period)
+    return with_overview(layers, zoom, shapes)
+
+
+def _simplified_together(units: gpd.GeoDataFrame, zones: gpd.GeoDataFrame | None,
+                         tolerance: float = WEB_TOLERANCE_DEG):
     """Units and uncertain zones simplified as one coverage, so their shared edges stay identical."""
     if zones is None:
-        return simplify_for_web(units), None
-    both = simplify_for_web(pd.concat([units[["geometry"]], zones[["geometry"]]], ignore_index=True))
+        return simplify_for_web(units, tolerance), None
+    both = simplify_for_web(pd.concat([units[["geometry"]], zones[["geometry"]]], ignore_index=True), tolerance)
     return (units.set_geometry(both.geometry.values[: len(units)]),
             zones.set_geometry(both.geometry.values[len(units):]))
 

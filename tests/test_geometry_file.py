@@ -85,3 +85,4 @@ def test_the_shapes_are_kept_as_one_json_text_in_the_units_order(mapdata):
     assert [f["properties"]["gso_code"] for f in parts["communes"]["features"]] == list(mapdata.layers.unit_codes)
     assert len(mapdata.layers.unit_codes) == 200 and mapdata.layers.has_districts and not mapdata.layers.has_zones
     assert len(parts["district_labels"]) == 11 and len(parts["commune_labels"]) == 200
+    assert mapdata.layers.overview is None and mapdata.layers.overview_url is None  # a province: one level

@@ -7,7 +7,7 @@ not baked in, they come from a MapView when the map is built.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import geopandas as gpd
 
@@ -73,6 +73,10 @@ class WebLayers:
     bounds: tuple
     tooltip_fields: dict[str, str]
     units_url: str | None = None  # `geometry` as a static file (layers/web/geometry_file.py), when written
+    # Many units (layers/web/detail_levels.py): the same parts with simpler shapes, drawn below `detail_from`.
+    overview: bytes | None = None
+    detail_from: float | None = None
+    overview_url: str | None = None
 
     def parts(self) -> dict:
         return json.loads(self.geometry)
@@ -112,16 +116,9 @@ def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province
     (layers/prepared.py places them once, on the full geometry); else they are placed here. District
     names are placed in the district outlines as the district file draws them, not in a union of communes.
     """
-    # "Có"/"Không", the word of the table under the map (the two sources' agreement is in the border table)
-    commune_data = communes.assign(border_label=communes["is_border"].map(border_word))
     fields = TOOLTIP_FIELDS[period.key]
     geometry = {
-        "communes": feature_collection(commune_data, list(fields)),
-        "zones": None if zones is None else feature_collection(
-            zones.assign(shared_by=zones["new_names"].map(", ".join)), list(ZONE_FIELDS)),
-        "districts": feature_collection(districts, ["district"]),
-        "province": feature_collection(province, ["province"]),
-        "border": feature_collection(border_line, ["name"]),
+        **shape_parts(communes, districts, province, border_line, zones, period),
         "commune_labels": _commune_label_rows(communes, commune_points),
         "district_labels": _district_label_rows(districts) if period.has_districts else [],
     }
@@ -133,6 +130,28 @@ def web_layers(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province
         bounds=tuple(province.total_bounds),
         tooltip_fields=fields,
     )
+
+
+def shape_parts(communes: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, province: gpd.GeoDataFrame,
+                border_line: gpd.GeoDataFrame, zones: gpd.GeoDataFrame | None, period: Period) -> dict:
+    """The shapes of `WebLayers.geometry` (communes, zones, districts, province, border) with their tooltip
+    properties, text escaped."""
+    # "Có"/"Không", the word of the table under the map (the two sources' agreement is in the border table)
+    commune_data = communes.assign(border_label=communes["is_border"].map(border_word))
+    return {
+        "communes": feature_collection(commune_data, list(TOOLTIP_FIELDS[period.key])),
+        "zones": None if zones is None else feature_collection(
+            zones.assign(shared_by=zones["new_names"].map(", ".join)), list(ZONE_FIELDS)),
+        "districts": feature_collection(districts, ["district"]),
+        "province": feature_collection(province, ["province"]),
+        "border": feature_collection(border_line, ["name"]),
+    }
+
+
+def with_overview(layers: WebLayers, detail_from: float, shapes: dict) -> WebLayers:
+    """`layers` with an overview: its parts with `shapes` (from `shape_parts`) instead of theirs, the same
+    label rows, drawn below zoom `detail_from`."""
+    return replace(layers, overview=serialised({**layers.parts(), **shapes}), detail_from=detail_from)
 
 
 def _commune_label_rows(communes: gpd.GeoDataFrame, points: gpd.GeoSeries | None) -> list[list]:

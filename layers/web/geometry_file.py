@@ -20,10 +20,12 @@ import gzip
 import hashlib
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from geo.files import prune, write_atomically
 from layers.web.assets import STATIC_DIR, STATIC_URL
+from layers.web.geojson import WebLayers
 
 FOLDER = "geom"
 KEEP = 12  # files kept: every period and boundary variant a server shows, with room for a few changes
@@ -56,3 +58,16 @@ def published(url: str, static_dir: Path = STATIC_DIR) -> bool:
     """Whether both files behind `url` (from `publish`) are still there (a folder may have been emptied)."""
     name = url.rsplit("/", 1)[1]
     return all((static_dir / FOLDER / file).is_file() for file in (name, f"{name}.gz"))
+
+
+def publish_layers(layers: WebLayers, static_dir: Path = STATIC_DIR) -> WebLayers:
+    """`layers` with the URLs of their geometry and overview files; an overview is used only with its geometry
+    (without a file for the geometry, the map carries the geometry inline, in one level)."""
+    units_url = publish(layers.geometry, static_dir)
+    overview_url = publish(layers.overview, static_dir) if units_url and layers.overview else None
+    return replace(layers, units_url=units_url, overview_url=overview_url)
+
+
+def all_published(layers: WebLayers, static_dir: Path = STATIC_DIR) -> bool:
+    """Whether every file `layers` name is still there (a folder may have been emptied)."""
+    return all(published(url, static_dir) for url in (layers.units_url, layers.overview_url) if url)

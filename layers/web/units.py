@@ -23,7 +23,8 @@ DIMMED_STYLE = {"fillOpacity": round(1 - style.DIM_OPACITY, 3), "opacity": round
 def geometry_layers(layers: WebLayers, fills: dict[str, str], details: dict[str, dict[str, str]],
                     url: str | None = None) -> Script:
     """The units coloured by `fills` (code -> colour), with the period's tooltip fields and a view's
-    `details` (code -> label -> value; also a popup when there are any), then zones and outlines."""
+    `details` (code -> label -> value; also a popup when there are any), then zones and outlines; their
+    shapes fetched from `url` (the geometry's static file), else written in the page."""
     others = [{"key": "districts", "style": {**style.DISTRICT_STYLE, "className": "district-outline"}},
               {"key": "province", "style": {**style.PROVINCE_STYLE, "className": "province-outline"}},
               {"key": "border", "style": {**style.BORDER_STYLE, "className": "border-line"}}]
@@ -31,8 +32,11 @@ def geometry_layers(layers: WebLayers, fills: dict[str, str], details: dict[str,
         others.insert(0, {"key": "zones", "style": {**style.ZONE_STYLE, "className": "uncertain-zone"},
                           "fields": _fields(ZONE_FIELDS)})
     palette, fill_index = _fill_index(layers.unit_codes, fills)
+    # With an overview (layers/web/detail_levels.py) that is drawn first and the geometry follows.
+    two_levels = bool(url and layers.overview_url)
     return Script(
-        "map_geometry.js", url=url, geometry=None if url else layers.parts(),
+        "map_geometry.js", url=layers.overview_url if two_levels else url, geometry=None if url else layers.parts(),
+        detail_url=url if two_levels else None, detail_from=layers.detail_from if two_levels else None,
         palette=palette, fill_index=fill_index, fields=_fields(layers.tooltip_fields), details=_detail_rows(details),
         unit_style={**style.COMMUNE_STYLE, "className": "commune"}, hover_style=HOVER_STYLE,
         dimmed_style=DIMMED_STYLE, chosen_style={**style.SELECTION_STYLE, "className": "commune-selected"},

@@ -173,3 +173,55 @@ def test_a_clicked_commune_has_no_focus_box_but_the_keyboard_shows_focus(village
     tag, outline = page.evaluate(focus)
     assert tag == "path" and outline != "none"
     assert blocked == []
+
+
+# Every commune name in the map's frame: its text, whether shown, and its anchor (the icon's corner) on screen.
+COMMUNE_NAMES = """() => {
+    const frame = document.querySelector('.leaflet-container').getBoundingClientRect();
+    return Array.from(document.querySelectorAll('.commune-label'), el => {
+        const r = el.getBoundingClientRect();
+        return {text: el.textContent, shown: getComputedStyle(el).visibility === 'visible',
+                x: r.left - frame.left, y: r.top - frame.top};
+    });
+}"""
+
+
+@pytest.fixture(scope="module")
+def label_rows():
+    """The commune name rows the map gets ([lat, lon, name, code], larger first) and each commune's district."""
+    from layers.prepared import prepare
+
+    data = prepare({"LANGSON_GEODATA_DIR": str(SHARED)})
+    return data.layers.commune_labels, dict(zip(data.communes["gso_code"], data.communes["district"]))
+
+
+def test_only_the_names_near_the_view_are_on_the_map(app_url, browser, label_rows):
+    """Issue 15: every commune's name was on the map from the commune zoom on (10,000 elements, each measured
+    at every move); now only those anchored within half a view of it, and panning brings the others."""
+    from layers.web.basemap import COMMUNE_LABEL_MIN_ZOOM
+
+    rows, district_of = label_rows
+    first = next(r for r in rows if district_of[r[3]] == "Huyện Đình Lập")  # the east of the province
+    there = next(r for r in rows if district_of[r[3]] == "Huyện Hữu Lũng")  # the south-west, 90 km away
+    page, blocked = offline_page(browser)
+    page.goto(app_url)
+    frame = map_frame(page)
+    wait_idle(page)
+    frame.evaluate(f"map.setView([{first[0]}, {first[1]}], {COMMUNE_LABEL_MIN_ZOOM}, {{animate: false}})")
+    frame.evaluate(SETTLED)
+    width, height = frame.evaluate("[map.getSize().x, map.getSize().y]")
+    names = frame.evaluate(COMMUNE_NAMES)
+    assert 0 < len(names) < len(rows) == 200  # the 200 communes of 2021-2025
+    far = [n["text"] for n in names if not (-width / 2 - 1 <= n["x"] <= 1.5 * width + 1
+                                            and -height / 2 - 1 <= n["y"] <= 1.5 * height + 1)]
+    assert far == []
+    assert first[2] in [n["text"] for n in names if n["shown"]]  # the district's largest commune, in the middle
+    assert there[2] not in [n["text"] for n in names]
+    assert count(frame, ".district-label") == 0
+
+    frame.evaluate(f"map.panTo([{there[0]}, {there[1]}], {{animate: false}})")
+    frame.evaluate(SETTLED)
+    names = frame.evaluate(COMMUNE_NAMES)
+    assert there[2] in [n["text"] for n in names if n["shown"]]
+    assert first[2] not in [n["text"] for n in names]
+    assert blocked == []

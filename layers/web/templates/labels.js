@@ -4,40 +4,67 @@
    chosen communes' first (when a filter chooses some), then larger communes and more villages (the rows come
    sorted so). Each is shown at the first of its places that touches no item shown before it and no map
    control; the rest are hidden until there is room. A district name also keeps off village points if it can.
-   villages.js registers the badges and points; selection.js (the filter's layer) says which communes are
-   chosen, and the others' names and badges are washed out like the communes themselves. #}
+   Only the names anchored in the view padded by half its size on each side are on the map at all (one
+   could not be placed farther out), so at 10,000 communes the work is what is in view; which ones is
+   decided again before every layout. villages.js registers the badges and points (few, never left off);
+   selection.js (the filter's layer) says which communes are chosen, and the others' names and badges are
+   washed out like the communes themselves. #}
 {% macro script(this, kwargs) %}
 (function() {
     var map = {{ this._parent.get_name() }};
     var PAD = {{ this.pad }};  // px of air kept round every name and badge
     var ORDER = {district: 0, commune: 1, badge: 2};
-    var items = [];  // {marker, kind, code, rank}; kind 'point' items are obstacles, never hidden
+    var MIN_ZOOM = {{ this.min_zoom }};  // commune names from this zoom, district names below it
+    var byKind = {commune: [], district: []};  // kind -> [{marker, kind, code, rank, on}], on the map if near
+    var near = [];  // the names now on the map
+    var items = [];  // from villages.js: {marker, kind, code, rank}; kind 'point' items are obstacles, never hidden
     var chosen = null;  // {code: true} for the communes a filter chooses, else null (nothing washed out)
     var pending = false, ready = false;
     // Sizes change when the stylesheet arrives after this script (streamlit-folium adds it late) or fonts load:
-    // one name and one badge are watched, and any change lays everything out again.
-    var watcher = window.ResizeObserver ? new ResizeObserver(function() { schedule(); }) : null, watched = {};
+    // one name of each kind and one badge are watched (another once it leaves the map), and a change of the
+    // size last laid out lays everything out again.
+    var watched = {};  // kind -> {span, w, h}
+    var watcher = window.ResizeObserver ? new ResizeObserver(function() {
+        for (var kind in watched) {
+            var s = watched[kind];
+            if (s.span.isConnected && (s.span.offsetWidth !== s.w || s.span.offsetHeight !== s.h)) return schedule();
+        }
+    }) : null;
 
-    function makeLayer(rows, cls, kind) {
-        var group = L.layerGroup();
-        rows.forEach(function(r, i) {
+    function makeNames(rows, cls, kind) {
+        return rows.map(function(r, i) {
             var m = L.marker([r[0], r[1]], {interactive: false, keyboard: false,
                 icon: L.divIcon({className: cls + ' label-hidden', html: '<span>' + r[2] + '</span>', iconSize: null})
-            }).addTo(group);
-            items.push({marker: m, kind: kind, code: r[3] || null, rank: i});
+            });
+            return {marker: m, kind: kind, code: r[3] || null, rank: i, on: false};
         });
-        return group;
     }
-    var communes = L.layerGroup(), districts = L.layerGroup();
     // The rows come with the map's shapes (map_geometry.js): already there for a map written inline, else
     // when the geometry file has arrived.
     function start(geometry) {
-        communes = makeLayer(geometry.commune_labels, 'map-label commune-label', 'commune');
-        districts = makeLayer(geometry.district_labels, 'map-label district-label', 'district');
-        update();
+        byKind.commune = makeNames(geometry.commune_labels, 'map-label commune-label', 'commune');
+        byKind.district = makeNames(geometry.district_labels, 'map-label district-label', 'district');
+        schedule();
     }
     if (map.langsonGeometry) { start(map.langsonGeometry); }
     else { map.once('langson:drawn', function(e) { start(e.geometry); }); }
+
+    // Puts on the map the names of the zoom's kind anchored near the view, takes off the others (only those
+    // whose state changes).
+    function cull() {
+        var bounds = map.getBounds().pad(0.5), kind = map.getZoom() >= MIN_ZOOM ? 'commune' : 'district';
+        near = [];
+        ['commune', 'district'].forEach(function(k) {
+            byKind[k].forEach(function(it) {
+                var on = k === kind && bounds.contains(it.marker.getLatLng());
+                if (on !== it.on) {
+                    it.on = on;
+                    if (on) map.addLayer(it.marker); else map.removeLayer(it.marker);
+                }
+                if (on) near.push(it);
+            });
+        });
+    }
 
     function box(x, y, w, h, pad) {
         return [x - w / 2 - pad, y - h / 2 - pad, x + w / 2 + pad, y + h / 2 + pad];
@@ -74,6 +101,7 @@
     function layout() {
         pending = false;
         if (!ready) return;
+        cull();
         var size = map.getSize(), frame = map.getContainer().getBoundingClientRect();
         // Read everything first (one style and layout pass), then write.
         var controls = [];
@@ -82,7 +110,7 @@
             if (r.width && r.height) controls.push(relative(r, frame));
         });
         var live = [], dots = [];
-        items.forEach(function(it) {
+        near.concat(items).forEach(function(it) {
             var el = map.hasLayer(it.marker) && it.marker.getElement();
             if (!el) return;
             var p = map.latLngToContainerPoint(it.marker.getLatLng());
@@ -103,10 +131,13 @@
         });
 
         live.forEach(function(e) {
-            if (watcher && !watched[e.kind] && !e.cluster) {  // a cluster's icon is soon replaced
-                watcher.observe(e.span);
-                watched[e.kind] = true;
-            }
+            var seen = watched[e.kind];
+            if (!watcher || e.cluster) return;  // a cluster's icon is soon replaced
+            if (seen && seen.span === e.span) { seen.w = e.w; seen.h = e.h; return; }
+            if (seen && seen.span.isConnected) return;
+            if (seen) watcher.unobserve(seen.span);
+            watcher.observe(e.span);
+            watched[e.kind] = {span: e.span, w: e.w, h: e.h};
         });
         live.sort(function(a, b) {
             return (ORDER[a.kind] - ORDER[b.kind]) || ((a.out ? 1 : 0) - (b.out ? 1 : 0)) || (a.rank - b.rank);
@@ -149,13 +180,6 @@
         }
     }
 
-    function update() {
-        var z = map.getZoom();
-        if (z >= {{ this.min_zoom }}) { map.addLayer(communes); map.removeLayer(districts); }
-        else { map.removeLayer(communes); map.addLayer(districts); }
-        schedule();
-    }
-
     map.langsonLabels = {
         add: function(more) { items = items.concat(more); schedule(); },
         choose: function(codes) {
@@ -168,8 +192,7 @@
         },
         schedule: schedule
     };
-    map.on('zoomend', update);
-    map.on('moveend resize', schedule);
-    map.whenReady(function() { ready = true; update(); });
+    map.on('zoomend moveend resize', schedule);
+    map.whenReady(function() { ready = true; schedule(); });
 })();
 {% endmacro %}
