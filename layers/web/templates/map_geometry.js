@@ -60,6 +60,7 @@
         return r;
     }
     var culled = DETAIL_FROM !== null;
+    var NEAR = 0.25;  // shapes this share of the view's size beyond each edge are drawn too (a short drag)
     var units = L.featureGroup().addTo(map);
     map.langsonUnits = units;
     var unitShapes = shapes(L.extend({renderer: renderer(canvas, {padding: 0.5, tolerance: 2})}, UNIT), unitStyle,
@@ -110,7 +111,7 @@
     function place(s) {
         var lv = level(s), features = s.features[lv];
         if (!features) return;
-        var view = culled ? map.getBounds().pad(0.5) : null, wanted = {};
+        var view = culled ? map.getBounds().pad(NEAR) : null, wanted = {};
         features.forEach(function(f, i) { if (!view || view.intersects(s.bounds[i])) wanted[i] = true; });
         Object.keys(s.shown).forEach(function(i) {
             var layer = s.shown[i];
