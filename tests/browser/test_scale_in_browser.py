@@ -77,7 +77,8 @@ def test_a_district_filter_zooms_to_its_detail_and_washes_out_the_rest(app_url, 
     page.keyboard.type("Đình Lập 3")
     page.get_by_role("option", name="Đình Lập 3", exact=True).click()
     frame = map_frame(page)
-    wait_until(page, lambda: state(frame)["selected"] == 12, timeout_s=30)  # Huyện Đình Lập has 12 communes
-    after = wait_until(page, lambda: (s := state(frame))["level"] == "detail" and s)
-    assert 12 <= after["shown"] < N / 2 and after["drawn"] == N  # the view and half of it round it
+    # Huyện Đình Lập has 12 communes; the map zooms to them, past the overview's zooms
+    after = wait_until(page, lambda: (s := state(frame))["selected"] == 12 and s["level"] == "detail" and s,
+                       timeout_s=60)
+    assert 12 <= after["shown"] < N / 2 and after["drawn"] == N, after  # the view and a quarter of it round it
     assert blocked == []
