@@ -1,9 +1,17 @@
-"""The print legend of a national data set (issue 15, item 5): hundreds of districts, colours that repeat."""
+"""The print map of a national data set (issue 15, item 5): hundreds of districts, colours that repeat, names
+that thin out with the scale."""
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from benchmarks.scale_data import build
+from geo.border import METRIC_CRS
+from geo.province import load_province
+from layers import style
 from layers.paper.layout import page_layout
 from layers.paper.legend import layout_legend, legend_content, legend_items
+from layers.paper.render import build_figure
 from layers.style import LegendEntry
-from layers.view import MapView
+from layers.view import MapView, district_view, filters_subtitle
 
 PALETTE = ["#a6cee3", "#1f78b4", "#b2df8a", "#33a02c", "#fb9a99", "#e31a1c", "#fdbf6f", "#ff7f00", "#cab2d6",
            "#6a3d9a", "#ffff99"]  # 11 colours for 550 districts, as the district view cycles them
@@ -41,3 +49,35 @@ def test_classes_that_share_a_colour_are_not_counted_by_colour():
     everything = list(view.fills)
     assert {item.count for item in legend_items(view, everything)} == {18}
     assert {item.count for item in legend_items(view, everything[:36])} == {None}  # a filter: not known per class
+
+
+def district_names(data) -> tuple[object, dict[str, float], int]:
+    """The print figure of the district view, each district name drawn on it -> how much of its district's
+    extent on the page its box covers, and how many districts there are."""
+    colours = style.district_colours(data.communes["district"].tolist())
+    view = district_view(data.communes, colours, subtitle=filters_subtitle([], False, "", None),
+                         sources=(data.boundary_source,))
+    fig = build_figure(view, data)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    extents = {style.short_district_name(d).upper(): b
+               for d, b in zip(data.districts["district"], data.districts.to_crs(METRIC_CRS).bounds.values)}
+    shares = {}
+    for ax in fig.axes:
+        for text in ax.texts:
+            if text.get_text() in extents:
+                x0, y0, x1, y1 = extents[text.get_text()]
+                (px0, py0), (px1, py1) = ax.transData.transform([(x0, y0), (x1, y1)])
+                box = text.get_window_extent(renderer)
+                shares[text.get_text()] = box.width * box.height / abs((px1 - px0) * (py1 - py0))
+    return fig, shares, len(extents)
+
+
+def test_district_names_thin_out_with_the_scale(province, tmp_path):
+    """At national scale a district name spans several districts and reads as theirs: it is left off where its
+    district is drawn too small to carry it (its box would cover more than half the district's extent)."""
+    _, shares, count = district_names(province)
+    assert len(shares) == count == 11  # the province map names every district, the city too
+    build(tmp_path, 1000)  # Lạng Sơn five times: a fifth of the scale
+    _, shares, count = district_names(load_province({"LANGSON_GEODATA_DIR": str(tmp_path)}))
+    assert 0 < len(shares) < count - 5
+    assert max(shares.values()) <= 0.55, shares  # (the halo and rounding: a little over the half)

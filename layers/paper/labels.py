@@ -30,6 +30,7 @@ from layers.paper.text import TEXT_COLOUR, font, text_size_pt
 MARK_PAD_IN = 0.02  # a district name's white halo reaches about this far beyond its letters
 SPOT_STEP_IN = 0.04  # a district name looks for room in steps this wide (and half its height)
 BESIDE_IN = 0.35  # how far from its anchor a district name may go outside its district (the city)
+NAME_SHARE = 0.5  # a district name covers at most this share of its district's extent on the page
 SPOTS_PER_ROUND = 256
 # Text sizes on A4, in points (scaled up on A3 by PageLayout.font_scale).
 SIZE_DISTRICT, SIZE_COMMUNE, SIZE_NEIGHBOUR = 8.0, 5.6, 9.0
@@ -101,6 +102,8 @@ def draw_district_labels(ax, frame: MapFrame, geometry: PrintGeometry, fs: float
     taken, boxes = list(obstacles), []
     for i in np.argsort(-geometry.district_areas):
         label = _label(frame, str(i), geometry.district_names[i], *geometry.district_anchors[i], size, bold=True)
+        if not _room_for(label, geometry.district_paths[i], frame):
+            continue
         label = district_spot(label, geometry.district_paths[i], frame, taken, marks_array)
         if label is None:
             continue
@@ -162,6 +165,15 @@ def _spots(label: Label, district: Path, frame: MapFrame) -> np.ndarray:
                    math.ceil((y1 + BESIDE_IN - label.y) / step_y) + 1) * step_y
     grid = np.array(np.meshgrid(xs, ys)).reshape(2, -1).T
     return grid[np.lexsort((np.abs(grid[:, 0]), np.hypot(grid[:, 0], grid[:, 1])))]
+
+
+def _room_for(label: Label, district: Path, frame: MapFrame) -> bool:
+    """Whether the district is drawn large enough to carry its name: the name's box covers at most
+    NAME_SHARE of the district's extent on the page. Names thin out with the scale: the province's city keeps
+    its name (about 0.4) on a province map, while on a map of the country a name would span several
+    districts and read as theirs."""
+    (x0, y0), (x1, y1) = (frame.to_page(*corner) for corner in district.get_extents().get_points())
+    return label.width * label.height <= NAME_SHARE * abs(x1 - x0) * abs(y1 - y0)
 
 
 def _inside(box: Box, district: Path, frame: MapFrame) -> bool:
