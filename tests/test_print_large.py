@@ -1,12 +1,16 @@
 """The print map of a national data set (issue 15, item 5): hundreds of districts, colours that repeat, names
 that thin out with the scale."""
 
+from dataclasses import replace
+
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+import texts
 from benchmarks.scale_data import build
 from geo.border import METRIC_CRS
 from geo.province import load_province
 from layers import style
+from layers.paper.header_footer import province_heading
 from layers.paper.layout import page_layout
 from layers.paper.legend import layout_legend, legend_content, legend_items
 from layers.paper.render import build_figure
@@ -51,13 +55,17 @@ def test_classes_that_share_a_colour_are_not_counted_by_colour():
     assert {item.count for item in legend_items(view, everything[:36])} == {None}  # a filter: not known per class
 
 
+def district_figure(data):
+    """The print figure of the district view of `data`, as the app makes it."""
+    colours = style.district_colours(data.communes["district"].tolist())
+    return build_figure(district_view(data.communes, colours, subtitle=filters_subtitle([], False, "", None),
+                                      sources=(data.boundary_source,)), data)
+
+
 def district_names(data) -> tuple[object, dict[str, float], int]:
     """The print figure of the district view, each district name drawn on it -> how much of its district's
     extent on the page its box covers, and how many districts there are."""
-    colours = style.district_colours(data.communes["district"].tolist())
-    view = district_view(data.communes, colours, subtitle=filters_subtitle([], False, "", None),
-                         sources=(data.boundary_source,))
-    fig = build_figure(view, data)
+    fig = district_figure(data)
     renderer = FigureCanvasAgg(fig).get_renderer()
     extents = {style.short_district_name(d).upper(): b
                for d, b in zip(data.districts["district"], data.districts.to_crs(METRIC_CRS).bounds.values)}
@@ -81,3 +89,12 @@ def test_district_names_thin_out_with_the_scale(province, tmp_path):
     _, shares, count = district_names(load_province({"LANGSON_GEODATA_DIR": str(tmp_path)}))
     assert 0 < len(shares) < count - 5
     assert max(shares.values()) <= 0.55, shares  # (the halo and rounding: a little over the half)
+
+
+
+def test_the_line_above_the_title_is_the_name_the_outline_file_gives(province):
+    assert province_heading(province.province) == "Tỉnh Lạng Sơn"  # langson_province.geojson's own name
+    renamed = replace(province, province=province.province.assign(province="Cả nước <b>$x$</b>"))
+    drawn = {t.get_text() for ax in district_figure(renamed).axes for t in ax.texts}
+    assert "CẢ NƯỚC <B>$X$</B>" in drawn and "TỈNH LẠNG SƠN" not in drawn  # as written: no markup, no mathtext
+    assert province_heading(province.province.assign(province=None)) == texts.PRINT_HEADER  # no name: the default

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime
 
+import geopandas as gpd
+
 import texts
 from geo.vnformat import nfc
 from layers.paper.layout import PageLayout, box_size
@@ -20,13 +22,21 @@ SIZE_FOOTER = 7.0
 ILLUSTRATIVE_COLOUR = "#9a5b00"
 
 
-def draw_header(ax, layout: PageLayout, title: str, subtitle: str) -> None:
-    """Province line, title and the filters, shrunk (never cut) until they fit the header band."""
+def province_heading(province: gpd.GeoDataFrame) -> str:
+    """The line above the title: the name the province's outline file gives (the province, or what a national
+    data set calls itself), else the province this app was made for."""
+    names = province.get("province")
+    name = names.iloc[0] if names is not None and len(names) else None
+    return (nfc(name).strip() if isinstance(name, str) else "") or texts.PRINT_HEADER
+
+
+def draw_header(ax, layout: PageLayout, heading: str, title: str, subtitle: str) -> None:
+    """Province line (`heading`), title and the filters, shrunk (never cut) until they fit the header band."""
     x0, _, x1, top = layout.header
     w, h = box_size(layout.header)
     fs = layout.font_scale
     cx = (x0 + x1) / 2
-    ax.text(cx, top, texts.PRINT_HEADER.upper(), fontproperties=font(SIZE_HEADER * fs, bold=True),
+    ax.text(cx, top, heading.upper(), fontproperties=font(SIZE_HEADER * fs, bold=True),
             ha="center", va="top", color="#555555")
     header_h = text_size_pt(LINE_SAMPLE, SIZE_HEADER * fs)[1] / 72 * 1.3
     for step in range(12):

@@ -34,7 +34,7 @@ from layers.paper.drawing import (
 from layers.paper.frame import map_axes, map_frame, selected_mask
 from layers.paper.furniture import draw_furniture, draw_inset
 from layers.paper.geometry import print_geometry
-from layers.paper.header_footer import draw_footer, draw_header
+from layers.paper.header_footer import draw_footer, draw_header, province_heading
 from layers.paper.labels import draw_commune_labels, draw_district_labels, draw_neighbour_label
 from layers.paper.layout import page_layout, paper_inches
 from layers.paper.legend import draw_legend, legend_content, overlay_items
@@ -126,7 +126,7 @@ def build_figure(view: MapView, data: ProvinceData, *, page: str = "A4", orienta
         draw_watermark(map_ax, frame)
 
     title_text = nfc(title if title is not None else view.title)
-    draw_header(page_ax, layout, title_text, nfc(view.subtitle))
+    draw_header(page_ax, layout, province_heading(data.province), title_text, nfc(view.subtitle))
     overlays = overlay_items(int(top.sum()), village_points=len(points) > 0, village_badges=bool(badge_boxes),
                              top_of=view.top_n)
     shown = geometry.codes[selected] if selected.any() else geometry.codes  # the legend counts what is shown
