@@ -5,6 +5,7 @@ The data are benchmarks/scale_data.py's: Lạng Sơn copied on a grid, every nam
 
 import pytest
 
+import texts
 from benchmarks.scale_data import build
 from layers.web.detail_levels import FROM_UNITS
 from tests.live import map_frame, offline_page, running_app, wait_idle, wait_until
@@ -59,6 +60,11 @@ def test_the_overview_comes_first_and_the_detail_is_drawn_for_the_view_only(app_
     tooltip = wait_until(page, lambda: frame.locator(".leaflet-tooltip").count()
                          and frame.inner_text(".leaflet-tooltip"))
     assert name in tooltip
+    # and a click on it shows its details under the map
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    heading = texts.CLICKED_TITLE.format(commune="").strip(" *:")
+    details = wait_until(page, lambda: heading in page.inner_text("body") and page.inner_text("body"), timeout_s=30)
+    assert name in details
 
     # back out: the overview again, all of it
     frame.evaluate(f"(() => {{ const m = {MAP}; m.setZoom(m.getMinZoom() + 2, {{animate: false}}); }})()")
