@@ -79,7 +79,7 @@ def test_export_section_is_built_only_when_open(app):
     assert not app.get("download_button")
     app.session_state["export_open"] = True  # what the browser reports when a user opens it
     app.run()
-    assert len(app.get("download_button")) == 4
+    assert len(app.get("download_button")) == 5  # PNG, PDF, HTML, Excel, GeoPackage
 
 
 def test_missing_data_gives_a_vietnamese_error(tmp_path, monkeypatch):

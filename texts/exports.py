@@ -34,3 +34,23 @@ PRINT_LEGEND_VILLAGE_BADGES = "Số thôn đặc biệt khó khăn của xã (ch
 HTML_EXPORTED_AT = "Ngày xuất: {time} (giờ Việt Nam)"
 # Under the classes of a print legend too long for its box (hundreds of districts): the rest are in the table.
 PRINT_LEGEND_LEFT_OUT = "… và {count} mục khác (không đủ chỗ trên trang; xem bảng số liệu)."
+# GeoPackage for QGIS (layers/export/geopackage.py): the button, its help, layer titles, field aliases and the
+# rows of its "thong_tin" table (the other rows reuse the Excel "Nguồn" sheet's labels above).
+EXPORT_GPKG = "Tải GeoPackage (QGIS)"
+EXPORT_GPKG_HELP = ("Tệp GeoPackage (.gpkg) mở bằng QGIS: các lớp của bản đồ này (đơn vị hành chính với mọi cột của "
+                    "bảng, thôn, ranh giới, biên giới) với màu và chú giải như trên màn hình; bảng “thong_tin” ghi "
+                    "tiêu đề, bộ lọc, nguồn và ngày xuất.")
+GPKG_FIELD_CLASS = "Lớp trên bản đồ (chú giải)"
+GPKG_FIELD_COLOUR = "Màu trên bản đồ"
+GPKG_FIELD_VILLAGE = "Thôn"
+GPKG_FIELD_LON = "Kinh độ"
+GPKG_FIELD_LAT = "Vĩ độ"
+GPKG_FIELD_NAME = "Tên"
+GPKG_FIELD_OLD_CODE = "Mã GSO xã cũ"
+GPKG_FIELD_OLD_DISTRICT = "Huyện cũ"
+GPKG_LAYER_VILLAGES = "Thôn đặc biệt khó khăn"
+GPKG_LAYER_INFO = "Thông tin về bản đồ"
+GPKG_INFO_LEGEND = "Chú giải"
+GPKG_INFO_CRS = "Hệ tọa độ"
+GPKG_CRS_NAME = "WGS 84 / UTM múi 48N (EPSG:32648), như bản đồ in"
+GPKG_STYLE_DESCRIPTION = "Màu, lớp và chú giải như bản đồ trong ứng dụng"

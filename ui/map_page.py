@@ -14,6 +14,7 @@ from geo.vnformat import export_now
 from layers import tables
 from layers.export.excel import table_to_xlsx
 from layers.export.file_names import MIME, export_file_name
+from layers.export.geopackage import view_to_gpkg
 from layers.export.offline_html import export_header, standalone_html
 from layers.page import map_page
 from layers.paper.render import render_print_map
@@ -110,28 +111,35 @@ if export.open:
         dpi = right.radio(texts.EXPORT_DPI, (150, 300), index=1, horizontal=True, key="export_dpi")
         print_options = dict(page=page_size, orientation=orientation, title=title, highlighted=built.top,
                              villages=programme.villages if page.with_villages else None)
-        buttons = st.columns(4)
+        # A row that wraps: five buttons in columns cut their labels ("Tải bản đồ tương tác (HT…"); here a button
+        # that does not fit moves down with its words whole.
+        buttons = st.container(horizontal=True, wrap=True, key="export_buttons")
         day = export_now().date()  # every export's date and time is Vietnam time (geo.vnformat.export_now)
-        buttons[0].download_button(
+        buttons.download_button(
             texts.EXPORT_PNG, lambda: render_print_map(built.view, data.province_data, dpi=dpi, fmt="png",
                                                        export_date=export_now().date(), **print_options),
             file_name=export_file_name(title, "png", day), mime=MIME["png"], on_click="ignore", key="export_png")
-        buttons[1].download_button(
+        buttons.download_button(
             texts.EXPORT_PDF, lambda: render_print_map(built.view, data.province_data, fmt="pdf",
                                                        export_date=export_now().date(), **print_options),
             file_name=export_file_name(title, "pdf", day), mime=MIME["pdf"], on_click="ignore", key="export_pdf")
-        buttons[2].download_button(
+        buttons.download_button(
             texts.EXPORT_HTML, lambda: standalone_html(lambda: base_map(inline=True), title=title,
                                                        header=export_header(built.view), layers=[selection()],
                                                        opening=view_of(data, page.selected)),
             file_name=export_file_name(title, "html", day), mime=MIME["html"], on_click="ignore", key="export_html")
-        buttons[3].download_button(
+        buttons.download_button(
             texts.EXPORT_XLSX, lambda: table_to_xlsx(tables.display_table(built.table, built.headers), title=title,
                                                      sources=list(built.view.sources), filters=page.subtitle,
                                                      illustrative=built.view.illustrative,
                                                      exported_at=export_now(), recipe=built.view.recipe),
             file_name=export_file_name(title, "xlsx", day), mime=MIME["xlsx"], on_click="ignore", key="export_xlsx")
+        buttons.download_button(
+            texts.EXPORT_GPKG, lambda: view_to_gpkg(built, data.province_data, title=title, filters=page.subtitle,
+                                                    villages=print_options["villages"], exported_at=export_now()),
+            file_name=export_file_name(title, "gpkg", day), mime=MIME["gpkg"], on_click="ignore", key="export_gpkg")
         st.caption(texts.EXPORT_HELP)
+        st.caption(texts.EXPORT_GPKG_HELP)
 
 if st.toggle(texts.BORDER_GAPS, key="show_border_gaps", help=texts.BORDER_GAPS_HELP):
     gaps = tables.border_gaps_table(table, list(page.indicators_with_values), page.target_year)

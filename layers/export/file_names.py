@@ -13,6 +13,7 @@ MIME = {
     "pdf": "application/pdf",
     "html": "text/html",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "gpkg": "application/geopackage+sqlite3",  # the OGC GeoPackage standard's media type
 }
 
 
