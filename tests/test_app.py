@@ -100,3 +100,16 @@ def test_two_sessions_do_not_share_choices_or_map(app):
     assert second.sidebar.multiselect(key="districts_2021-2025").value == []
     app.run()  # the first session is unchanged by the second
     assert len(chosen_codes(map_args(app))) == 12
+
+
+def test_a_long_table_shows_its_first_rows_and_says_how_many_there_are(shared_dir, monkeypatch, tmp_path):
+    """At national scale the table under the map holds 10,000 rows: the page shows the first ones and says so
+    (the Excel export has all of them). Lạng Sơn's 200 communes are shown whole, with nothing said."""
+    monkeypatch.setenv("LANGSON_GEODATA_DIR", str(shared_dir))
+    monkeypatch.setenv("LANGSON_DATA_DIR", str(tmp_path / "var"))
+    whole = open_map_page()
+    assert len(whole.dataframe[0].value) == 200 and not any("dòng đầu" in c.value for c in whole.caption)
+    monkeypatch.setattr("layers.tables.PAGE_TABLE_ROWS", 20)
+    cut = open_map_page()
+    assert len(cut.dataframe[0].value) == 20
+    assert any("Bảng hiển thị 20 dòng đầu trong 200 dòng" in c.value for c in cut.caption)

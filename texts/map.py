@@ -223,6 +223,8 @@ ILLUSTRATIVE_WARNING = ("Dữ liệu minh họa: khu vực, thôn và số liệ
                         "trình diễn, KHÔNG phải số liệu chính thức.")
 CLICKED_TITLE = "**Xã được chọn trên bản đồ:** {commune}"
 TABLE_TITLE = "Bảng số liệu (theo bộ lọc; bấm tiêu đề cột để sắp xếp)"
+TABLE_FIRST_ROWS = ("Bảng hiển thị {shown} dòng đầu trong {total} dòng. Dùng bộ lọc để thu hẹp, hoặc tải bảng Excel "
+                    "(mục \"Xuất bản đồ và bảng số liệu\") để có đủ mọi dòng.")
 SIDEBAR_LOADING = "Các lựa chọn và bộ lọc hiện ra ngay sau khi bản đồ vẽ xong."
 BELOW_MAP_LOADING = "Bảng số liệu và phần xuất bản đồ hiện ra ngay sau khi bản đồ vẽ xong."
 BORDER_GAPS = "Xã biên giới còn chưa đạt mục tiêu"

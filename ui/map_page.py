@@ -10,7 +10,7 @@ import streamlit as st
 
 import texts
 from geo.errors import DataError
-from geo.vnformat import export_now
+from geo.vnformat import export_now, vn_number
 from layers import tables
 from layers.export.excel import table_to_xlsx
 from layers.export.file_names import MIME, export_file_name
@@ -89,8 +89,11 @@ if clicked_code:
     st.dataframe(tables.styled_table(tables.display_table(details)), hide_index=True, width="stretch")
 
 st.markdown(f"##### {texts.TABLE_TITLE}")
-st.dataframe(map_click.highlight_row(built.table, clicked_code, built.headers), hide_index=True, width="stretch",
+shown_rows, all_rows = tables.page_rows(built.table)
+st.dataframe(map_click.highlight_row(shown_rows, clicked_code, built.headers), hide_index=True, width="stretch",
              key="table")
+if len(shown_rows) < all_rows:
+    st.caption(texts.TABLE_FIRST_ROWS.format(shown=vn_number(len(shown_rows)), total=vn_number(all_rows)))
 if programme.carried_rules is not None:
     unplaced = tables.unplaced_villages_table(state.unplaced_villages(shown_period))
     with st.expander(texts.UNPLACED_TITLE.format(count=len(unplaced))):
