@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import mapclassify
 import numpy as np
 import pandas as pd
 
@@ -54,6 +53,8 @@ def classify(values: pd.Series, method: str, k: int = 5, indicator: Indicator | 
         if k == 1:
             breaks = [float(unique.max())]
         else:
+            import mapclassify  # here: it loads scipy and matplotlib, 1 s and 80 MB of a first visit that needs none
+
             scheme = {NATURAL_BREAKS: mapclassify.NaturalBreaks, QUANTILES: mapclassify.Quantiles,
                       EQUAL_INTERVAL: mapclassify.EqualInterval}[method]
             breaks = [float(b) for b in scheme(present.values, k=k).bins]

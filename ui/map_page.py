@@ -12,12 +12,8 @@ import texts
 from geo.errors import DataError
 from geo.vnformat import export_now, vn_number
 from layers import tables
-from layers.export.excel import table_to_xlsx
 from layers.export.file_names import MIME, export_file_name
-from layers.export.geopackage import view_to_gpkg
-from layers.export.offline_html import export_header, standalone_html
 from layers.page import map_page
-from layers.paper.render import render_print_map
 from layers.web import basemap
 from layers.web.selection import selection_layer
 from layers.web.viewport import MAP_HEIGHT_PX, view_of
@@ -105,6 +101,12 @@ if programme.carried_rules is not None:
 # time, and most visits export nothing.
 export = st.expander(texts.EXPORT_SECTION, key="export_open", on_change="rerun")
 if export.open:
+    # Imported here: matplotlib and the exporters cost a first visit about 0.5 s and 45 MB, and most visits
+    # export nothing.
+    from layers.export.excel import table_to_xlsx
+    from layers.export.geopackage import view_to_gpkg
+    from layers.export.offline_html import export_header, standalone_html
+    from layers.paper.render import render_print_map
     with export:
         title = st.text_input(texts.EXPORT_TITLE, value=built.view.title, key=f"export_title_{built.view.title}")
         left, middle, right = st.columns(3)
