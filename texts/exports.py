@@ -54,3 +54,47 @@ GPKG_INFO_LEGEND = "Chú giải"
 GPKG_INFO_CRS = "Hệ tọa độ"
 GPKG_CRS_NAME = "WGS 84 / UTM múi 48N (EPSG:32648), như bản đồ in"
 GPKG_STYLE_DESCRIPTION = "Màu, lớp và chú giải như bản đồ trong ứng dụng"
+# The atlas (layers/paper/atlas*.py): one PDF, a cover, the contents, one page per unit; its controls in the
+# export section.
+EXPORT_ATLAS = "Tải tập bản đồ (PDF)"
+EXPORT_ATLAS_TITLE = "Tập bản đồ: mỗi đơn vị hành chính một trang"
+EXPORT_ATLAS_ORDER = "Thứ tự các trang"
+EXPORT_ATLAS_PNG = "Kèm mỗi trang một ảnh PNG (tệp ZIP)"
+EXPORT_ATLAS_PROGRESS = "Đang tạo tập bản đồ: trang {done}/{total}"
+EXPORT_ATLAS_SAVE_PDF = "Lưu tập bản đồ (PDF, {pages} trang)"
+EXPORT_ATLAS_SAVE_ZIP = "Lưu ảnh các trang (ZIP)"
+EXPORT_ATLAS_HELP = ("Một tệp PDF: trang bìa (tiêu đề, bản đồ, bộ lọc, căn cứ pháp lý, ngày xuất), bản đồ chung, mục "
+                     "lục, rồi mỗi {units} trong bộ lọc một trang: bản đồ riêng của {units} với các đơn vị lân cận tô "
+                     "xám, cùng chú giải với bản đồ chung, bảng chỉ tiêu so với mục tiêu 2025, 2030, khu vực và điểm "
+                     "ưu tiên. Khổ giấy và hướng giấy theo lựa chọn ở trên; ảnh PNG theo độ phân giải ở trên.")
+ATLAS_ORDER_NAMES = {
+    "name": "Theo tên (A–Z)",
+    "rank": "Theo hạng điểm ưu tiên (cao trước)",
+    "gap": "Theo khoảng cách tới mục tiêu (xa nhất trước)",
+}
+ATLAS_ORDER_GAP_ONE = "Theo khoảng cách tới mục tiêu {year} của «{label}» (xa nhất trước)"
+ATLAS_ORDER_GAP_MEAN = ("Theo mức thiếu hụt trung bình so với mục tiêu {year} của các chỉ tiêu có số liệu (xa nhất "
+                        "trước)")
+ATLAS_COVER_KIND = "Tập bản đồ"
+ATLAS_COVER_VIEW = "Bản đồ"
+ATLAS_COVER_UNITS = "Gồm"
+ATLAS_COVER_UNIT_COUNT = "{count} {units}, mỗi đơn vị một trang"
+ATLAS_COVER_ORDER = "Thứ tự các trang"
+ATLAS_CONTENTS_TITLE = "Mục lục"
+ATLAS_ENTRY_DISTRICT = "{name} — {district}"
+ATLAS_PAGE_NUMBER = "Trang {page}/{pages}"
+ATLAS_PNG_NAME = "trang-{page:03d}.png"
+ATLAS_LEGEND_UNIT = "{units} của trang này"
+ATLAS_LEGEND_NEIGHBOURS = "Đơn vị lân cận (tô xám)"
+ATLAS_TABLE_TITLE = "Chỉ tiêu so với mục tiêu năm 2025 và năm 2030"
+ATLAS_COL_INDICATOR = "Chỉ tiêu (đơn vị)"
+ATLAS_COL_VALUE = "Giá trị"
+ATLAS_COL_GAP = "Còn thiếu"
+ATLAS_GAP_MET = "Đạt"
+ATLAS_INDICATOR_LABEL = "{label} ({unit})"
+ATLAS_NO_INDICATORS = "Chưa có số liệu chỉ tiêu."
+ATLAS_LEFT_OFF = "… và {count} mục khác (không đủ chỗ trên trang)."
+ATLAS_ROWS_LEFT_OFF = "… và {count} chỉ tiêu khác (không đủ chỗ trên trang; xem bảng Excel)."
+ATLAS_NOTE_RANK = "hạng {rank}"
+ATLAS_NOTE_SHORTFALL = "thiếu {share}"
+ATLAS_CONTENTS_OVERVIEW = "Bản đồ chung của tập"

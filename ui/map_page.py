@@ -106,6 +106,8 @@ if export.open:
     from layers.export.excel import table_to_xlsx
     from layers.export.geopackage import view_to_gpkg
     from layers.export.offline_html import export_header, standalone_html
+    from layers.paper.atlas import ORDERS as ATLAS_ORDERS
+    from layers.paper.atlas import ZIP_MIME, render_atlas_files
     from layers.paper.render import render_print_map
     with export:
         title = st.text_input(texts.EXPORT_TITLE, value=built.view.title, key=f"export_title_{built.view.title}")
@@ -145,6 +147,35 @@ if export.open:
             file_name=export_file_name(title, "gpkg", day), mime=MIME["gpkg"], on_click="ignore", key="export_gpkg")
         st.caption(texts.EXPORT_HELP)
         st.caption(texts.EXPORT_GPKG_HELP)
+        # The atlas: built on the click, page by page under a progress bar, then offered (kept while nothing changes).
+        st.markdown(f"###### {texts.EXPORT_ATLAS_TITLE}")
+        atlas_row = st.container(horizontal=True, wrap=True, vertical_alignment="bottom", key="export_atlas_row")
+        order = atlas_row.selectbox(texts.EXPORT_ATLAS_ORDER, ATLAS_ORDERS, format_func=texts.ATLAS_ORDER_NAMES.get,
+                                    key="export_atlas_order")
+        png_dpi = dpi if atlas_row.checkbox(texts.EXPORT_ATLAS_PNG, key="export_atlas_png") else None
+        atlas_key = (map_key, title, page_size, orientation, order, png_dpi)
+        if atlas_row.button(texts.EXPORT_ATLAS, key="export_atlas"):
+            bar = st.progress(0.0)
+            st.session_state["export_atlas_files"] = atlas_key, render_atlas_files(
+                page, data.province_data, table, order=order, villages=print_options["villages"], paper=page_size,
+                orientation=orientation, title=title, export_date=export_now().date(), png_dpi=png_dpi,
+                progress=lambda done, total: bar.progress(done / total, texts.EXPORT_ATLAS_PROGRESS.format(
+                    done=done, total=total)))
+            bar.empty()
+        made_key, atlas = st.session_state.get("export_atlas_files", (None, None))
+        if made_key != atlas_key:
+            st.session_state.pop("export_atlas_files", None)  # made for another view, filter or paper: let it go
+        else:
+            saved = st.container(horizontal=True, wrap=True, key="export_atlas_files_row")
+            atlas_name = f"{texts.ATLAS_COVER_KIND} {title}"
+            saved.download_button(texts.EXPORT_ATLAS_SAVE_PDF.format(pages=atlas.pages), atlas.pdf,
+                                  file_name=export_file_name(atlas_name, "pdf", day), mime=MIME["pdf"],
+                                  on_click="ignore", key="export_atlas_pdf")
+            if atlas.png_zip:
+                saved.download_button(texts.EXPORT_ATLAS_SAVE_ZIP, atlas.png_zip,
+                                      file_name=export_file_name(atlas_name, "zip", day), mime=ZIP_MIME,
+                                      on_click="ignore", key="export_atlas_zip")
+        st.caption(texts.EXPORT_ATLAS_HELP.format(units=texts.UNIT_NOUN[shown_period]))
 
 if st.toggle(texts.BORDER_GAPS, key="show_border_gaps", help=texts.BORDER_GAPS_HELP):
     gaps = tables.border_gaps_table(table, list(page.indicators_with_values), page.target_year)

@@ -8,6 +8,7 @@ tested without rendering anything.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 MM_PER_INCH = 25.4
@@ -62,18 +63,21 @@ class PageLayout:
         return math.sqrt(self.scale)
 
 
+def paper_units(page: str, orientation: str) -> tuple[float, float, float, Callable[[float], float]]:
+    """The paper's width and height in inches, its scale against A4 (an A3 page is an A4 page enlarged), and
+    millimetres as drawn on it, in inches: an A4 millimetre grown by that scale."""
+    width, height = paper_inches(page, orientation)
+    scale = min(width, height) / (PAPER_MM["A4"][0] / MM_PER_INCH)
+    return width, height, scale, lambda value: value * scale / MM_PER_INCH
+
+
 def page_layout(page: str, orientation: str) -> PageLayout:
     """A QGIS-like print layout: header on top, map, a side (or bottom) panel, footer.
 
     Landscape puts legend and locator inset in a column right of the map;
     portrait puts them in a band under it.
     """
-    width, height = paper_inches(page, orientation)
-    s = min(width, height) / (PAPER_MM["A4"][0] / MM_PER_INCH)
-
-    def mm(value: float) -> float:
-        return value * s / MM_PER_INCH
-
+    width, height, s, mm = paper_units(page, orientation)
     margin, gap = mm(10), mm(5)
     header_h, footer_h = mm(22), mm(10)
     header = _box(margin, height - margin - header_h, width - 2 * margin, header_h)

@@ -1,0 +1,179 @@
+"""The atlas: the map page's view as one PDF with a cover, the print map of them all, a contents list and one page
+per unit.
+
+`render_atlas` takes the map page's model (layers.page.MapPage: its view, filter, options) and the period's
+data, plans the pages (atlas_sheets: which units, in which order, what each page says), then draws them one at
+a time (atlas_front: cover and contents; atlas_unit: a unit's page) into matplotlib's PdfPages, closing each
+figure before the next, so memory holds one page, not the atlas. With `png_dpi`, each page is also written
+as a PNG into a ZIP. Fonts are embedded once, as TrueType (Type 42), so the text is searchable.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import matplotlib
+import pandas as pd
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+
+import texts
+from geo.province import ProvinceData
+from geo.vnformat import COUNT_FORMAT, export_now, nfc
+from layers.page import MapPage
+from layers.paper.atlas_front import Cover, contents_figure, contents_grid, contents_pages, cover_figure
+from layers.paper.atlas_sheets import ORDER_NAME, ORDERS, AtlasPlan, plan_atlas
+from layers.paper.atlas_unit import (
+    UnitPageContext,
+    atlas_legend,
+    draw_page_number,
+    locator_box,
+    make_locator,
+    unit_figure,
+    unit_layout,
+)
+from layers.paper.geometry import PRINT_CRS, print_geometry
+from layers.paper.header_footer import province_heading
+from layers.paper.layout import page_layout
+from layers.paper.legend import legend_content, overlay_items
+from layers.paper.render import build_figure
+from layers.thematic import PRIORITY
+
+__all__ = ["ORDERS", "ZIP_MIME", "AtlasFiles", "render_atlas", "render_atlas_files"]  # ORDERS from atlas_sheets
+
+ZIP_MIME = "application/zip"
+PNG_DPI = (72, 1200)  # the dpi a PNG page may have
+PNG_COMPRESSION = 3  # zlib level: half the time of matplotlib's default for files a few per cent larger
+
+# As the print map (render.py): embedded TrueType text, titles printed as typed, unhinted glyphs.
+matplotlib.rcParams["pdf.fonttype"] = 42
+matplotlib.rcParams["text.parse_math"] = False
+matplotlib.rcParams["text.hinting"] = "no_hinting"
+
+Progress = Callable[[int, int], None]  # (pages done, pages in all)
+
+
+@dataclass(frozen=True)
+class AtlasFiles:
+    pdf: bytes
+    png_zip: bytes | None  # each page as a PNG, when asked
+    pages: int
+
+
+def render_atlas(page: MapPage, data: ProvinceData, table: pd.DataFrame, **options) -> bytes:
+    """The atlas as PDF bytes (see render_atlas_files for the options)."""
+    return render_atlas_files(page, data, table, **options).pdf
+
+
+def render_atlas_files(page: MapPage, data: ProvinceData, table: pd.DataFrame, *, order: str = ORDER_NAME,
+                       units: Sequence[str] | None = None, villages: pd.DataFrame | None = None, paper: str = "A4",
+                       orientation: str = "portrait", title: str | None = None,
+                       export_date: datetime.date | None = None, png_dpi: int | None = None,
+                       progress: Progress | None = None) -> AtlasFiles:
+    """The atlas of `page` over `data` (the period's full-resolution boundaries) and `table` (one row per unit
+    with its values: layers.page's input).
+
+    `units`: the units to print (default: the page's filter; all when it has none), in `order` (ORDERS: by
+    name, by priority rank, by gap to the target); `villages` (gso_code, village[, lon, lat]) when the map
+    shows them; `title` defaults to the view's. `progress(done, total)` is called after every page.
+    """
+    if png_dpi is not None and not PNG_DPI[0] <= png_dpi <= PNG_DPI[1]:
+        raise ValueError(f"png_dpi must be between {PNG_DPI[0]} and {PNG_DPI[1]}, not {png_dpi}")
+    plan = plan_atlas(page, table, data.period, order=order, units=units, villages=villages)
+    if not plan.sheets:
+        raise ValueError("an atlas needs at least one unit")
+    view = page.built.view
+    title = nfc(title if title is not None else view.title)
+    day = export_date or export_now().date()
+    layout = unit_layout(paper, orientation, plan.sheets[0].indicators)  # the same indicators on every page
+    grid = contents_grid(layout, orientation)
+    front = 2 + contents_pages(1 + len(plan.sheets), grid)  # the cover, the map of them all, the contents
+    total = front + len(plan.sheets)
+    context = _context(page, data, plan, layout, title, day, villages)
+    cover = _cover(page, data, plan, title, day)
+
+    pdf_buffer, zip_buffer = io.BytesIO(), io.BytesIO() if png_dpi else None
+    metadata = {"Title": title, "Subject": nfc(view.subtitle), "Creator": texts.APP_TITLE, "CreationDate": None}
+    with PdfPages(pdf_buffer, metadata=metadata) as pdf, \
+            (zipfile.ZipFile(zip_buffer, "w", zipfile.ZIP_STORED) if zip_buffer else _Nothing()) as pngs:
+        done = 0
+
+        def emit(fig: Figure) -> None:
+            nonlocal done
+            pdf.savefig(fig)
+            done += 1
+            if pngs is not None:  # sized to whole pixels, so an A4 page at 300 dpi is 2480 x 3508, as the print map's
+                width, height = fig.get_size_inches()
+                fig.set_size_inches(round(width * png_dpi) / png_dpi, round(height * png_dpi) / png_dpi)
+                image = io.BytesIO()
+                fig.savefig(image, format="png", dpi=png_dpi, metadata={"Title": title, "Software": None},
+                            pil_kwargs={"compress_level": PNG_COMPRESSION})
+                pngs.writestr(texts.ATLAS_PNG_NAME.format(page=done), image.getvalue())
+            fig.clear()  # the page is written: let its artists go before the next is drawn
+            if progress is not None:
+                progress(done, total)
+
+        emit(cover_figure(cover, view, layout, total))
+        emit(_overview_figure(page, data, villages, paper, orientation, title, day, total))
+        entries = [(texts.ATLAS_CONTENTS_OVERVIEW, "", 2)]
+        entries += [(sheet.entry, sheet.note, front + 1 + i) for i, sheet in enumerate(plan.sheets)]
+        for k in range(front - 2):
+            emit(contents_figure(entries[k * grid.per_page:(k + 1) * grid.per_page], grid, layout, view, day,
+                                 3 + k, total))
+        for i, sheet in enumerate(plan.sheets):
+            emit(unit_figure(sheet, context, front + 1 + i, total))
+    return AtlasFiles(pdf=pdf_buffer.getvalue(), png_zip=zip_buffer.getvalue() if zip_buffer else None, pages=total)
+
+
+class _Nothing:
+    """A context manager standing for the ZIP when no PNG is asked for."""
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+
+def _overview_figure(page: MapPage, data: ProvinceData, villages: pd.DataFrame | None, paper: str,
+                     orientation: str, title: str, day: datetime.date, total: int) -> Figure:
+    """Page 2: the print map of the page (layers/paper/render.build_figure), whose legend every unit page
+    repeats; numbered as the atlas's other pages."""
+    fig = build_figure(page.built.view, data, page=paper, orientation=orientation, title=title, export_date=day,
+                       highlighted=page.built.top, villages=villages)
+    draw_page_number(fig.axes[0], page_layout(paper, orientation), 2, total)  # the first axes is the page's
+    return fig
+
+
+def _context(page: MapPage, data: ProvinceData, plan: AtlasPlan, layout, title: str, day: datetime.date,
+             villages: pd.DataFrame | None) -> UnitPageContext:
+    built, geometry = page.built, print_geometry(data)
+    view = built.view
+    chosen = {sheet.code for sheet in plan.sheets}
+    own = None if villages is None else villages[villages["gso_code"].astype(str).isin(chosen)]
+    placed = pd.Series(dtype=bool) if own is None else own[["lon", "lat"]].notna().all(axis=1) \
+        if {"lon", "lat"} <= set(own.columns) else pd.Series(False, index=own.index)
+    has_xy, no_xy = bool(placed.any()), bool((~placed).any())  # villages as points; as a count on their unit
+    top = built.top if page.choices.options.kind == PRIORITY else ()
+    overlays = overlay_items(len(top), village_points=has_xy, village_badges=no_xy, top_of=view.top_n)
+    content = legend_content(view, False, overlays, districts=bool(geometry.district_paths),
+                             zones=bool(geometry.zone_paths), units=None)
+    districts = data.districts.to_crs(PRINT_CRS).geometry.values if len(data.districts) else []
+    return UnitPageContext(view=view, geometry=geometry, legend=atlas_legend(content, texts.UNIT_NOUN[data.period.key]),
+                           layout=layout, locator=make_locator(geometry, districts, locator_box(layout.page)),
+                           title=title, heading=province_heading(data.province), export_date=day, villages=own,
+                           top=tuple(top))
+
+
+def _cover(page: MapPage, data: ProvinceData, plan: AtlasPlan, title: str, day: datetime.date) -> Cover:
+    view = page.built.view
+    units = texts.ATLAS_COVER_UNIT_COUNT.format(count=COUNT_FORMAT.number(len(plan.sheets)),
+                                                units=texts.UNIT_NOUN[data.period.key])
+    return Cover(heading=province_heading(data.province), title=title, view_title=nfc(view.title),
+                 period=texts.PERIOD_NAMES[data.period.key], filters=nfc(page.subtitle), units=units,
+                 order=plan.order_words, recipe=plan.recipe, sources=tuple(nfc(s) for s in view.sources),
+                 export_date=day, illustrative=view.illustrative)
