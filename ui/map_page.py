@@ -10,15 +10,14 @@ import streamlit as st
 
 import texts
 from geo.errors import DataError
-from geo.vnformat import export_now, vn_number
+from geo.vnformat import vn_number
 from layers import tables
-from layers.export.file_names import MIME, export_file_name
 from layers.page import map_page
 from layers.web import basemap
 from layers.web.selection import selection_layer
 from layers.web.viewport import MAP_HEIGHT_PX, view_of
 from layers.web.villages import VillageLayer, village_rows
-from ui import first_paint, map_click, map_component, period, presentation, state, view_link
+from ui import export_section, first_paint, map_click, map_component, period, presentation, state, view_link
 from ui.plain_text import plain
 
 store = state.store()
@@ -97,85 +96,11 @@ if programme.carried_rules is not None:
         st.dataframe(tables.styled_table(tables.display_table(unplaced, texts.UNPLACED_COLUMNS)), hide_index=True,
                      width="stretch")
 
-# Built only while open (on_change="rerun"): its widgets cost the page load
-# time, and most visits export nothing.
+# Built only while open (on_change="rerun"): its widgets cost the page load time, and most visits export nothing.
 export = st.expander(texts.EXPORT_SECTION, key="export_open", on_change="rerun")
 if export.open:
-    # Imported here: matplotlib and the exporters cost a first visit about 0.5 s and 45 MB, and most visits
-    # export nothing.
-    from layers.export.excel import table_to_xlsx
-    from layers.export.geopackage import view_to_gpkg
-    from layers.export.offline_html import export_header, standalone_html
-    from layers.paper.atlas import ORDERS as ATLAS_ORDERS
-    from layers.paper.atlas import ZIP_MIME, render_atlas_files
-    from layers.paper.render import render_print_map
     with export:
-        title = st.text_input(texts.EXPORT_TITLE, value=built.view.title, key=f"export_title_{built.view.title}")
-        left, middle, right = st.columns(3)
-        page_size = left.radio(texts.EXPORT_PAGE, ("A4", "A3"), horizontal=True, key="export_page")
-        orientation = middle.radio(texts.EXPORT_ORIENTATION, ("landscape", "portrait"), horizontal=True,
-                                   format_func=texts.ORIENTATION_NAMES.get, key="export_orientation")
-        dpi = right.radio(texts.EXPORT_DPI, (150, 300), index=1, horizontal=True, key="export_dpi")
-        print_options = dict(page=page_size, orientation=orientation, title=title, highlighted=built.top,
-                             villages=programme.villages if page.with_villages else None)
-        # A row that wraps: five buttons in columns cut their labels ("Tải bản đồ tương tác (HT…"); here a button
-        # that does not fit moves down with its words whole.
-        buttons = st.container(horizontal=True, wrap=True, key="export_buttons")
-        day = export_now().date()  # every export's date and time is Vietnam time (geo.vnformat.export_now)
-        buttons.download_button(
-            texts.EXPORT_PNG, lambda: render_print_map(built.view, data.province_data, dpi=dpi, fmt="png",
-                                                       export_date=export_now().date(), **print_options),
-            file_name=export_file_name(title, "png", day), mime=MIME["png"], on_click="ignore", key="export_png")
-        buttons.download_button(
-            texts.EXPORT_PDF, lambda: render_print_map(built.view, data.province_data, fmt="pdf",
-                                                       export_date=export_now().date(), **print_options),
-            file_name=export_file_name(title, "pdf", day), mime=MIME["pdf"], on_click="ignore", key="export_pdf")
-        buttons.download_button(
-            texts.EXPORT_HTML, lambda: standalone_html(lambda: base_map(inline=True), title=title,
-                                                       header=export_header(built.view), layers=[selection()],
-                                                       opening=view_of(data, page.selected)),
-            file_name=export_file_name(title, "html", day), mime=MIME["html"], on_click="ignore", key="export_html")
-        buttons.download_button(
-            texts.EXPORT_XLSX, lambda: table_to_xlsx(tables.display_table(built.table, built.headers), title=title,
-                                                     sources=list(built.view.sources), filters=page.subtitle,
-                                                     illustrative=built.view.illustrative,
-                                                     exported_at=export_now(), recipe=built.view.recipe),
-            file_name=export_file_name(title, "xlsx", day), mime=MIME["xlsx"], on_click="ignore", key="export_xlsx")
-        buttons.download_button(
-            texts.EXPORT_GPKG, lambda: view_to_gpkg(built, data.province_data, title=title, filters=page.subtitle,
-                                                    villages=print_options["villages"], exported_at=export_now()),
-            file_name=export_file_name(title, "gpkg", day), mime=MIME["gpkg"], on_click="ignore", key="export_gpkg")
-        st.caption(texts.EXPORT_HELP)
-        st.caption(texts.EXPORT_GPKG_HELP)
-        # The atlas: built on the click, page by page under a progress bar, then offered (kept while nothing changes).
-        st.markdown(f"###### {texts.EXPORT_ATLAS_TITLE}")
-        atlas_row = st.container(horizontal=True, wrap=True, vertical_alignment="bottom", key="export_atlas_row")
-        order = atlas_row.selectbox(texts.EXPORT_ATLAS_ORDER, ATLAS_ORDERS, format_func=texts.ATLAS_ORDER_NAMES.get,
-                                    key="export_atlas_order")
-        png_dpi = dpi if atlas_row.checkbox(texts.EXPORT_ATLAS_PNG, key="export_atlas_png") else None
-        atlas_key = (map_key, title, page_size, orientation, order, png_dpi)
-        if atlas_row.button(texts.EXPORT_ATLAS, key="export_atlas"):
-            bar = st.progress(0.0)
-            st.session_state["export_atlas_files"] = atlas_key, render_atlas_files(
-                page, data.province_data, table, order=order, villages=print_options["villages"], paper=page_size,
-                orientation=orientation, title=title, export_date=export_now().date(), png_dpi=png_dpi,
-                progress=lambda done, total: bar.progress(done / total, texts.EXPORT_ATLAS_PROGRESS.format(
-                    done=done, total=total)))
-            bar.empty()
-        made_key, atlas = st.session_state.get("export_atlas_files", (None, None))
-        if made_key != atlas_key:
-            st.session_state.pop("export_atlas_files", None)  # made for another view, filter or paper: let it go
-        else:
-            saved = st.container(horizontal=True, wrap=True, key="export_atlas_files_row")
-            atlas_name = f"{texts.ATLAS_COVER_KIND} {title}"
-            saved.download_button(texts.EXPORT_ATLAS_SAVE_PDF.format(pages=atlas.pages), atlas.pdf,
-                                  file_name=export_file_name(atlas_name, "pdf", day), mime=MIME["pdf"],
-                                  on_click="ignore", key="export_atlas_pdf")
-            if atlas.png_zip:
-                saved.download_button(texts.EXPORT_ATLAS_SAVE_ZIP, atlas.png_zip,
-                                      file_name=export_file_name(atlas_name, "zip", day), mime=ZIP_MIME,
-                                      on_click="ignore", key="export_atlas_zip")
-        st.caption(texts.EXPORT_ATLAS_HELP.format(units=texts.UNIT_NOUN[shown_period]))
+        export_section.show(page, data, programme, table, map_key, base_map, selection)
 
 if st.toggle(texts.BORDER_GAPS, key="show_border_gaps", help=texts.BORDER_GAPS_HELP):
     gaps = tables.border_gaps_table(table, list(page.indicators_with_values), page.target_year)
