@@ -11,6 +11,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -31,12 +32,15 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def running_app(env_extra: dict | None = None, timeout: float = 60):
+    """The app on a free port of 127.0.0.1, for the block's length. Its error output goes to a temporary file,
+    not a pipe: a pipe nobody reads fills after 64 KB of warnings and then stops the server mid-test."""
     port = free_port()
     env = {**os.environ, **(env_extra or {})}
+    errors = tempfile.TemporaryFile()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + timeout
@@ -47,7 +51,8 @@ def running_app(env_extra: dict | None = None, timeout: float = 60):
                         break
             except OSError:
                 if proc.poll() is not None or time.time() > deadline:
-                    raise RuntimeError("streamlit did not start: " + proc.stderr.read().decode()[-2000:])
+                    errors.seek(0)
+                    raise RuntimeError("streamlit did not start: " + errors.read().decode(errors="replace")[-2000:])
                 time.sleep(0.3)
         yield url
     finally:
@@ -56,6 +61,7 @@ def running_app(env_extra: dict | None = None, timeout: float = 60):
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        errors.close()
 
 
 def launch_browser(playwright):
