@@ -19,6 +19,7 @@ import texts
 from geo.indicators import INDICATORS, MEAN, NONE, SHARE_OF_COMMUNES, SHARE_OF_VILLAGES, SUM
 from geo.new_units import PART, WHOLE
 from geo.programme import Programme, commune_values, latest_year
+from geo.roll_up import UNWEIGHTED_MEANS
 from geo.vocabulary import CATEGORY_I, CATEGORY_II, CATEGORY_III
 
 # How one carried value was combined: the keys of texts.CARRY_OVER_RULES.
@@ -28,10 +29,12 @@ RULE_VILLAGE_SHARE_MEAN = "village_share_mean"  # unweighted mean of the old com
 RULE_COMMUNE_SHARE = "commune_share"  # % of the old communes that had it (the unit is one commune now)
 RULE_MEAN = "mean"  # unweighted mean of the old communes' values (no population weights)
 RULES = (RULE_SUM, RULE_VILLAGES, RULE_VILLAGE_SHARE_MEAN, RULE_COMMUNE_SHARE, RULE_MEAN)
-ESTIMATED_RULES = frozenset({RULE_VILLAGE_SHARE_MEAN, RULE_COMMUNE_SHARE, RULE_MEAN})
 # The rule of each catalogue aggregate; a share of villages is RULE_VILLAGES where village rows allow it.
 RULE_OF_AGGREGATE = {SUM: RULE_SUM, SHARE_OF_VILLAGES: RULE_VILLAGE_SHARE_MEAN,
                      SHARE_OF_COMMUNES: RULE_COMMUNE_SHARE, MEAN: RULE_MEAN}  # NONE: not carried
+# Estimated: the unweighted means (no weights in the data, as for a district: geo.roll_up), and a share of old
+# communes standing for a unit that is one commune now.
+ESTIMATED_RULES = frozenset({RULE_OF_AGGREGATE[a] for a in UNWEIGHTED_MEANS} | {RULE_COMMUNE_SHARE})
 CATEGORY_COLUMNS = {CATEGORY_III: "kv3_old_communes", CATEGORY_II: "kv2_old_communes",
                     CATEGORY_I: "kv1_old_communes"}
 

@@ -283,3 +283,27 @@ def test_top_communes_and_villages_are_drawn_and_explained(province):
     assert "\n3\n" in text  # the badge: three villages without coordinates
     plain = figure_texts(build_figure(view, province))
     assert texts.PRINT_LEGEND_VILLAGE_POINTS not in plain and "ưu tiên" not in plain
+
+
+@pytest.mark.parametrize("page,orientation", [("A4", "portrait"), ("A4", "landscape"), ("A3", "portrait")])
+def test_a_long_source_list_keeps_the_illustrative_note_in_the_footer(page, orientation):
+    """2026-2030's sources fill five lines at the footer's first size: the text shrinks so it and the
+    illustrative note stay inside the footer band, not under the page's edge."""
+    from matplotlib.figure import Figure
+
+    from layers.paper.header_footer import draw_footer
+    sources = tuple(f"Nguồn số {i}: Quyết định số {i}/QĐ-UBND ngày 01/7/2025 về danh mục xã, phường, thôn đặc biệt "
+                    f"khó khăn" for i in range(3))
+    layout = page_layout(page, orientation)
+    fig = Figure(figsize=(layout.width, layout.height))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, layout.width)
+    ax.set_ylim(0, layout.height)
+    view = MapView(title="t", legend_title="", fills={}, legend=(), illustrative=True, sources=sources)
+    draw_footer(ax, layout, view, datetime.date(2026, 3, 5))
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    assert texts.ILLUSTRATIVE_NOTE in [t.get_text() for t in ax.texts]
+    for text in ax.texts:
+        bottom = text.get_window_extent(renderer).y0 / fig.dpi  # inches from the page's foot
+        assert bottom >= layout.footer[1] - 0.01, text.get_text()[:40]

@@ -98,3 +98,31 @@ ATLAS_ROWS_LEFT_OFF = "… và {count} chỉ tiêu khác (không đủ chỗ tr�
 ATLAS_NOTE_RANK = "hạng {rank}"
 ATLAS_NOTE_SHORTFALL = "thiếu {share}"
 ATLAS_CONTENTS_OVERVIEW = "Bản đồ chung của tập"
+# The atlas by district
+# (layers/paper/atlas_districts.py, atlas_district.py): one page per district of 2021-2025 or former district of
+# 2026-2030 instead of one per unit; the choice in the export section's atlas row.
+EXPORT_ATLAS_PER = "Mỗi trang một"
+ATLAS_DISTRICT_NOUN = {"2021-2025": "huyện", "2026-2030": "huyện cũ"}
+ATLAS_FORMER_DISTRICT_NAME = "{name} (cũ)"
+ATLAS_FACT_UNITS = "Số {units}"
+ATLAS_FACT_UNITS_FILTERED = "{shown} trong bộ lọc (trên {total} {units} của {district})"
+ATLAS_FACT_CATEGORIES = "Theo khu vực"
+ATLAS_FACT_CATEGORY_COUNT = "{name}: {count}"
+ATLAS_FACT_BORDER = "{units} biên giới"
+ATLAS_FACT_MEAN_SCORE = "Điểm ưu tiên trung bình"
+ATLAS_FACT_RANKING = "Các {units} theo điểm ưu tiên"
+ATLAS_FACT_RANKED = "{name}: {score} (hạng {rank})"
+ATLAS_FACT_FILTER = "Bộ lọc"
+ATLAS_FILTER_NOTE = ("Chỉ các {units} trong bộ lọc được tô màu và tính vào số liệu của trang; các {units} khác của "
+                     "{district} tô xám như đơn vị lân cận.")
+ATLAS_FACT_GROUPING = "Cách xếp"
+ATLAS_FORMER_DISTRICT_NOTE = ("Mỗi xã, phường được xếp vào huyện cũ chiếm phần lớn diện tích của nó: một đơn vị nằm "
+                              "trên hai huyện cũ chỉ có ở một trang.")
+ATLAS_ROLL_UP_NOTE = ("Số liệu của {district} tổng hợp từ các {units} trong bộ lọc: cộng số đếm; tỷ lệ số xã đạt "
+                      "tính trên các {units} có số liệu; các tỷ lệ khác là trung bình không trọng số (ghi “ước tính”: "
+                      "thiếu số dân, số thôn của từng {units}).")
+ATLAS_ROW_MARKS = "{label} — {marks}"
+ATLAS_GIVEN = "{given}/{total} {units} có số liệu"
+ATLAS_NOTE_MEAN_SCORE = "điểm TB {score}"
+ATLAS_ORDER_DISTRICT_RANK = "Theo điểm ưu tiên trung bình của các {units} trong bộ lọc (cao trước)"
+ATLAS_ORDER_DISTRICT_GAP = "{order}, tính trên số liệu tổng hợp của mỗi {district}"

@@ -80,19 +80,23 @@ def _atlas(page: MapPage, province_data: ProvinceData, table: pd.DataFrame, map_
            paper: str, orientation: str, dpi: int, villages: pd.DataFrame | None) -> None:
     """The atlas: built on the click, page by page under a progress bar, then offered for saving (kept while the
     view, filter, title and paper stay as they were)."""
-    from layers.paper.atlas import ORDERS, ZIP_MIME, render_atlas_files
+    from layers.paper.atlas import ORDERS, PER_UNIT, PERS, ZIP_MIME, render_atlas_files
 
     st.markdown(f"###### {texts.EXPORT_ATLAS_TITLE}")
     row = st.container(horizontal=True, wrap=True, vertical_alignment="bottom", key="export_atlas_row")
+    period = province_data.period.key
+    nouns = {PER_UNIT: texts.UNIT_NOUN[period]}  # a page per unit, or per district (former district)
+    per = row.radio(texts.EXPORT_ATLAS_PER, PERS, horizontal=True, key="export_atlas_per",
+                    format_func=lambda p: nouns.get(p, texts.ATLAS_DISTRICT_NOUN[period]))
     order = row.selectbox(texts.EXPORT_ATLAS_ORDER, ORDERS, format_func=texts.ATLAS_ORDER_NAMES.get,
                           key="export_atlas_order")
     png_dpi = dpi if row.checkbox(texts.EXPORT_ATLAS_PNG, key="export_atlas_png") else None
-    atlas_key = (map_key, title, paper, orientation, order, png_dpi)
+    atlas_key = (map_key, title, paper, orientation, order, png_dpi, per)
     if row.button(texts.EXPORT_ATLAS, key="export_atlas"):
         bar = st.progress(0.0)
         st.session_state[_ATLAS_FILES] = atlas_key, render_atlas_files(
             page, province_data, table, order=order, villages=villages, paper=paper, orientation=orientation,
-            title=title, export_date=export_now().date(), png_dpi=png_dpi,
+            title=title, export_date=export_now().date(), png_dpi=png_dpi, per=per,
             progress=lambda done, total: bar.progress(done / total, texts.EXPORT_ATLAS_PROGRESS.format(
                 done=done, total=total)))
         bar.empty()

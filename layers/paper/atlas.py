@@ -25,6 +25,8 @@ import texts
 from geo.province import ProvinceData
 from geo.vnformat import COUNT_FORMAT, export_now, nfc
 from layers.page import MapPage
+from layers.paper.atlas_district import district_figure, district_shapes
+from layers.paper.atlas_districts import PER_DISTRICT, PER_UNIT, PERS, district_noun, plan_district_atlas
 from layers.paper.atlas_front import Cover, contents_figure, contents_grid, contents_pages, cover_figure
 from layers.paper.atlas_sheets import ORDER_NAME, ORDERS, AtlasPlan, plan_atlas
 from layers.paper.atlas_unit import (
@@ -43,7 +45,8 @@ from layers.paper.legend import legend_content, overlay_items
 from layers.paper.render import build_figure
 from layers.thematic import PRIORITY
 
-__all__ = ["ORDERS", "ZIP_MIME", "AtlasFiles", "render_atlas", "render_atlas_files"]  # ORDERS from atlas_sheets
+__all__ = ["ORDERS", "PERS", "PER_DISTRICT", "PER_UNIT", "ZIP_MIME", "AtlasFiles", "render_atlas",
+           "render_atlas_files"]  # ORDERS from atlas_sheets, PERS... from atlas_districts
 
 ZIP_MIME = "application/zip"
 PNG_DPI = (72, 1200)  # the dpi a PNG page may have
@@ -73,17 +76,24 @@ def render_atlas_files(page: MapPage, data: ProvinceData, table: pd.DataFrame, *
                        units: Sequence[str] | None = None, villages: pd.DataFrame | None = None, paper: str = "A4",
                        orientation: str = "portrait", title: str | None = None,
                        export_date: datetime.date | None = None, png_dpi: int | None = None,
-                       progress: Progress | None = None) -> AtlasFiles:
+                       progress: Progress | None = None, per: str = PER_UNIT) -> AtlasFiles:
     """The atlas of `page` over `data` (the period's full-resolution boundaries) and `table` (one row per unit
     with its values: layers.page's input).
 
     `units`: the units to print (default: the page's filter; all when it has none), in `order` (ORDERS: by
     name, by priority rank, by gap to the target); `villages` (gso_code, village[, lon, lat]) when the map
-    shows them; `title` defaults to the view's. `progress(done, total)` is called after every page.
+    shows them; `title` defaults to the view's. `progress(done, total)` is called after every page. `per`
+    (PERS): one page per unit, or per district (2021-2025) / former district (2026-2030) holding at least one
+    of the units, its units' values rolled up (atlas_districts).
     """
     if png_dpi is not None and not PNG_DPI[0] <= png_dpi <= PNG_DPI[1]:
         raise ValueError(f"png_dpi must be between {PNG_DPI[0]} and {PNG_DPI[1]}, not {png_dpi}")
-    plan = plan_atlas(page, table, data.period, order=order, units=units, villages=villages)
+    if per not in PERS:
+        raise ValueError(f"per must be one of {PERS}, not {per!r}")
+    if per == PER_UNIT:
+        plan = plan_atlas(page, table, data.period, order=order, units=units, villages=villages)
+    else:
+        plan = plan_district_atlas(page, table, data.period, order=order, units=units)
     if not plan.sheets:
         raise ValueError("an atlas needs at least one unit")
     view = page.built.view
@@ -93,8 +103,17 @@ def render_atlas_files(page: MapPage, data: ProvinceData, table: pd.DataFrame, *
     grid = contents_grid(layout, orientation)
     front = 2 + contents_pages(1 + len(plan.sheets), grid)  # the cover, the map of them all, the contents
     total = front + len(plan.sheets)
-    context = _context(page, data, plan, layout, title, day, villages)
-    cover = _cover(page, data, plan, title, day)
+    noun = texts.UNIT_NOUN[data.period.key] if per == PER_UNIT else district_noun(data.period)
+    context = _context(page, data, plan, layout, title, day, villages, noun)
+    cover = _cover(page, data, plan, title, day, noun)
+    if per == PER_UNIT:
+        def sheet_figure(sheet, number: int) -> Figure:
+            return unit_figure(sheet, context, number, total)
+    else:
+        shapes = district_shapes(data, context.geometry, table)
+
+        def sheet_figure(sheet, number: int) -> Figure:
+            return district_figure(sheet, context, shapes, number, total)
 
     pdf_buffer, zip_buffer = io.BytesIO(), io.BytesIO() if png_dpi else None
     metadata = {"Title": title, "Subject": nfc(view.subtitle), "Creator": texts.APP_TITLE, "CreationDate": None}
@@ -125,7 +144,7 @@ def render_atlas_files(page: MapPage, data: ProvinceData, table: pd.DataFrame, *
             emit(contents_figure(entries[k * grid.per_page:(k + 1) * grid.per_page], grid, layout, view, day,
                                  3 + k, total))
         for i, sheet in enumerate(plan.sheets):
-            emit(unit_figure(sheet, context, front + 1 + i, total))
+            emit(sheet_figure(sheet, front + 1 + i))
     return AtlasFiles(pdf=pdf_buffer.getvalue(), png_zip=zip_buffer.getvalue() if zip_buffer else None, pages=total)
 
 
@@ -150,10 +169,10 @@ def _overview_figure(page: MapPage, data: ProvinceData, villages: pd.DataFrame |
 
 
 def _context(page: MapPage, data: ProvinceData, plan: AtlasPlan, layout, title: str, day: datetime.date,
-             villages: pd.DataFrame | None) -> UnitPageContext:
+             villages: pd.DataFrame | None, noun: str) -> UnitPageContext:
     built, geometry = page.built, print_geometry(data)
     view = built.view
-    chosen = {sheet.code for sheet in plan.sheets}
+    chosen = {code for sheet in plan.sheets for code in sheet.shown}
     own = None if villages is None else villages[villages["gso_code"].astype(str).isin(chosen)]
     placed = pd.Series(dtype=bool) if own is None else own[["lon", "lat"]].notna().all(axis=1) \
         if {"lon", "lat"} <= set(own.columns) else pd.Series(False, index=own.index)
@@ -163,16 +182,15 @@ def _context(page: MapPage, data: ProvinceData, plan: AtlasPlan, layout, title: 
     content = legend_content(view, False, overlays, districts=bool(geometry.district_paths),
                              zones=bool(geometry.zone_paths), units=None)
     districts = data.districts.to_crs(PRINT_CRS).geometry.values if len(data.districts) else []
-    return UnitPageContext(view=view, geometry=geometry, legend=atlas_legend(content, texts.UNIT_NOUN[data.period.key]),
+    return UnitPageContext(view=view, geometry=geometry, legend=atlas_legend(content, noun),
                            layout=layout, locator=make_locator(geometry, districts, locator_box(layout.page)),
                            title=title, heading=province_heading(data.province), export_date=day, villages=own,
                            top=tuple(top))
 
 
-def _cover(page: MapPage, data: ProvinceData, plan: AtlasPlan, title: str, day: datetime.date) -> Cover:
+def _cover(page: MapPage, data: ProvinceData, plan: AtlasPlan, title: str, day: datetime.date, noun: str) -> Cover:
     view = page.built.view
-    units = texts.ATLAS_COVER_UNIT_COUNT.format(count=COUNT_FORMAT.number(len(plan.sheets)),
-                                                units=texts.UNIT_NOUN[data.period.key])
+    units = texts.ATLAS_COVER_UNIT_COUNT.format(count=COUNT_FORMAT.number(len(plan.sheets)), units=noun)
     return Cover(heading=province_heading(data.province), title=title, view_title=nfc(view.title),
                  period=texts.PERIOD_NAMES[data.period.key], filters=nfc(page.subtitle), units=units,
                  order=plan.order_words, recipe=plan.recipe, sources=tuple(nfc(s) for s in view.sources),

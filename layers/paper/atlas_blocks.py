@@ -74,10 +74,12 @@ def _facts_layout(facts: Sequence[tuple[str, str]], box: Box, size: float) -> tu
     return _FactsLayout(size, label_w, rows, 0), height
 
 
-def draw_facts(ax, box: Box, facts: Sequence[tuple[str, str]], font_scale: float = 1.0) -> None:
-    """Rows of "what: value", the values wrapped beside their labels, at the largest size that fits `box`."""
+def draw_facts(ax, box: Box, facts: Sequence[tuple[str, str]], font_scale: float = 1.0,
+               smallest: float = SIZES_PT[-1]) -> None:
+    """Rows of "what: value", the values wrapped beside their labels, at the largest size that fits `box`;
+    at `smallest` (points on A4), the rows that do not fit are left off, and said."""
     _, box_h = box_size(box)
-    for base in SIZES_PT:
+    for base in [size for size in SIZES_PT if size >= smallest]:
         layout, height = _facts_layout(facts, box, base * font_scale)
         if height <= box_h:
             break

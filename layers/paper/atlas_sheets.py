@@ -73,12 +73,17 @@ class UnitSheet:
     indicators: tuple[IndicatorRow, ...]
     note: str = ""  # what the unit is ordered by, as the contents writes it beside its name ("hạng 3")
 
+    @property
+    def shown(self) -> tuple[str, ...]:
+        """The units the page colours and counts: this one."""
+        return (self.code,)
+
 
 @dataclass(frozen=True)
 class AtlasPlan:
     """Every unit page in print order, and the words the cover uses for the order."""
 
-    sheets: tuple[UnitSheet, ...]
+    sheets: tuple  # UnitSheet, or atlas_districts.DistrictSheet
     order_words: str
     recipe: str  # how the priority scores on the pages were made (layers.thematic.priority_recipe)
 
@@ -101,7 +106,7 @@ def plan_atlas(page: MapPage, table: pd.DataFrame, period: Period, *, order: str
     if unknown:
         raise KeyError(f"units not in the table: {unknown[:5]}")
     scores = page.built.scores if page.built.scores is not None else view_scores(options, table)
-    keys, notes, words = _order_keys(order, page, table, scores)
+    keys, notes, words = order_keys(order, page, table, scores)
     codes.sort(key=lambda code: (keys.get(code, float("inf")), vietnamese_key(_short(rows.loc[code])), code))
     details = priority_details(table, scores)
     shown = indicators_with_values(table)
@@ -129,7 +134,7 @@ def _short(row: pd.Series) -> str:
     return name[len(kind):].strip() + " " + name if kind and name.lower().startswith(kind.lower()) else name
 
 
-def _order_keys(order: str, page: MapPage, table: pd.DataFrame, scores: pd.DataFrame
+def order_keys(order: str, page: MapPage, table: pd.DataFrame, scores: pd.DataFrame
                 ) -> tuple[dict[str, float], dict[str, str], str]:
     """Per unit, a number to sort by (smaller first; a unit without one goes last) and that number as the
     contents writes it beside the unit's name; and the order in words, for the cover."""

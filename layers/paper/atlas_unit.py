@@ -34,12 +34,14 @@ from layers.paper.drawing import (
     draw_village_points,
     draw_watermark,
     split_villages,
+    village_badge_boxes,
+    village_point_boxes,
 )
 from layers.paper.frame import MapFrame, map_axes, map_frame
 from layers.paper.furniture import draw_furniture
 from layers.paper.geometry import PrintGeometry, line_segments, polygon_path
 from layers.paper.header_footer import draw_footer, draw_header
-from layers.paper.labels import HALO, draw_commune_labels, draw_neighbour_label
+from layers.paper.labels import HALO, draw_commune_labels, draw_district_labels, draw_neighbour_label
 from layers.paper.layout import MM_PER_INCH, Box, PageLayout, needed_scale, paper_units
 from layers.paper.legend import SELECTION_WIDTH_PT, LegendContent, LegendItem, dim_colour, draw_legend
 from layers.paper.text import TEXT_COLOUR, font
@@ -198,10 +200,10 @@ def unit_figure(sheet: UnitSheet, context: UnitPageContext, number: int, total: 
     layout = context.layout.page
     fig, page_ax = blank_page(layout)
     fs = layout.font_scale
-    frame = _draw_map(fig, sheet.code, context)
+    frame = draw_page_map(fig, context, sheet.shown)
     draw_header(page_ax, layout, context.heading, sheet.name, context.title)
     draw_legend(page_ax, layout.legend, context.legend, fs)
-    _draw_locator(page_ax, layout, context, sheet.code, frame)
+    draw_locator(page_ax, layout, context, sheet.shown, frame)
     draw_facts(page_ax, context.layout.facts, sheet.facts, fs)
     draw_indicator_table(page_ax, context.layout.table, sheet.indicators, fs)
     draw_footer(page_ax, layout, context.view, context.export_date)
@@ -217,31 +219,58 @@ def draw_page_number(ax, layout: PageLayout, number: int, total: int) -> None:
             color=TEXT_COLOUR)
 
 
-def _draw_map(fig: Figure, code: str, context: UnitPageContext) -> MapFrame:
+def draw_page_map(fig: Figure, context: UnitPageContext, members: Sequence[str], coloured: Sequence[str] | None = None,
+                  districts: PrintGeometry | None = None) -> MapFrame:
+    """The page's map: framed on `members` (a unit; a district's units) and outlined round them; `coloured`
+    (default all of them) in the view's colours, named first and with their villages; the rest greyed as
+    neighbours. With `districts` (a geometry whose district fields are the neighbouring districts), their
+    names too."""
     layout, geometry = context.layout.page, context.geometry
     fs = layout.font_scale
-    frame = map_frame(layout.map, geometry, geometry.codes == code)
+    coloured = list(members if coloured is None else coloured)
+    frame = map_frame(layout.map, geometry, np.isin(geometry.codes, list(members)))
     local = near(geometry, frame.extent)
-    selected = local.codes == code
+    outlined, selected = np.isin(local.codes, list(members)), np.isin(local.codes, coloured)
     ax = map_axes(fig, frame, layout.width, layout.height)
-    own = {code: context.view.fills[code]} if code in context.view.fills else {}
-    draw_features(ax, replace(context.view, fills=own), local, selected)  # the others: "no data", veiled
+    own = {code: context.view.fills[code] for code in coloured if code in context.view.fills}
+    own.update({code: dim_colour(style.NO_DATA) for code in members if code not in set(coloured)})
+    draw_features(ax, replace(context.view, fills=own), local, outlined)  # the others: "no data", veiled
     draw_top(ax, local, selected & np.isin(local.codes, list(context.top)))
     villages = None if context.villages is None else \
-        context.villages[context.villages["gso_code"].astype(str) == code]
+        context.villages[context.villages["gso_code"].astype(str).isin(coloured)]
     points, badges = split_villages(villages, local)
     draw_village_points(ax, points, fs)
     obstacles = draw_furniture(ax, frame, local, fs)
+    named = None if districts is None else _districts_in(districts, local, frame.extent)
+    if named is not None and named.district_paths:
+        marks = village_point_boxes(frame, points, fs) + list(village_badge_boxes(frame, local, badges, fs).values())
+        obstacles += draw_district_labels(ax, frame, named, fs, obstacles, marks=marks)
     obstacles += draw_neighbour_label(ax, frame, local, fs, obstacles)
     badge_boxes = draw_village_badges(ax, frame, local, badges, fs, obstacles, selected=selected)
     obstacles += list(badge_boxes.values())
     draw_commune_labels(ax, frame, local, selected, fs, obstacles, below=badge_boxes)
-    for text in list(ax.texts):  # the unit's own name, readable on a dark class colour too (Khu vực III)
-        if text.get_text() in set(local.names[selected]):
+    names = set(local.names[selected])
+    for text in list(ax.texts):  # the page's own names, readable on a dark class colour too (Khu vực III)
+        if text.get_text() in names:
             _halo_under(ax, text)
     if context.view.illustrative:
         draw_watermark(ax, frame)
     return frame
+
+
+def _districts_in(districts: PrintGeometry, local: PrintGeometry, extent: tuple) -> PrintGeometry:
+    """`local` with the district fields of those of `districts` that reach into the map's `extent`."""
+    x0, y0, x1, y1 = extent
+
+    def reaches(path) -> bool:
+        box = path.get_extents()
+        return box.x0 < x1 and box.x1 > x0 and box.y0 < y1 and box.y1 > y0
+
+    keep = [i for i, path in enumerate(districts.district_paths) if reaches(path)]
+    return replace(local, district_names=[districts.district_names[i] for i in keep],
+                   district_paths=[districts.district_paths[i] for i in keep],
+                   district_anchors=np.asarray(districts.district_anchors)[keep].reshape(-1, 2),
+                   district_areas=np.asarray(districts.district_areas)[keep])
 
 
 def locator_box(layout: PageLayout) -> Box:
@@ -263,8 +292,8 @@ def _halo_under(ax, text) -> None:
             color="white", zorder=text.get_zorder() - 0.1, path_effects=HALO)
 
 
-def _draw_locator(page_ax, layout: PageLayout, context: UnitPageContext, code: str, frame: MapFrame) -> None:
-    """The province in miniature with the unit in red and the map's extent boxed, under a title; drawn on the
+def draw_locator(page_ax, layout: PageLayout, context: UnitPageContext, codes: Sequence[str], frame: MapFrame) -> None:
+    """The province in miniature with the page's units in red and the map's extent boxed, under a title; drawn on the
     page itself through a transform (metres to page inches), since an axes of its own costs more to make than
     all it holds."""
     x0, _, _, y1 = layout.inset
@@ -276,7 +305,7 @@ def _draw_locator(page_ax, layout: PageLayout, context: UnitPageContext, code: s
     scale = (box[2] - box[0]) / (ex[2] - ex[0])
     to_page = Affine2D().translate(-ex[0], -ex[1]).scale(scale).translate(box[0], box[1]) + page_ax.transData
     clip = Rectangle((box[0], box[1]), box[2] - box[0], box[3] - box[1], transform=page_ax.transData)
-    unit = [geometry.commune_paths[i] for i in np.flatnonzero(geometry.codes == code)]
+    unit = [geometry.commune_paths[i] for i in np.flatnonzero(np.isin(geometry.codes, list(codes)))]
     extent = Path.unit_rectangle().transformed(Affine2D().scale(frame.extent[2] - frame.extent[0],
                                                                 frame.extent[3] - frame.extent[1])
                                                .translate(frame.extent[0], frame.extent[1]))

@@ -1,7 +1,7 @@
 """The page around the map: title and filters above it, sources, date and CRS below it.
 
 The header shrinks its text (never cuts it) until it fits its band; the footer
-wraps the source line beside the CRS and adds the illustrative note when due.
+wraps the source line beside the CRS and the illustrative note, shrinking it to fit too.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from layers.view import MapView
 # Text sizes on A4, in points (scaled up on A3 by PageLayout.font_scale).
 SIZE_HEADER, SIZE_TITLE, SIZE_SUBTITLE = 8.5, 17.0, 10.5
 SIZE_FOOTER = 7.0
+SMALLEST_FOOTER = 5.5  # the footer shrinks to this, never further (a printed page stays readable)
 ILLUSTRATIVE_COLOUR = "#9a5b00"
 
 
@@ -58,22 +59,30 @@ def draw_header(ax, layout: PageLayout, heading: str, title: str, subtitle: str)
 
 
 def draw_footer(ax, layout: PageLayout, view: MapView, export_date: datetime.date) -> None:
-    """Source and date line on the left, the CRS on the right, the illustrative note when due."""
-    x0, _, x1, top = layout.footer
-    w = x1 - x0
+    """Source and date lines on the left; on the right the CRS and, under it, the illustrative note when due.
+    The source text shrinks (to SMALLEST_FOOTER, never cut) until it fits the footer band: 2026-2030's list of
+    sources is five lines long at the first size."""
+    x0, y0, x1, top = layout.footer
     fs = layout.font_scale
-    size = SIZE_FOOTER * fs
     line = nfc(view.source_line + "; " + texts.PRINT_EXPORT_DATE.format(date=export_date.strftime("%d/%m/%Y")))
-    crs_w = text_size_pt(texts.PRINT_CRS, size * 0.95)[0] / 72
-    lines = wrap_to_width(line, size, (w - crs_w - 0.25) * 72)
-    if view.illustrative:
-        lines_note = [texts.ILLUSTRATIVE_NOTE]
-    else:
-        lines_note = []
-    line_h = text_size_pt(LINE_SAMPLE, size)[1] / 72 * 1.15
+    right_w = max(text_size_pt(texts.PRINT_CRS, SIZE_FOOTER * fs * 0.95)[0],
+                  text_size_pt(texts.ILLUSTRATIVE_NOTE, SIZE_FOOTER * fs, bold=True)[0]) / 72
+    for size in _footer_sizes(fs):
+        lines = wrap_to_width(line, size, (x1 - x0 - right_w - 0.25) * 72)
+        line_h = text_size_pt(LINE_SAMPLE, size)[1] / 72 * 1.15
+        if line_h * len(lines) <= top - y0:
+            break
     ax.text(x0, top, "\n".join(lines), fontproperties=font(size), ha="left", va="top", color=TEXT_COLOUR,
             linespacing=1.15)
-    if lines_note:
-        ax.text(x0, top - line_h * len(lines) - 0.02, lines_note[0], fontproperties=font(size, bold=True),
-                ha="left", va="top", color=ILLUSTRATIVE_COLOUR)
-    ax.text(x1, top, texts.PRINT_CRS, fontproperties=font(size * 0.95), ha="right", va="top", color="#555555")
+    right_size = SIZE_FOOTER * fs
+    ax.text(x1, top, texts.PRINT_CRS, fontproperties=font(right_size * 0.95), ha="right", va="top", color="#555555")
+    if view.illustrative:
+        below_crs = top - text_size_pt(LINE_SAMPLE, right_size)[1] / 72 * 1.3
+        ax.text(x1, below_crs, texts.ILLUSTRATIVE_NOTE, fontproperties=font(right_size, bold=True), ha="right",
+                va="top", color=ILLUSTRATIVE_COLOUR)
+
+
+def _footer_sizes(font_scale: float) -> list[float]:
+    """The footer's text sizes to try, largest first, in half points."""
+    steps = int((SIZE_FOOTER - SMALLEST_FOOTER) / 0.5)
+    return [(SIZE_FOOTER - 0.5 * step) * font_scale for step in range(steps + 1)]
