@@ -66,7 +66,8 @@ EXPORT_ATLAS_SAVE_ZIP = "Lưu ảnh các trang (ZIP)"
 EXPORT_ATLAS_HELP = ("Một tệp PDF: trang bìa (tiêu đề, bản đồ, bộ lọc, căn cứ pháp lý, ngày xuất), bản đồ chung, mục "
                      "lục, rồi mỗi {units} trong bộ lọc một trang: bản đồ riêng của {units} với các đơn vị lân cận tô "
                      "xám, cùng chú giải với bản đồ chung, bảng chỉ tiêu so với mục tiêu 2025, 2030, khu vực và điểm "
-                     "ưu tiên. Khổ giấy và hướng giấy theo lựa chọn ở trên; ảnh PNG theo độ phân giải ở trên.")
+                     "ưu tiên. Chọn «{district}» để có mỗi {district} một trang, với số liệu tổng hợp từ các {units} "
+                     "trong bộ lọc. Khổ giấy và hướng giấy theo lựa chọn ở trên; ảnh PNG theo độ phân giải ở trên.")
 ATLAS_ORDER_NAMES = {
     "name": "Theo tên (A–Z)",
     "rank": "Theo hạng điểm ưu tiên (cao trước)",
@@ -126,3 +127,52 @@ ATLAS_GIVEN = "{given}/{total} {units} có số liệu"
 ATLAS_NOTE_MEAN_SCORE = "điểm TB {score}"
 ATLAS_ORDER_DISTRICT_RANK = "Theo điểm ưu tiên trung bình của các {units} trong bộ lọc (cao trước)"
 ATLAS_ORDER_DISTRICT_GAP = "{order}, tính trên số liệu tổng hợp của mỗi {district}"
+
+# The briefing pack
+BRIEFING_KIND = "Tài liệu họp"
+BRIEFING_ADD_CURRENT = "Thêm bản đồ này vào tài liệu họp"
+BRIEFING_ADDED = ("Tài liệu họp đang có {count} bản đồ. Mở trang «{page}» ở thanh bên trái để sắp xếp và tải về "
+                  "một tệp PDF.")
+BRIEFING_FULL = "Tài liệu họp đã đủ {limit} bản đồ: hãy bỏ bớt ở trang «{page}» rồi thêm."
+BRIEFING_EMPTY = ("Tài liệu họp chưa có bản đồ nào. Có ba cách thêm: ở trang «Bản đồ», chọn bản đồ và bộ lọc, mở "
+                  "mục «Xuất bản đồ và bảng số liệu» và bấm «Thêm bản đồ này vào tài liệu họp»; dán liên kết của "
+                  "bản đồ (nút «Sao chép liên kết» ở thanh bên trái trang «Bản đồ») vào ô dưới đây; hoặc mở một "
+                  "danh sách đã lưu (tệp .txt). Mỗi bản đồ là một trang của tệp PDF.")
+BRIEFING_ROW = "{number}. {title}"
+BRIEFING_ROW_DETAILS = "Giai đoạn {period} · Bộ lọc: {filters} · {source}"
+BRIEFING_UP = "Chuyển bản đồ này lên trên"
+BRIEFING_DOWN = "Chuyển bản đồ này xuống dưới"
+BRIEFING_REMOVE = "Bỏ bản đồ này khỏi tài liệu họp"
+BRIEFING_SKIPPED = "Bản đồ số {number} không in được và bị bỏ qua: {reason}"
+BRIEFING_LINKS = "Dán liên kết bản đồ"
+BRIEFING_LINKS_HELP = ("Mỗi dòng một liên kết (cả địa chỉ, phần «?…» hoặc chỉ phần sau dấu «?»). Dòng bắt đầu bằng "
+                       "# là ghi chú, dùng làm tiêu đề cho liên kết ngay dưới nó. Tối đa {limit} bản đồ.")
+BRIEFING_LINKS_ADD = "Thêm"
+BRIEFING_LINKS_ADDED = "Đã thêm {count} bản đồ."
+BRIEFING_NOTHING = "Không có liên kết nào để thêm."
+BRIEFING_LINE_NOT_LINK = ("Dòng {line}: không phải liên kết của một bản đồ (liên kết có dạng "
+                          "«http://…/?period=2021-2025&view=category…»).")
+BRIEFING_LINE_TOO_LONG = "Dòng {line}: dài hơn {limit} ký tự, không phải liên kết của ứng dụng."
+BRIEFING_LINE_PERIOD = "Dòng {line}: liên kết ghi một giai đoạn không có trong ứng dụng (chỉ có {periods})."
+BRIEFING_PASTE_TOO_LONG = "Đoạn dán dài hơn {limit} ký tự: tài liệu họp chỉ có vài chục liên kết."
+BRIEFING_TOO_MANY = "Tài liệu họp có tối đa {limit} bản đồ: từ dòng {line} trở đi chưa được thêm."
+BRIEFING_LIST_UPLOAD = "Mở danh sách đã lưu (.txt)"
+BRIEFING_LIST_SAVE = "Lưu danh sách (.txt)"
+BRIEFING_LIST_HELP = ("Danh sách là một tệp văn bản: mỗi bản đồ một dòng tiêu đề (bắt đầu bằng #) và một dòng liên "
+                      "kết. Có thể gửi qua thư điện tử và mở lại ở đây vào lần họp sau.")
+BRIEFING_FILE_NOT_TEXT = "Tệp đã chọn không phải danh sách liên kết dạng văn bản (.txt, mã UTF-8)."
+BRIEFING_FILE_TOO_BIG = "Tệp đã chọn lớn hơn {limit} KB: danh sách tài liệu họp chỉ có vài chục dòng."
+BRIEFING_COVER = "Có trang bìa"
+BRIEFING_COVER_TITLE = "Tiêu đề trang bìa"
+BRIEFING_COVER_PLACEHOLDER = "Ví dụ: Họp giao ban quý I"
+BRIEFING_BUILD = "Tải tài liệu họp (PDF)"
+BRIEFING_PROGRESS = "Đang tạo tài liệu họp: trang {done}/{total}"
+BRIEFING_SAVE_PDF = "Lưu tài liệu họp (PDF, {pages} trang)"
+BRIEFING_NO_PAGES = "Không bản đồ nào của tài liệu họp in được."
+BRIEFING_HELP = ("Một tệp PDF: trang bìa (nếu chọn) liệt kê các bản đồ và số trang, rồi mỗi bản đồ một trang như "
+                 "bản đồ PDF ở mục «Xuất bản đồ và bảng số liệu» (tiêu đề, bộ lọc, chú giải, nguồn, ngày xuất), "
+                 "đánh số trang.")
+BRIEFING_COVER_COUNT = "{count} bản đồ, mỗi bản đồ một trang"
+BRIEFING_COVER_MAPS = "Gồm"
+BRIEFING_COVER_PAGE = "Trang {page}"
+BRIEFING_COVER_ENTRY = "{title}. Bộ lọc: {filters}. {source}."

@@ -1,7 +1,7 @@
 """The map page: sidebar, views, legends, tooltips, the table under the map, the border gaps."""
 
 from geo import vocabulary as _vocabulary
-from texts.common import CATEGORY_NAMES, OUTSIDE_AREA_LABEL
+from texts.common import CATEGORY_NAMES, ILLUSTRATIVE, OUTSIDE_AREA_LABEL
 
 AND = " và "
 CITY_SHORT = "TP {name}"
@@ -152,9 +152,9 @@ EXPORT_HELP = ("Ảnh PNG/PDF có tiêu đề, bộ lọc đang chọn, chú gi�
                "trí, nguồn và ngày xuất. Tệp HTML mở được không cần Internet. Bảng Excel giống bảng dưới bản đồ.")
 PAGE_MAP = "Bản đồ"
 PAGE_IMPORT = "Nhập dữ liệu"
+PAGE_BRIEFING = "Tài liệu họp"
 SIDEBAR_VIEW = "Nội dung bản đồ"
 DATA_SOURCE = "Dữ liệu hiển thị"
-SOURCE_IMPORTED = "Dữ liệu của tỉnh (đã nhập)"
 SOURCE_FILES = "dữ liệu nhập từ tệp {files}"
 VIEW_KIND = "Bản đồ"
 VIEW_KIND_NAMES = {
@@ -168,7 +168,9 @@ NO_TARGET_DATA = ("Không chỉ tiêu nào có số liệu mà Nghị quyết đ
                   "đồ phân định khu vực.")
 NO_INDICATOR_DATA = "Chưa có số liệu chỉ tiêu cho nguồn dữ liệu này. Hãy nhập ở trang «Nhập dữ liệu»."
 PERIOD_LABEL = "Giai đoạn"
-SOURCE_CARRIED = "Số liệu 2021-2025 quy sang xã mới (ước tính)"
+# The data a map shows, as the sidebar's choice and the briefing pack's list name it.
+SOURCE_NAMES = {_vocabulary.IMPORTED: "Dữ liệu của tỉnh (đã nhập)", _vocabulary.DEMO: ILLUSTRATIVE,
+                _vocabulary.CARRIED: "Số liệu 2021-2025 quy sang xã mới (ước tính)"}
 CARRIED_NOTICE = ("Đang xem số liệu giai đoạn 2021-2025 quy sang 65 xã, phường mới: số thôn ĐBKK và số liệu "
                   "đếm được cộng lại; tỷ lệ gộp theo quy tắc ghi ở chú giải (nhiều giá trị là ước tính). Khu vực "
                   "2026-2030 không suy ra từ số liệu cũ. Xã cũ chia cho hai xã mới không được tính vào xã nào.")

@@ -23,6 +23,7 @@ from layers.page import MapPage
 from layers.web.viewport import view_of
 
 _ATLAS_FILES = "export_atlas_files"  # (what it was made of, the files): kept while nothing changes
+BRIEFING_PACK = "briefing_pack"  # the session's briefing pack (layers.briefing.PackedView...): ui/briefing_page.py
 
 
 def show(page: MapPage, data, programme: Programme, table: pd.DataFrame, map_key: Hashable,
@@ -74,6 +75,7 @@ def show(page: MapPage, data, programme: Programme, table: pd.DataFrame, map_key
     st.caption(texts.EXPORT_GPKG_HELP)
     _atlas(page, data.province_data, table, map_key, title=title, paper=paper, orientation=orientation, dpi=dpi,
            villages=villages)
+    _briefing_button(page, title)
 
 
 def _atlas(page: MapPage, province_data: ProvinceData, table: pd.DataFrame, map_key: Hashable, *, title: str,
@@ -114,4 +116,21 @@ def _atlas(page: MapPage, province_data: ProvinceData, table: pd.DataFrame, map_
             saved.download_button(texts.EXPORT_ATLAS_SAVE_ZIP, atlas.png_zip,
                                   file_name=export_file_name(name, "zip", day), mime=ZIP_MIME, on_click="ignore",
                                   key="export_atlas_zip")
-    st.caption(texts.EXPORT_ATLAS_HELP.format(units=texts.UNIT_NOUN[province_data.period.key]))
+    st.caption(texts.EXPORT_ATLAS_HELP.format(units=nouns[PER_UNIT], district=texts.ATLAS_DISTRICT_NOUN[period]))
+
+
+def _briefing_button(page: MapPage, title: str) -> None:
+    """"Thêm bản đồ này vào tài liệu họp": the view's link and its title at the end of the session's briefing
+    pack, which the page ui/briefing_page.py orders and prints."""
+    from layers.briefing import MAX_VIEWS, PackedView, added
+    from layers.view_link import to_params
+
+    pack = st.session_state.get(BRIEFING_PACK, ())
+    st.markdown(f"###### {texts.PAGE_BRIEFING}")
+    if st.button(texts.BRIEFING_ADD_CURRENT, key="export_briefing_add"):
+        pack, left_off = added(pack, [PackedView.of(to_params(page.choices), title)])
+        st.session_state[BRIEFING_PACK] = pack
+        if left_off:
+            st.warning(texts.BRIEFING_FULL.format(limit=MAX_VIEWS, page=texts.PAGE_BRIEFING))
+    if pack:
+        st.caption(texts.BRIEFING_ADDED.format(count=len(pack), page=texts.PAGE_BRIEFING))

@@ -32,7 +32,6 @@ _KIND = "view_kind"  # the view selectbox's key
 _OPENING = "_opening_choices"  # the view the page opened with (the first run draws it)
 SCORE_STEPS = tuple(float(score) for score in range(int(FULL_SCORE_RANGE[1]) + 1))
 PERSIST = "session"  # the widgets keep their values on the other pages, so the view is there on return
-SOURCES = {IMPORTED: texts.SOURCE_IMPORTED, DEMO: texts.ILLUSTRATIVE, CARRIED: texts.SOURCE_CARRIED}
 # The district filter: districts (2021-2025), or former districts as a grouping (2026-2030).
 _DISTRICT_FILTER = {True: (texts.FILTER_DISTRICTS, texts.FILTER_DISTRICTS_HELP),
                     False: (texts.FILTER_FORMER_DISTRICTS, texts.FILTER_FORMER_DISTRICTS_HELP)}
@@ -87,7 +86,7 @@ def sidebar(data: MapData, store: Store) -> Choices:
         st.header(texts.SIDEBAR_VIEW)
         period.radio(p)
         sources = [IMPORTED, DEMO] + ([CARRIED] if data.period.previous else [])
-        source = st.radio(texts.DATA_SOURCE, sources, format_func=SOURCES.get,
+        source = st.radio(texts.DATA_SOURCE, sources, format_func=texts.SOURCE_NAMES.get,
                           key=_valid(f"source_{p}", sources, default_choices(store, p).source), persist_state=PERSIST)
         kind = st.selectbox(texts.VIEW_KIND, VIEW_KINDS, format_func=lambda k: view_name(k, data.period),
                             key=_valid(_KIND, VIEW_KINDS), persist_state=PERSIST)

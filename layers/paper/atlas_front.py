@@ -67,7 +67,7 @@ def cover_figure(cover: Cover, view: MapView, layout: UnitLayout, total: int) ->
     ax.plot([x0, x1], [y, y], color=TEXT_COLOUR, linewidth=1.2)
     y -= 0.25 * fs
     if cover.illustrative:
-        y = _stamp(ax, x0, y, width, fs)
+        y = draw_stamp(ax, x0, y, width, fs)
     facts = [(texts.ATLAS_COVER_VIEW, cover.view_title), (texts.PERIOD_LABEL, cover.period),
              (texts.XLSX_FILTERS, cover.filters), (texts.ATLAS_COVER_UNITS, cover.units),
              (texts.ATLAS_COVER_ORDER, cover.order), (texts.COL_SCORE, cover.recipe)]
@@ -79,7 +79,7 @@ def cover_figure(cover: Cover, view: MapView, layout: UnitLayout, total: int) ->
     return fig
 
 
-def _stamp(ax, x: float, y: float, width: float, fs: float) -> float:
+def draw_stamp(ax, x: float, y: float, width: float, fs: float) -> float:
     """"Dữ liệu minh họa" in a red frame, with the note under it; returns the height left below."""
     size = SIZE_STAMP * fs
     w, h = text_size_pt(texts.ILLUSTRATIVE, size, bold=True)
