@@ -22,6 +22,12 @@ TARGETS = "targets"
 METHODS = (NATURAL_BREAKS, QUANTILES, EQUAL_INTERVAL, TARGETS)
 
 
+def methods_for(indicator: Indicator) -> tuple[str, ...]:
+    """The ways `indicator` can be classed: breaks at the targets only where a unit has a target to meet."""
+    has_target = any(indicator.target(year) is not None for year in (2025, 2030))
+    return METHODS if has_target else tuple(m for m in METHODS if m != TARGETS)
+
+
 @dataclass(frozen=True)
 class Classes:
     lower: tuple[float, ...]  # lower bound of each class (inclusive for the first)
@@ -72,7 +78,7 @@ def _target_classes(values: pd.Series, present: pd.Series, indicator: Indicator 
     Higher is better: a value equal to the target meets it ([target, ...)).
     Lower is better: a value equal to the target meets it ((..., target]).
     """
-    if indicator is None or (indicator.target_2025 is None and indicator.target_2030 is None):
+    if indicator is None or TARGETS not in methods_for(indicator):
         raise ValueError("fixed breaks need an indicator with a numeric target")
     years_at: dict[float, list[int]] = {}
     for year in (2025, 2030):

@@ -61,7 +61,16 @@ class Indicator:
     aggregate_unit: str | None = None  # unit after roll-up ("% số thôn"); None = same as unit
 
     def target(self, year: int) -> float | None:
+        """The target one unit's value (a commune, a district's roll-up) is measured against in `year`. None where
+        the Resolution sets none, and where its target is a total for the whole province (a count measured at
+        the province level: 300 schools up to standard is the province's, not each commune's)."""
+        if self.is_province_total:
+            return None
         return {2025: self.target_2025, 2030: self.target_2030}.get(year)
+
+    @property
+    def is_province_total(self) -> bool:
+        return self.level == "province" and self.aggregate == SUM
 
     def kind_at(self, level: str) -> str:
         """What one value given at `level` is: a village yes/no reported per commune is a share (%)."""

@@ -69,11 +69,3 @@ def roll_up_units(table: pd.DataFrame, indicator_ids: Iterable[str]) -> dict[str
             out[indicator_id] = rolled
     return out
 
-
-def roll_up_groups(table: pd.DataFrame, groups: pd.Series, indicator_ids: Iterable[str]) -> pd.DataFrame:
-    """One row per group (`groups`: each row's group, aligned with `table`), one column per indicator that
-    rolls up: the rolled-up values (NaN where no unit gave one)."""
-    ids = list(indicator_ids)
-    rows = {group: {i: r.value for i, r in roll_up_units(part, ids).items()}
-            for group, part in table.groupby(groups.to_numpy(), sort=False)}
-    return pd.DataFrame.from_dict(rows, orient="index")

@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from geo.classify import METHODS
+from geo.classify import METHODS, methods_for
 from geo.filters import OUTSIDE
 from geo.indicators import INDICATORS
 from geo.names import folded_district_key
@@ -138,8 +138,9 @@ def completed(reading: Reading, with_values: list[str]) -> Choices:
             return replace(choices, options=ViewOptions(kind=CATEGORY))
         indicator = options.indicator_id if options.indicator_id in usable else usable[0]
         if options.kind == INDICATOR:
-            return replace(choices, options=ViewOptions(kind=INDICATOR, indicator_id=indicator,
-                                                        method=options.method, k=options.k))
+            method = options.method if options.method in methods_for(INDICATORS[indicator]) else ViewOptions.method
+            return replace(choices, options=ViewOptions(kind=INDICATOR, indicator_id=indicator, method=method,
+                                                        k=options.k))
         return replace(choices, options=ViewOptions(kind=GAP, indicator_id=indicator, year=options.year))
     if options.kind == PRIORITY:
         ticked = options.ticked if "ticked" in reading.given else with_target[:DEFAULT_TICKED]

@@ -192,6 +192,24 @@ def test_indicator_view_legend_has_limits_and_units(demo_app):
     assert values.is_monotonic_increasing  # worst first
 
 
+def test_classes_at_the_targets_are_not_offered_for_an_indicator_without_a_target(demo_app):
+    """Picking "at the targets" then an indicator the Resolution gives no level for (the poverty rate) drew an
+    error; the choice now falls back to the first way of classing, and the map is drawn."""
+    at = choose_view(demo_app, "indicator")
+    at.sidebar.selectbox(key="indicator").set_value("electricity_households")
+    at = run(at)
+    at.sidebar.selectbox(key="method").set_value("targets")
+    at = run(at)
+    assert at.sidebar.selectbox(key="method").value == "targets"
+    at.sidebar.selectbox(key="indicator").set_value("poor_household_rate")
+    at = run(at)
+    assert not at.exception
+    import texts
+    method = at.sidebar.selectbox(key="method")
+    assert method.value == "natural_breaks" and texts.METHOD_NAMES["targets"] not in method.options
+    assert "legend-box" in map_args(at)["script"]
+
+
 def test_gap_view_sorted_by_largest_gap(demo_app):
     at = choose_view(demo_app, "gap")
     at.sidebar.selectbox(key="indicator").set_value("cultural_house_standard")

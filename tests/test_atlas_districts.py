@@ -117,7 +117,7 @@ def test_a_district_with_some_units_in_the_filter_counts_those_and_says_so(by_di
     _, _, _, pages = by_district
     cao_loc = pages[3]
     assert "85,0 99,6 14,6 99,6 14,6" in line_of(cao_loc, ELECTRICITY)
-    assert "4 0 4 0 4" in line_of(cao_loc, HOUSES)
+    assert "4 0 – 0 –" in line_of(cao_loc, HOUSES)  # 4 houses in the one unit with data: a floor, no gap
     assert "0,0 100,0 100,0 100,0 100,0" in line_of(cao_loc, HEALTH)
     facts = squeezed(cao_loc)
     assert squeezed("1/2 xã có số liệu") in facts
@@ -260,3 +260,29 @@ def test_the_export_section_builds_the_atlas_by_district(shared_dir, monkeypatch
     assert squeezed("1 trong bộ lọc (trên 8 xã của huyện)") in squeezed(pages[3])
     next(r for r in app.radio if r.label == texts.EXPORT_ATLAS_PER).set_value("unit").run()
     assert "export_atlas_files" not in app.session_state  # an atlas of districts is not kept for units
+
+
+def test_values_carried_over_are_estimated_and_a_split_old_commune_makes_them_approximate(map_data_2021):
+    """2021-2025 values carried over to new units are estimated wherever they are combined, even a share of
+    communes whose units all say 0 or 100; a district holding a unit that left out a split old commune is
+    approximate too."""
+    from geo.vocabulary import CARRIED
+    table = fixture_table(map_data_2021)
+    table["carry_note"] = ""
+    table.loc[table["gso_code"] == CAO_LOC_CODES[0], "carry_note"] = "gần đúng: chưa tính Xã Kiên Mộc"
+    page = map_page(Choices(source=None, period="2021-2025"), map_data_2021, empty_programme(), table)
+    page = replace(page, choices=replace(page.choices, source=CARRIED))
+    plan = plan_district_atlas(page, table, map_data_2021.period, units=CITY_CODES + CAO_LOC_CODES)
+    rows = {sheet.name: {row.label.split(" (")[0]: row.label for row in sheet.indicators} for sheet in plan.sheets}
+    assert rows[CITY][HEALTH].endswith(f"— {texts.ESTIMATED_MARK}")  # 0/100 in every unit, yet carried over
+    assert f"{texts.ESTIMATED_MARK}, {texts.APPROXIMATE_MARK}" in rows["Huyện Cao Lộc"][HEALTH]
+    assert texts.APPROXIMATE_MARK not in " ".join(rows[CITY].values())
+
+
+def test_units_without_a_district_get_a_page_of_their_own_not_nan(map_data_2021):
+    table = fixture_table(map_data_2021)
+    page = map_page(Choices(source=None, period="2021-2025"), map_data_2021, empty_programme(), table)
+    table.loc[table["gso_code"].isin(CAO_LOC_CODES), "district"] = NAN
+    plan = plan_district_atlas(page, table, map_data_2021.period, units=CITY_CODES + CAO_LOC_CODES)
+    assert [sheet.name for sheet in plan.sheets] == ["Chưa rõ huyện", CITY]
+    assert set(plan.sheets[0].shown) == set(CAO_LOC_CODES)

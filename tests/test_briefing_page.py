@@ -96,7 +96,7 @@ def test_add_from_the_map_page_paste_reorder_remove_and_build_the_pdf(demo):
     at.text_input(key="briefing_cover_title").input("Họp giao ban quý I")
     at = run(at.button(key="briefing_build").click())
     (save,) = [b for b in at.get("download_button") if b.proto.label == texts.BRIEFING_SAVE_PDF.format(pages=3)]
-    _, pdf, pages = at.session_state["_briefing_pdf"]
+    _, _, pdf, pages = at.session_state["_briefing_pdf"]
     texts_ = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
     assert len(texts_) == pages == 3
     assert "Họp giao ban quý I" in texts_[0] and "Trang 2 Điểm ưu tiên" in texts_[0]
@@ -139,7 +139,7 @@ def test_a_view_whose_period_cannot_be_read_is_named_and_skipped(demo, monkeypat
     assert skipped in [said(c) for c in at.caption]
     at = run(at.button(key="briefing_build").click())
     assert skipped in [said(w) for w in at.warning]
-    _, pdf, pages = at.session_state["_briefing_pdf"]
+    _, _, pdf, pages = at.session_state["_briefing_pdf"]
     assert pages == 2 and len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 2  # the cover and the one view
 
 
@@ -167,7 +167,7 @@ def test_hostile_text_in_a_pasted_link_is_shown_as_plain_text(demo):
     (details,) = [c for c in at.caption if "Tìm «" in said(c)]
     assert hostile in said(details) and "\\[a\\]" in details.value
     at = run(at.button(key="briefing_build").click())
-    _, pdf, _ = at.session_state["_briefing_pdf"]
+    _, _, pdf, _ = at.session_state["_briefing_pdf"]
     page = pypdf.PdfReader(io.BytesIO(pdf)).pages[1].extract_text()
     assert "<b>x</b><script>alert(1)</script> **đậm** [a](http://x) :red[đỏ]" in page
 
@@ -189,3 +189,16 @@ def test_a_view_is_made_once_while_its_data_stays_the_same(demo, monkeypatch):
     assert rows(at)[0].startswith("1. " + INDICATORS["electricity_households"].label) and len(made) == before + 2
     at = run(at.button(key="briefing_remove_0").click())
     assert len(rows(at)) == 1 and len(made) == before + 2
+
+
+def test_a_pdf_made_before_an_import_is_not_offered_after_it(demo):
+    """The pack and paper are as they were, but the data changed: the PDF made of the old data is let go."""
+    at = paste(briefing(run(open_map_page())), f"{PRIORITY}\n")
+    at = run(at.button(key="briefing_build").click())
+    saved = texts.BRIEFING_SAVE_PDF.format(pages=2)
+    assert [b for b in at.get("download_button") if b.proto.label == saved]
+    at = run(at)  # nothing changed: still offered
+    assert [b for b in at.get("download_button") if b.proto.label == saved]
+    store_demo(Store.default(demo), seed=7, by=EDITOR)  # a new version of the data
+    at = run(at)
+    assert not [b for b in at.get("download_button") if b.proto.label == saved]

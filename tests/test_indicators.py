@@ -121,3 +121,23 @@ def test_roll_up_villages():
     assert out.loc[("B", "road_village_hardened"), "value"] == 0.0
     assert out.loc[("A", "temporary_houses"), "value"] == 5.0
     assert roll_up_villages(values.iloc[0:0]).empty
+
+
+def test_a_province_total_is_no_target_for_a_commune():
+    """DOMAIN.md: 300 schools up to national standard by 2025 is the province's count; a commune with 2 schools
+    is not 298 short. Targets a commune can meet stay (no temporary houses: 0 in every commune)."""
+    schools = INDICATORS["schools_national_standard"]
+    assert (schools.target_2025, schools.target_2030) == (300, 375)  # the Resolution's figures stay in the catalogue
+    assert schools.target(2025) is None and schools.target(2030) is None
+    assert gap_series(pd.Series([2.0]), schools, 2025).isna().all()
+    assert INDICATORS["temporary_houses"].target(2025) == 0
+    assert INDICATORS["electricity_households"].target(2030) == 99.6
+
+
+def test_classes_at_the_targets_are_offered_only_where_a_commune_has_a_target():
+    from geo.classify import TARGETS, classify, methods_for
+    assert TARGETS in methods_for(INDICATORS["electricity_households"])
+    for no_target in ("poor_household_rate", "schools_national_standard"):
+        assert TARGETS not in methods_for(INDICATORS[no_target])
+        with pytest.raises(ValueError):
+            classify(pd.Series([1.0, 2.0]), TARGETS, indicator=INDICATORS[no_target])

@@ -291,7 +291,7 @@ def test_a_long_source_list_keeps_the_illustrative_note_in_the_footer(page, orie
     illustrative note stay inside the footer band, not under the page's edge."""
     from matplotlib.figure import Figure
 
-    from layers.paper.header_footer import draw_footer
+    from layers.paper.header_footer import SMALLEST_FOOTER, draw_footer
     sources = tuple(f"Nguồn số {i}: Quyết định số {i}/QĐ-UBND ngày 01/7/2025 về danh mục xã, phường, thôn đặc biệt "
                     f"khó khăn" for i in range(3))
     layout = page_layout(page, orientation)
@@ -303,7 +303,10 @@ def test_a_long_source_list_keeps_the_illustrative_note_in_the_footer(page, orie
     draw_footer(ax, layout, view, datetime.date(2026, 3, 5))
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     renderer = FigureCanvasAgg(fig).get_renderer()
-    assert texts.ILLUSTRATIVE_NOTE in [t.get_text() for t in ax.texts]
+    (note,) = [t for t in ax.texts if t.get_text() == texts.ILLUSTRATIVE_NOTE]
+    (source,) = [t for t in ax.texts if t.get_text().startswith(texts.SOURCE_PREFIX)]
     for text in ax.texts:
         bottom = text.get_window_extent(renderer).y0 / fig.dpi  # inches from the page's foot
         assert bottom >= layout.footer[1] - 0.01, text.get_text()[:40]
+    assert source.get_window_extent(renderer).x1 < note.get_window_extent(renderer).x0  # side by side
+    assert source.get_fontsize() >= SMALLEST_FOOTER * layout.font_scale - 1e-9  # shrunk, but readable

@@ -10,7 +10,7 @@ import pytest
 
 from geo import carry_over
 from geo.indicators import INDICATORS
-from geo.roll_up import RolledUp, roll_up, roll_up_groups, roll_up_units
+from geo.roll_up import RolledUp, roll_up, roll_up_units
 
 NAN = float("nan")
 # Units a, b, c in group X, d in group Y; values as the table under the map stores them (yes/no as 0 or 100).
@@ -57,13 +57,6 @@ def test_province_only_indicators_are_not_rolled_up_and_no_value_is_nan():
     assert math.isnan(nothing.value) and (nothing.given, nothing.units, nothing.estimated) == (0, 2, False)
     absent = roll_up_units(X, ["antenatal_care"])["antenatal_care"]  # no column: no unit gave one
     assert math.isnan(absent.value) and absent.given == 0
-
-
-def test_groups_side_by_side():
-    wide = roll_up_groups(TABLE, TABLE["group"], ["temporary_houses", "electricity_households", "forest_cover"])
-    assert list(wide.index) == ["X", "Y"] and list(wide.columns) == ["temporary_houses", "electricity_households"]
-    assert wide.loc["X", "temporary_houses"] == 8.0 and wide.loc["Y", "temporary_houses"] == 2.0
-    assert wide.loc["X", "electricity_households"] == 95.0 and math.isnan(wide.loc["Y", "electricity_households"])
 
 
 def test_carry_over_marks_the_same_unweighted_means_estimated():

@@ -135,3 +135,16 @@ def test_any_link_opens_a_map_without_an_error(demo_page, link):
     reading = from_params(link, DEMO_START, data.district_names)
     choices = completed(reading, indicators_with_values(table))
     map_page(choices, data, programme, table)  # raises on a choice it cannot draw
+
+
+def test_a_link_asking_classes_at_targets_for_an_indicator_without_one_opens_natural_breaks():
+    """?method=targets on the poverty rate (the Resolution sets a yearly fall, no level) drew nothing but an error:
+    the link opens with the default classes instead."""
+    start = Choices(source="demo", period="2021-2025")
+    reading = from_params({"view": ["indicator"], "indicator": ["poor_household_rate"], "method": ["targets"]},
+                          start, [])
+    options = completed(reading, ["poor_household_rate", "electricity_households"]).options
+    assert (options.indicator_id, options.method) == ("poor_household_rate", "natural_breaks")
+    reading = from_params({"view": ["indicator"], "indicator": ["electricity_households"], "method": ["targets"]},
+                          start, [])
+    assert completed(reading, ["electricity_households"]).options.method == "targets"

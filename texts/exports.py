@@ -105,6 +105,7 @@ ATLAS_CONTENTS_OVERVIEW = "Bản đồ chung của tập"
 EXPORT_ATLAS_PER = "Mỗi trang một"
 ATLAS_DISTRICT_NOUN = {"2021-2025": "huyện", "2026-2030": "huyện cũ"}
 ATLAS_FORMER_DISTRICT_NAME = "{name} (cũ)"
+ATLAS_NO_DISTRICT = "Chưa rõ huyện"  # the page of units whose data names no district
 ATLAS_FACT_UNITS = "Số {units}"
 ATLAS_FACT_UNITS_FILTERED = "{shown} trong bộ lọc (trên {total} {units} của {district})"
 ATLAS_FACT_CATEGORIES = "Theo khu vực"

@@ -42,7 +42,7 @@ _LINKS = "briefing_links"  # the paste box
 _UPLOAD = "briefing_upload"
 _NOTES = "_briefing_notes"  # (level, text) said once after a paste or a list opened
 _MADE = "_briefing_made"  # packed view -> (its data, table and programme, what view_page made of them)
-_PDF = "_briefing_pdf"  # (what it was made of, the PDF, its pages): kept while nothing changes
+_PDF = "_briefing_pdf"  # (what it was made of, its views' models, the PDF, its pages): kept while nothing changes
 MAX_ERRORS_SHOWN = 10
 
 
@@ -175,6 +175,7 @@ def _pdf_controls(pack: tuple[PackedView, ...], views: list) -> None:
     orientation = right.radio(texts.EXPORT_ORIENTATION, ("landscape", "portrait"), horizontal=True,
                               format_func=texts.ORIENTATION_NAMES.get, key="briefing_orientation")
     made_of = (pack, cover, cover_title, paper, orientation)
+    models = tuple(None if isinstance(built, DataError) else built[0] for built in views)  # new after an import
     if st.button(texts.BRIEFING_BUILD, key="briefing_build", type="primary"):
         sheets = []
         for i, built in enumerate(views):
@@ -194,10 +195,11 @@ def _pdf_controls(pack: tuple[PackedView, ...], views: list) -> None:
                 progress=lambda done, total: bar.progress(done / total, texts.BRIEFING_PROGRESS.format(
                     done=done, total=total)))
             bar.empty()
-            st.session_state[_PDF] = made_of, pdf, len(sheets) + cover
-    made, pdf, pages = st.session_state.get(_PDF, (None, None, 0))
-    if made != made_of:
-        st.session_state.pop(_PDF, None)  # made of another pack or paper: let it go
+            st.session_state[_PDF] = made_of, models, pdf, len(sheets) + cover
+    made, made_models, pdf, pages = st.session_state.get(_PDF, (None, (), None, 0))
+    if made != made_of or len(made_models) != len(models) or any(
+            old is not new for old, new in zip(made_models, models)):
+        st.session_state.pop(_PDF, None)  # made of another pack, paper or data: let it go
     else:
         name = f"{texts.BRIEFING_KIND} {cover_title}"
         st.download_button(texts.BRIEFING_SAVE_PDF.format(pages=pages), pdf,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 import texts
-from geo.classify import METHODS
+from geo.classify import methods_for
 from geo.filters import OUTSIDE
 from geo.indicators import INDICATORS
 from geo.priority import COMPONENTS, FULL_SCORE_RANGE, Weights
@@ -160,8 +160,9 @@ def _view_options(kind: str, with_values: list[str], period: Period) -> ViewOpti
     if kind == INDICATOR:
         indicator_id = st.selectbox(texts.INDICATOR, with_values, format_func=lambda i: INDICATORS[i].label,
                                     key=_valid("indicator", with_values), persist_state=PERSIST)
-        method = st.selectbox(texts.CLASS_METHOD, METHODS, format_func=texts.METHOD_NAMES.get,
-                              key=_valid("method", METHODS), persist_state=PERSIST)
+        methods = methods_for(INDICATORS[indicator_id])  # "at the targets" only where a unit has one
+        method = st.selectbox(texts.CLASS_METHOD, methods, format_func=texts.METHOD_NAMES.get,
+                              key=_valid("method", methods), persist_state=PERSIST)
         k = st.slider(texts.CLASS_COUNT, min(CLASS_COUNTS), max(CLASS_COUNTS), key=_kept("k", ViewOptions.k),
                       disabled=method == "targets", persist_state=PERSIST)
         return ViewOptions(kind=kind, indicator_id=indicator_id, method=method, k=k)

@@ -11,14 +11,10 @@ as a PNG into a ZIP. Fonts are embedded once, as TrueType (Type 42), so the text
 from __future__ import annotations
 
 import datetime
-import io
-import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-import matplotlib
 import pandas as pd
-from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 import texts
@@ -42,6 +38,7 @@ from layers.paper.geometry import PRINT_CRS, print_geometry
 from layers.paper.header_footer import province_heading
 from layers.paper.layout import page_layout
 from layers.paper.legend import legend_content, overlay_items
+from layers.paper.page_writer import PNG_DPI, PageWriter, Progress
 from layers.paper.render import build_figure
 from layers.thematic import PRIORITY
 
@@ -49,15 +46,7 @@ __all__ = ["ORDERS", "PERS", "PER_DISTRICT", "PER_UNIT", "ZIP_MIME", "AtlasFiles
            "render_atlas_files"]  # ORDERS from atlas_sheets, PERS... from atlas_districts
 
 ZIP_MIME = "application/zip"
-PNG_DPI = (72, 1200)  # the dpi a PNG page may have
-PNG_COMPRESSION = 3  # zlib level: half the time of matplotlib's default for files a few per cent larger
-
-# As the print map (render.py): embedded TrueType text, titles printed as typed, unhinted glyphs.
-matplotlib.rcParams["pdf.fonttype"] = 42
-matplotlib.rcParams["text.parse_math"] = False
-matplotlib.rcParams["text.hinting"] = "no_hinting"
-
-Progress = Callable[[int, int], None]  # (pages done, pages in all)
+# Embedded TrueType text, titles printed as typed, unhinted glyphs: matplotlib's settings made by render.py.
 
 
 @dataclass(frozen=True)
@@ -115,29 +104,11 @@ def render_atlas_files(page: MapPage, data: ProvinceData, table: pd.DataFrame, *
         def sheet_figure(sheet, number: int) -> Figure:
             return district_figure(sheet, context, shapes, number, total)
 
-    pdf_buffer, zip_buffer = io.BytesIO(), io.BytesIO() if png_dpi else None
     metadata = {"Title": title, "Subject": nfc(view.subtitle), "Creator": texts.APP_TITLE, "CreationDate": None}
-    with PdfPages(pdf_buffer, metadata=metadata) as pdf, \
-            (zipfile.ZipFile(zip_buffer, "w", zipfile.ZIP_STORED) if zip_buffer else _Nothing()) as pngs:
-        done = 0
-
-        def emit(fig: Figure) -> None:
-            nonlocal done
-            pdf.savefig(fig)
-            done += 1
-            if pngs is not None:  # sized to whole pixels, so an A4 page at 300 dpi is 2480 x 3508, as the print map's
-                width, height = fig.get_size_inches()
-                fig.set_size_inches(round(width * png_dpi) / png_dpi, round(height * png_dpi) / png_dpi)
-                image = io.BytesIO()
-                fig.savefig(image, format="png", dpi=png_dpi, metadata={"Title": title, "Software": None},
-                            pil_kwargs={"compress_level": PNG_COMPRESSION})
-                pngs.writestr(texts.ATLAS_PNG_NAME.format(page=done), image.getvalue())
-            fig.clear()  # the page is written: let its artists go before the next is drawn
-            if progress is not None:
-                progress(done, total)
-
+    with PageWriter(metadata, total, progress, png_dpi) as pages:
+        emit = pages.emit
         emit(cover_figure(cover, view, layout, total))
-        emit(_overview_figure(page, data, villages, paper, orientation, title, day, total))
+        emit(print_map_page(page, data, villages, paper, orientation, title, day, 2, total))
         entries = [(texts.ATLAS_CONTENTS_OVERVIEW, "", 2)]
         entries += [(sheet.entry, sheet.note, front + 1 + i) for i, sheet in enumerate(plan.sheets)]
         for k in range(front - 2):
@@ -145,26 +116,17 @@ def render_atlas_files(page: MapPage, data: ProvinceData, table: pd.DataFrame, *
                                  3 + k, total))
         for i, sheet in enumerate(plan.sheets):
             emit(sheet_figure(sheet, front + 1 + i))
-    return AtlasFiles(pdf=pdf_buffer.getvalue(), png_zip=zip_buffer.getvalue() if zip_buffer else None, pages=total)
+    return AtlasFiles(pdf=pages.pdf, png_zip=pages.png_zip, pages=total)
 
 
-class _Nothing:
-    """A context manager standing for the ZIP when no PNG is asked for."""
-
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc) -> None:
-        return None
-
-
-def _overview_figure(page: MapPage, data: ProvinceData, villages: pd.DataFrame | None, paper: str,
-                     orientation: str, title: str, day: datetime.date, total: int) -> Figure:
-    """Page 2: the print map of the page (layers/paper/render.build_figure), whose legend every unit page
-    repeats; numbered as the atlas's other pages."""
+def print_map_page(page: MapPage, data: ProvinceData, villages: pd.DataFrame | None, paper: str,
+                   orientation: str, title: str, day: datetime.date, number: int, total: int) -> Figure:
+    """The print map of `page` as the export section's PDF prints it (layers/paper/render.build_figure: its top
+    units, its villages), numbered "Trang number/total": the atlas's page 2, whose legend every unit page
+    repeats, and each page of a briefing pack."""
     fig = build_figure(page.built.view, data, page=paper, orientation=orientation, title=title, export_date=day,
                        highlighted=page.built.top, villages=villages)
-    draw_page_number(fig.axes[0], page_layout(paper, orientation), 2, total)  # the first axes is the page's
+    draw_page_number(fig.axes[0], page_layout(paper, orientation), number, total)  # the first axes is the page's
     return fig
 
 

@@ -79,7 +79,7 @@ def draw_facts(ax, box: Box, facts: Sequence[tuple[str, str]], font_scale: float
     """Rows of "what: value", the values wrapped beside their labels, at the largest size that fits `box`;
     at `smallest` (points on A4), the rows that do not fit are left off, and said."""
     _, box_h = box_size(box)
-    for base in [size for size in SIZES_PT if size >= smallest]:
+    for base in [size for size in SIZES_PT if size >= smallest] or SIZES_PT[:1]:
         layout, height = _facts_layout(facts, box, base * font_scale)
         if height <= box_h:
             break

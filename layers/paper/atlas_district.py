@@ -22,7 +22,7 @@ from geo.province import ProvinceData
 from geo.vnformat import nfc
 from geo.webgeom import label_point
 from layers.paper.atlas_blocks import LABEL_COLOUR, LINE_SPACING, draw_facts, draw_indicator_table
-from layers.paper.atlas_districts import DistrictSheet, district_title
+from layers.paper.atlas_districts import DistrictSheet, district_keys, district_title
 from layers.paper.atlas_unit import (
     UnitPageContext,
     blank_page,
@@ -52,12 +52,7 @@ class DistrictShapes:
 
     def others(self, key: str) -> PrintGeometry:
         """The geometry with every district but `key`: the neighbours a page names."""
-        keep = [i for i, k in enumerate(self.keys) if k != key]
-        g = self.geometry
-        return replace(g, district_names=[g.district_names[i] for i in keep],
-                       district_paths=[g.district_paths[i] for i in keep],
-                       district_anchors=np.asarray(g.district_anchors)[keep].reshape(-1, 2),
-                       district_areas=np.asarray(g.district_areas)[keep])
+        return self.geometry.with_districts(self.geometry, [i for i, k in enumerate(self.keys) if k != key])
 
 
 def district_shapes(data: ProvinceData, geometry: PrintGeometry, table: pd.DataFrame) -> DistrictShapes:
@@ -65,7 +60,7 @@ def district_shapes(data: ProvinceData, geometry: PrintGeometry, table: pd.DataF
     table's `district`), named "… (cũ)"."""
     if len(data.districts):
         return DistrictShapes(keys=tuple(nfc(str(d)) for d in data.districts["district"]), geometry=geometry)
-    district_of = table.set_index(table["gso_code"].astype(str))["district"].astype(str)
+    district_of = pd.Series(district_keys(table).to_numpy(), index=table["gso_code"].astype(str))
     groups = pd.Series(geometry.codes).map(district_of)
     keys, shapes = [], []
     for key, positions in groups.groupby(groups, sort=False).indices.items():

@@ -15,11 +15,11 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 import texts
-from geo.indicators import INDICATORS, NONE
+from geo.indicators import INDICATORS, NONE, SUM
 from geo.programme import indicators_with_values
 from geo.roll_up import RolledUp, roll_up_units
-from geo.vnformat import COUNT_FORMAT, SCORE_FORMAT, nfc
-from geo.vocabulary import CATEGORY_I, CATEGORY_II, CATEGORY_III, Period
+from geo.vnformat import COUNT_FORMAT, NO_NUMBER, SCORE_FORMAT, nfc
+from geo.vocabulary import CARRIED, CATEGORY_I, CATEGORY_II, CATEGORY_III, Period
 from layers.page import MapPage
 from layers.paper.atlas_sheets import (
     ORDER_GAP,
@@ -66,7 +66,9 @@ def district_noun(period: Period) -> str:
 def district_title(district: str, period: Period) -> str:
     """A district's name as its page is titled: a former district says it is one."""
     name = nfc(district)
-    return name if period.has_districts else texts.ATLAS_FORMER_DISTRICT_NAME.format(name=name)
+    if period.has_districts or name == texts.ATLAS_NO_DISTRICT:
+        return name
+    return texts.ATLAS_FORMER_DISTRICT_NAME.format(name=name)
 
 
 def bare_district_name(district: str) -> str:
@@ -94,9 +96,9 @@ def plan_district_atlas(page: MapPage, table: pd.DataFrame, period: Period, *, o
         raise KeyError(f"units not in the table: {unknown[:5]}")
     scores = page.built.scores if page.built.scores is not None else view_scores(options, table)
     chosen = rows.loc[list(dict.fromkeys(codes))]
-    districts = list(dict.fromkeys(chosen["district"].astype(str)))
+    districts = list(dict.fromkeys(district_keys(chosen)))
     shown_ids = [i for i in indicators_with_values(table) if INDICATORS[i].aggregate != NONE]
-    rolled = {d: roll_up_units(chosen[chosen["district"].astype(str) == d], shown_ids) for d in districts}
+    rolled = {d: roll_up_units(chosen[district_keys(chosen) == d], shown_ids) for d in districts}
     keys, notes, words = _order(order, page, period, districts, chosen, rolled, scores)
     districts.sort(key=lambda d: (keys.get(d, float("inf")), vietnamese_key(bare_district_name(d)),
                                   vietnamese_key(d)))
@@ -121,17 +123,24 @@ def _order(order: str, page: MapPage, period: Period, districts: list[str], chos
     return keys, notes, texts.ATLAS_ORDER_DISTRICT_GAP.format(order=words, district=district_noun(period))
 
 
+def district_keys(frame: pd.DataFrame) -> pd.Series:
+    """Each row's district as the pages name it: NFC (as the boundary files' names are read), and a unit with
+    none (a national data set may leave it empty) under one page of its own rather than "nan"."""
+    return frame["district"].map(lambda d: nfc(d.strip()) if isinstance(d, str) and d.strip()
+                                 else texts.ATLAS_NO_DISTRICT)
+
+
 def mean_scores(chosen: pd.DataFrame, scores: pd.DataFrame) -> dict[str, float]:
     """Per district, the unweighted mean priority score of its units in `chosen` that have one."""
     score = chosen["gso_code"].map(scores["score"]) if "score" in scores else pd.Series(dtype=float)
-    means = pd.to_numeric(score, errors="coerce").groupby(chosen["district"].astype(str)).mean().dropna()
+    means = pd.to_numeric(score, errors="coerce").groupby(district_keys(chosen)).mean().dropna()
     return means.to_dict()
 
 
 def _sheet(district: str, page: MapPage, period: Period, table: pd.DataFrame, chosen: pd.DataFrame,
            rolled: dict[str, RolledUp], scores: pd.DataFrame) -> DistrictSheet:
-    mine = chosen[chosen["district"].astype(str) == district]
-    members = tuple(table.loc[table["district"].astype(str) == district, "gso_code"].astype(str))
+    mine = chosen[district_keys(chosen) == district]
+    members = tuple(table.loc[district_keys(table) == district, "gso_code"].astype(str))
     noun, units = district_noun(period), texts.UNIT_NOUN[period.key]
     count = len(mine)
     facts = [(texts.ATLAS_FACT_UNITS.format(units=units),
@@ -152,9 +161,12 @@ def _sheet(district: str, page: MapPage, period: Period, table: pd.DataFrame, ch
         facts.append((texts.ATLAS_FACT_GROUPING, texts.ATLAS_FORMER_DISTRICT_NOTE))
     if page.choices.options.kind == PRIORITY:  # last: as many as fit, then "… và N mục khác"
         facts += _ranking(mine, scores, units)
+    carried = page.choices.source == CARRIED
+    approximate = carried and "carry_note" in mine and bool(mine["carry_note"].fillna("").astype(str).str.len().any())
     name = district_title(district, period)
     return DistrictSheet(code=district, name=name, entry=name, facts=tuple((nfc(k), nfc(v)) for k, v in facts),
-                         indicators=tuple(rolled_row(r, i, units) for i, r in rolled.items()), units=members,
+                         indicators=tuple(rolled_row(r, i, units, carried, approximate) for i, r in rolled.items()),
+                         units=members,
                          shown=tuple(mine["gso_code"].astype(str)),
                          table_note=texts.ATLAS_ROLL_UP_NOTE.format(district=noun, units=units) if rolled else "")
 
@@ -178,12 +190,19 @@ def _ranking(mine: pd.DataFrame, scores: pd.DataFrame, units: str) -> list[tuple
             for k, (code, row) in enumerate(ranked.iterrows())]
 
 
-def rolled_row(rolled: RolledUp, indicator_id: str, units: str) -> IndicatorRow:
+def rolled_row(rolled: RolledUp, indicator_id: str, units: str, carried: bool = False,
+               approximate: bool = False) -> IndicatorRow:
     """The district's line of the indicator table: the rolled-up value against the targets, its label saying
-    when it is estimated and how many units gave a value when not all did."""
+    when it is estimated (`carried`: every value carried over from 2021-2025 is), approximate (a unit left out
+    a split old commune) and how many units gave a value when not all did. A count summed over only some of
+    the units is a floor, not the district's count: no gap is written for it."""
     indicator = INDICATORS[indicator_id]
     row = indicator_row(pd.Series({indicator.id: rolled.value}), indicator)
-    marks = [texts.ESTIMATED_MARK] if rolled.estimated else []
+    if indicator.aggregate == SUM and not rolled.complete:
+        row = replace(row, targets=tuple((target, NO_NUMBER) for target, _ in row.targets))
+    marks = [texts.ESTIMATED_MARK] if rolled.estimated or carried else []
+    if approximate:
+        marks.append(texts.APPROXIMATE_MARK)
     if not rolled.complete:
         marks.append(texts.ATLAS_GIVEN.format(given=COUNT_FORMAT.number(rolled.given),
                                               total=COUNT_FORMAT.number(rolled.units), units=units))

@@ -17,8 +17,8 @@ from layers.paper.atlas_blocks import draw_facts
 from layers.paper.atlas_unit import UnitLayout, blank_page, draw_page_number
 from layers.paper.drawing import WATERMARK_COLOUR
 from layers.paper.header_footer import ILLUSTRATIVE_COLOUR, draw_footer
-from layers.paper.layout import Box
-from layers.paper.text import LINE_SAMPLE, TEXT_COLOUR, font, text_size_pt, wrap_to_width
+from layers.paper.layout import Box, PageLayout
+from layers.paper.text import TEXT_COLOUR, font, line_height, text_size_pt, wrap_to_width
 from layers.view import MapView
 
 SIZE_KIND, SIZE_TITLE, SIZE_HEADING = 13.0, 24.0, 9.0  # on A4
@@ -48,26 +48,11 @@ class Cover:
 def cover_figure(cover: Cover, view: MapView, layout: UnitLayout, total: int) -> Figure:
     """Page 1: the province, "Tập bản đồ", the title, the illustrative stamp when due, then what the atlas
     holds (view, period, filters, units, order, how priority scores were made, sources, date)."""
-    fig, ax = blank_page(layout.page)
     page = layout.page
+    fig, ax = blank_page(page)
     fs = page.font_scale
-    x0, _, x1, top = page.header
-    width = x1 - x0
-    y = top
-    ax.text(x0, y, cover.heading.upper(), fontproperties=font(SIZE_HEADING * fs, bold=True), ha="left", va="top",
-            color=MUTED)
-    y -= _line(SIZE_HEADING * fs) * 2.2
-    ax.text(x0, y, texts.ATLAS_COVER_KIND.upper(), fontproperties=font(SIZE_KIND * fs, bold=True), ha="left",
-            va="top", color=MUTED)
-    y -= _line(SIZE_KIND * fs) * 1.4
-    lines = wrap_to_width(cover.title, SIZE_TITLE * fs, width * 72, bold=True)
-    ax.text(x0, y, "\n".join(lines), fontproperties=font(SIZE_TITLE * fs, bold=True), ha="left", va="top",
-            color=TEXT_COLOUR, linespacing=1.15)
-    y -= _line(SIZE_TITLE * fs) * 1.15 * len(lines) + 0.15 * fs
-    ax.plot([x0, x1], [y, y], color=TEXT_COLOUR, linewidth=1.2)
-    y -= 0.25 * fs
-    if cover.illustrative:
-        y = draw_stamp(ax, x0, y, width, fs)
+    x0, _, x1, _ = page.header
+    y = draw_cover_head(ax, page, cover.heading, texts.ATLAS_COVER_KIND, cover.title, cover.illustrative)
     facts = [(texts.ATLAS_COVER_VIEW, cover.view_title), (texts.PERIOD_LABEL, cover.period),
              (texts.XLSX_FILTERS, cover.filters), (texts.ATLAS_COVER_UNITS, cover.units),
              (texts.ATLAS_COVER_ORDER, cover.order), (texts.COL_SCORE, cover.recipe)]
@@ -77,6 +62,28 @@ def cover_figure(cover: Cover, view: MapView, layout: UnitLayout, total: int) ->
     draw_footer(ax, page, view, cover.export_date)
     draw_page_number(ax, page, 1, total)
     return fig
+
+
+def draw_cover_head(ax, page: PageLayout, heading: str, kind: str, title: str, illustrative: bool) -> float:
+    """The top of a cover (the atlas's, the briefing pack's): the province, the kind of document ("Tập bản đồ"),
+    the title when there is one, a rule, and the illustrative stamp when due; returns the height left below."""
+    fs = page.font_scale
+    x0, _, x1, top = page.header
+    width = x1 - x0
+    y = top
+    ax.text(x0, y, heading.upper(), fontproperties=font(SIZE_HEADING * fs, bold=True), ha="left", va="top",
+            color=MUTED)
+    y -= line_height(SIZE_HEADING * fs) * 2.2
+    ax.text(x0, y, kind.upper(), fontproperties=font(SIZE_KIND * fs, bold=True), ha="left", va="top", color=MUTED)
+    y -= line_height(SIZE_KIND * fs) * 1.4
+    if title.strip():
+        lines = wrap_to_width(title, SIZE_TITLE * fs, width * 72, bold=True)
+        ax.text(x0, y, "\n".join(lines), fontproperties=font(SIZE_TITLE * fs, bold=True), ha="left", va="top",
+                color=TEXT_COLOUR, linespacing=1.15)
+        y -= line_height(SIZE_TITLE * fs) * 1.15 * len(lines) + 0.15 * fs
+    ax.plot([x0, x1], [y, y], color=TEXT_COLOUR, linewidth=1.2)
+    y -= 0.25 * fs
+    return draw_stamp(ax, x0, y, width, fs) if illustrative else y
 
 
 def draw_stamp(ax, x: float, y: float, width: float, fs: float) -> float:
@@ -93,10 +100,6 @@ def draw_stamp(ax, x: float, y: float, width: float, fs: float) -> float:
     ax.text(x + box_w + 0.2 * fs, y - box_h / 2, "\n".join(note), fontproperties=font(10 * fs, bold=True),
             ha="left", va="center", color=ILLUSTRATIVE_COLOUR)
     return y - box_h - 0.3 * fs
-
-
-def _line(size: float) -> float:
-    return text_size_pt(LINE_SAMPLE, size)[1] / 72
 
 
 # --- contents ----------------------------------------------------------------------------------------------
@@ -120,9 +123,9 @@ def contents_grid(layout: UnitLayout, orientation: str) -> ContentsGrid:
     page = layout.page
     fs = page.font_scale
     size = SIZE_ENTRY * fs
-    line_h = _line(size) * 1.45
+    line_h = line_height(size) * 1.45
     x0, _, x1, top = page.header
-    body = (x0, page.footer[3] + 0.2 * fs, x1, top - _line(SIZE_CONTENTS_TITLE * fs) * 2.2)
+    body = (x0, page.footer[3] + 0.2 * fs, x1, top - line_height(SIZE_CONTENTS_TITLE * fs) * 2.2)
     rows = max(int((body[3] - body[1]) / line_h), 1)
     return ContentsGrid(rows=rows, columns=CONTENTS_COLUMNS[orientation], size=size, line_h=line_h, body=body)
 

@@ -266,11 +266,7 @@ def _districts_in(districts: PrintGeometry, local: PrintGeometry, extent: tuple)
         box = path.get_extents()
         return box.x0 < x1 and box.x1 > x0 and box.y0 < y1 and box.y1 > y0
 
-    keep = [i for i, path in enumerate(districts.district_paths) if reaches(path)]
-    return replace(local, district_names=[districts.district_names[i] for i in keep],
-                   district_paths=[districts.district_paths[i] for i in keep],
-                   district_anchors=np.asarray(districts.district_anchors)[keep].reshape(-1, 2),
-                   district_areas=np.asarray(districts.district_areas)[keep])
+    return local.with_districts(districts, [i for i, path in enumerate(districts.district_paths) if reaches(path)])
 
 
 def locator_box(layout: PageLayout) -> Box:

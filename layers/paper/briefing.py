@@ -4,20 +4,17 @@ print map exactly as the map page's PDF export prints it (layers/paper/render.bu
 
 Views may be of different periods and data sources: the caller hands each one's map page model, its period's
 full-resolution boundaries and its villages (BriefingSheet). Pages are drawn one at a time into matplotlib's
-PdfPages and let go before the next, as the atlas does (layers/paper/atlas.py), with the atlas's cover pieces
+PdfPages and let go before the next (layers/paper/page_writer.py), with the atlas's cover head, print map page
 and page number; fonts are embedded as TrueType (Type 42), so the text is searchable.
 """
 
 from __future__ import annotations
 
 import datetime
-import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-import matplotlib
 import pandas as pd
-from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 import texts
@@ -25,20 +22,13 @@ from geo.province import ProvinceData
 from geo.vnformat import COUNT_FORMAT, export_now, nfc
 from layers.briefing import PackEntry, entry
 from layers.page import MapPage
+from layers.paper.atlas import print_map_page
 from layers.paper.atlas_blocks import draw_facts
-from layers.paper.atlas_front import MUTED, SIZE_HEADING, SIZE_KIND, SIZE_TITLE, draw_stamp
+from layers.paper.atlas_front import draw_cover_head
 from layers.paper.atlas_unit import blank_page, draw_page_number
 from layers.paper.header_footer import province_heading
 from layers.paper.layout import PageLayout, page_layout
-from layers.paper.render import build_figure
-from layers.paper.text import LINE_SAMPLE, TEXT_COLOUR, font, text_size_pt, wrap_to_width
-
-# As the print map (render.py): embedded TrueType text, titles printed as typed, unhinted glyphs.
-matplotlib.rcParams["pdf.fonttype"] = 42
-matplotlib.rcParams["text.parse_math"] = False
-matplotlib.rcParams["text.hinting"] = "no_hinting"
-
-Progress = Callable[[int, int], None]  # (pages done, pages in all)
+from layers.paper.page_writer import PageWriter, Progress
 
 
 @dataclass(frozen=True)
@@ -68,34 +58,16 @@ def render_briefing(sheets: Sequence[BriefingSheet], *, cover: bool = True, cove
     first = 2 if cover else 1  # the first view's page
     total = len(sheets) + first - 1
     metadata = {"Title": nfc(cover_title) or texts.BRIEFING_KIND, "Creator": texts.APP_TITLE, "CreationDate": None}
-    buffer = io.BytesIO()
-    with PdfPages(buffer, metadata=metadata) as pdf:
-        done = 0
-
-        def emit(fig: Figure) -> None:
-            nonlocal done
-            pdf.savefig(fig)
-            fig.clear()  # the page is written: let its artists go before the next is drawn
-            done += 1
-            if progress is not None:
-                progress(done, total)
+    with PageWriter(metadata, total, progress) as pages:
+        emit = pages.emit
 
         if cover:
             entries = [entry(sheet.page, sheet.printed_title) for sheet in sheets]
             emit(cover_figure(entries, layout, province_heading(sheets[0].data.province), cover_title, day, total))
         for k, sheet in enumerate(sheets):
-            emit(view_figure(sheet, layout, paper, orientation, day, first + k, total))
-    return buffer.getvalue()
-
-
-def view_figure(sheet: BriefingSheet, layout: PageLayout, paper: str, orientation: str, day: datetime.date,
-                number: int, total: int) -> Figure:
-    """A view's page: the print map as the export section prints it (its title, top N, villages), numbered."""
-    built = sheet.page.built
-    fig = build_figure(built.view, sheet.data, page=paper, orientation=orientation, title=sheet.printed_title,
-                       export_date=day, highlighted=built.top, villages=sheet.villages)
-    draw_page_number(fig.axes[0], layout, number, total)  # the first axes is the page's
-    return fig
+            emit(print_map_page(sheet.page, sheet.data, sheet.villages, paper, orientation, sheet.printed_title, day,
+                                first + k, total))
+    return pages.pdf
 
 
 def cover_figure(entries: Sequence[PackEntry], layout: PageLayout, heading: str, title: str,
@@ -104,24 +76,8 @@ def cover_figure(entries: Sequence[PackEntry], layout: PageLayout, heading: str,
     data, then the date and each view with its page number."""
     fig, ax = blank_page(layout)
     fs = layout.font_scale
-    x0, _, x1, top = layout.header
-    width = x1 - x0
-    y = top
-    ax.text(x0, y, heading.upper(), fontproperties=font(SIZE_HEADING * fs, bold=True), ha="left", va="top",
-            color=MUTED)
-    y -= _line(SIZE_HEADING * fs) * 2.2
-    ax.text(x0, y, texts.BRIEFING_KIND.upper(), fontproperties=font(SIZE_KIND * fs, bold=True), ha="left",
-            va="top", color=MUTED)
-    y -= _line(SIZE_KIND * fs) * 1.4
-    if title.strip():
-        lines = wrap_to_width(nfc(title), SIZE_TITLE * fs, width * 72, bold=True)
-        ax.text(x0, y, "\n".join(lines), fontproperties=font(SIZE_TITLE * fs, bold=True), ha="left", va="top",
-                color=TEXT_COLOUR, linespacing=1.15)
-        y -= _line(SIZE_TITLE * fs) * 1.15 * len(lines) + 0.15 * fs
-    ax.plot([x0, x1], [y, y], color=TEXT_COLOUR, linewidth=1.2)
-    y -= 0.25 * fs
-    if any(e.illustrative for e in entries):
-        y = draw_stamp(ax, x0, y, width, fs)
+    x0, _, x1, _ = layout.header
+    y = draw_cover_head(ax, layout, heading, texts.BRIEFING_KIND, nfc(title), any(e.illustrative for e in entries))
     first = total - len(entries) + 1
     facts = [(texts.XLSX_EXPORTED_AT, day.strftime("%d/%m/%Y")),
              (texts.BRIEFING_COVER_MAPS, texts.BRIEFING_COVER_COUNT.format(count=COUNT_FORMAT.number(len(entries))))]
@@ -136,6 +92,3 @@ def _cover_line(e: PackEntry) -> str:
     title = e.title if e.period in e.title else texts.TITLE_IN_PERIOD.format(title=e.title, period=e.period)
     return texts.BRIEFING_COVER_ENTRY.format(title=title, filters=e.filters, source=e.source)
 
-
-def _line(size: float) -> float:
-    return text_size_pt(LINE_SAMPLE, size)[1] / 72

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import threading
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path as FilePath
 
@@ -58,6 +58,14 @@ class PrintGeometry:
     zone_anchors: np.ndarray = field(default_factory=lambda: np.empty((0, 2)))
     zone_areas: np.ndarray = field(default_factory=lambda: np.array([]))
     zone_units: tuple = ()  # per zone, the codes of the units sharing it
+
+    def with_districts(self, source: PrintGeometry, keep: list[int]) -> PrintGeometry:
+        """This geometry with the districts of `source` at the positions `keep` (names, outlines, anchors,
+        areas): the districts a page's map names."""
+        return replace(self, district_names=[source.district_names[i] for i in keep],
+                       district_paths=[source.district_paths[i] for i in keep],
+                       district_anchors=np.asarray(source.district_anchors)[keep].reshape(-1, 2),
+                       district_areas=np.asarray(source.district_areas)[keep])
 
     def zones_shared_with(self, selected: np.ndarray) -> np.ndarray:
         """Which zones share a unit with `selected` (a mask over the units): partly inside the selection."""

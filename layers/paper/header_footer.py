@@ -65,8 +65,8 @@ def draw_footer(ax, layout: PageLayout, view: MapView, export_date: datetime.dat
     x0, y0, x1, top = layout.footer
     fs = layout.font_scale
     line = nfc(view.source_line + "; " + texts.PRINT_EXPORT_DATE.format(date=export_date.strftime("%d/%m/%Y")))
-    right_w = max(text_size_pt(texts.PRINT_CRS, SIZE_FOOTER * fs * 0.95)[0],
-                  text_size_pt(texts.ILLUSTRATIVE_NOTE, SIZE_FOOTER * fs, bold=True)[0]) / 72
+    right_w = max([text_size_pt(texts.PRINT_CRS, SIZE_FOOTER * fs * 0.95)[0]] + [
+        text_size_pt(texts.ILLUSTRATIVE_NOTE, SIZE_FOOTER * fs, bold=True)[0]] * view.illustrative) / 72
     for size in _footer_sizes(fs):
         lines = wrap_to_width(line, size, (x1 - x0 - right_w - 0.25) * 72)
         line_h = text_size_pt(LINE_SAMPLE, size)[1] / 72 * 1.15

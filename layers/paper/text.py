@@ -66,3 +66,8 @@ def wrap_to_width(text: str, size: float, max_width_pt: float, bold: bool = Fals
     if current:
         lines.append(current)
     return lines or [""]
+
+
+def line_height(size: float) -> float:
+    """One line of text at `size` points, in inches: the font's full line box."""
+    return text_size_pt(LINE_SAMPLE, size)[1] / 72
