@@ -277,6 +277,8 @@ def test_values_carried_over_are_estimated_and_a_split_old_commune_makes_them_ap
     assert rows[CITY][HEALTH].endswith(f"— {texts.ESTIMATED_MARK}")  # 0/100 in every unit, yet carried over
     assert f"{texts.ESTIMATED_MARK}, {texts.APPROXIMATE_MARK}" in rows["Huyện Cao Lộc"][HEALTH]
     assert texts.APPROXIMATE_MARK not in " ".join(rows[CITY].values())
+    assert rows[CITY][HOUSES] == f"{HOUSES} (nhà)"  # counts carried over are added up: exact
+    assert rows["Huyện Cao Lộc"][HOUSES] == f"{HOUSES} (nhà) — {texts.APPROXIMATE_MARK}, 1/2 xã có số liệu"
 
 
 def test_units_without_a_district_get_a_page_of_their_own_not_nan(map_data_2021):

@@ -193,14 +193,15 @@ def _ranking(mine: pd.DataFrame, scores: pd.DataFrame, units: str) -> list[tuple
 def rolled_row(rolled: RolledUp, indicator_id: str, units: str, carried: bool = False,
                approximate: bool = False) -> IndicatorRow:
     """The district's line of the indicator table: the rolled-up value against the targets, its label saying
-    when it is estimated (`carried`: every value carried over from 2021-2025 is), approximate (a unit left out
+    when it is estimated (`carried`: a rate carried over from 2021-2025 is, as geo/carry_over combined it; a
+    count added up is not), approximate (a unit left out
     a split old commune) and how many units gave a value when not all did. A count summed over only some of
     the units is a floor, not the district's count: no gap is written for it."""
     indicator = INDICATORS[indicator_id]
     row = indicator_row(pd.Series({indicator.id: rolled.value}), indicator)
     if indicator.aggregate == SUM and not rolled.complete:
         row = replace(row, targets=tuple((target, NO_NUMBER) for target, _ in row.targets))
-    marks = [texts.ESTIMATED_MARK] if rolled.estimated or carried else []
+    marks = [texts.ESTIMATED_MARK] if rolled.estimated or (carried and indicator.aggregate != SUM) else []
     if approximate:
         marks.append(texts.APPROXIMATE_MARK)
     if not rolled.complete:
