@@ -25,17 +25,16 @@ from layers.paper.atlas_sheets import (
     ORDER_GAP,
     ORDER_NAME,
     ORDER_RANK,
-    ORDERS,
     AtlasPlan,
     IndicatorRow,
+    atlas_units,
     indicator_row,
     order_keys,
-    score_options,
     vietnamese_key,
 )
 from layers.style import CITY_PREFIX, DISTRICT_PREFIX
 from layers.tables import category_name
-from layers.thematic import PRIORITY, priority_recipe, view_scores
+from layers.thematic import PRIORITY, priority_recipe
 
 PER_UNIT, PER_DISTRICT = "unit", "district"
 PERS = (PER_UNIT, PER_DISTRICT)  # one page per unit, or per district (former district)
@@ -86,15 +85,7 @@ def plan_district_atlas(page: MapPage, table: pd.DataFrame, period: Period, *, o
     holding at least one of the filter's units (`units`, default the page's selection, all when none), in
     `order` (by name; by the mean priority score of their filtered units, highest first; by the gap of their
     rolled-up values, as plan_atlas orders units)."""
-    if order not in ORDERS:
-        raise ValueError(f"order must be one of {ORDERS}, not {order!r}")
-    options = score_options(page.choices.options, table, period)
-    rows = table.set_index("gso_code", drop=False)
-    codes = [str(c) for c in (units if units is not None else page.selected or table["gso_code"])]
-    unknown = [c for c in codes if c not in rows.index]
-    if unknown:
-        raise KeyError(f"units not in the table: {unknown[:5]}")
-    scores = page.built.scores if page.built.scores is not None else view_scores(options, table)
+    options, rows, codes, scores = atlas_units(page, table, period, order, units)
     chosen = rows.loc[list(dict.fromkeys(codes))]
     districts = list(dict.fromkeys(district_keys(chosen)))
     shown_ids = [i for i in indicators_with_values(table) if INDICATORS[i].aggregate != NONE]

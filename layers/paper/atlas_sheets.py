@@ -97,15 +97,7 @@ def plan_atlas(page: MapPage, table: pd.DataFrame, period: Period, *, order: str
     Every page gives its unit's priority score: the priority view's own, or else the score that view gives at
     its starting settings (weights, the first indicators with a target in the period's year), as the cover
     says (`recipe`)."""
-    if order not in ORDERS:
-        raise ValueError(f"order must be one of {ORDERS}, not {order!r}")
-    options = score_options(page.choices.options, table, period)
-    rows = table.set_index("gso_code", drop=False)
-    codes = [str(c) for c in (units if units is not None else page.selected or table["gso_code"])]
-    unknown = [c for c in codes if c not in rows.index]
-    if unknown:
-        raise KeyError(f"units not in the table: {unknown[:5]}")
-    scores = page.built.scores if page.built.scores is not None else view_scores(options, table)
+    options, rows, codes, scores = atlas_units(page, table, period, order, units)
     keys, notes, words = order_keys(order, page, table, scores)
     codes.sort(key=lambda code: (keys.get(code, float("inf")), vietnamese_key(_short(rows.loc[code])), code))
     details = priority_details(table, scores)
@@ -115,6 +107,22 @@ def plan_atlas(page: MapPage, table: pd.DataFrame, period: Period, *, order: str
                               names.get(code) if villages is not None else None, period.has_districts),
                        note=notes.get(code, "")) for code in codes)
     return AtlasPlan(sheets=sheets, order_words=words, recipe=priority_recipe(options))
+
+
+def atlas_units(page: MapPage, table: pd.DataFrame, period: Period, order: str, units: Sequence[str] | None
+                ) -> tuple[ViewOptions, pd.DataFrame, list[str], pd.DataFrame]:
+    """What an atlas is made of: the score options its pages state, the table by code, the units to print
+    (`units`, default the page's selection, all when it has none) and the priority scores."""
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {ORDERS}, not {order!r}")
+    options = score_options(page.choices.options, table, period)
+    rows = table.set_index("gso_code", drop=False)
+    codes = [str(c) for c in (units if units is not None else page.selected or table["gso_code"])]
+    unknown = [c for c in codes if c not in rows.index]
+    if unknown:
+        raise KeyError(f"units not in the table: {unknown[:5]}")
+    scores = page.built.scores if page.built.scores is not None else view_scores(options, table)
+    return options, rows, codes, scores
 
 
 def score_options(options: ViewOptions, table: pd.DataFrame, period: Period) -> ViewOptions:
