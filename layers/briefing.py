@@ -122,14 +122,18 @@ def read_list_file(content: bytes, room: int = MAX_VIEWS) -> LinkReading:
     return read_links(text, room)
 
 
-def list_file(views: Iterable[PackedView], titles: Sequence[str] = (), address: str = "") -> bytes:
+def list_file(views: Iterable[PackedView], titles: Sequence[str] = (), address: str = "",
+              illustrative: Sequence[bool] = ()) -> bytes:
     """The pack as a saved list: for each view a "# title" line (its own, else `titles`' entry) and its link
-    (`address`, the app's address, before the "?…" part when known), a blank line between views."""
-    titles = list(titles)
+    (`address`, the app's address, before the "?…" part when known), a blank line between views. A view showing
+    demo data (`illustrative`) says so in a comment line above its title, which reading back leaves aside (a
+    link's title is the last comment before it)."""
+    titles, illustrative = list(titles), list(illustrative)
     blocks = []
     for i, view in enumerate(views):
         title = view.title or (titles[i] if i < len(titles) else "")
-        blocks.append(f"{COMMENT} {_one_line(title)}\n{address}{view.query}\n")
+        mark = f"{COMMENT} {texts.ILLUSTRATIVE_NOTE}\n" if i < len(illustrative) and illustrative[i] else ""
+        blocks.append(f"{mark}{COMMENT} {_one_line(title)}\n{address}{view.query}\n")
     return "\n".join(blocks).encode("utf-8")
 
 

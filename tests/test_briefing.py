@@ -112,10 +112,13 @@ def test_the_saved_list_reads_back_as_the_same_pack():
     pack = (PackedView.of({"period": "2021-2025", "source": "demo", "view": "category"}, "Khu vực"),
             read_links(f"?{TWO_DISTRICTS}").views[0],
             PackedView.of({"view": "priority", "ticked": [""], "q": HOSTILE}, HOSTILE))
-    content = list_file(pack, titles=["", "Điện lưới hai huyện", ""], address="http://10.0.0.5:8501/")
+    content = list_file(pack, titles=["", "Điện lưới hai huyện", ""], address="http://10.0.0.5:8501/",
+                        illustrative=[True, False, False])
     lines = content.decode("utf-8").splitlines()
-    assert lines[0] == "# Khu vực" and lines[1].startswith("http://10.0.0.5:8501/?period=2021-2025")
-    assert lines[3] == "# Điện lưới hai huyện"  # a view without its own title is saved under the one shown
+    assert lines[0] == "# Dữ liệu minh họa — không phải số liệu chính thức"  # demo data, said in the file too
+    assert lines[1] == "# Khu vực" and lines[2].startswith("http://10.0.0.5:8501/?period=2021-2025")
+    assert lines[4] == "# Điện lưới hai huyện"  # a view without its own title is saved under the one shown
+    assert sum(line.startswith("# Dữ liệu minh họa") for line in lines) == 1
     back = read_list_file(content)
     assert back.errors == ()
     assert [v.params for v in back.views] == [v.params for v in pack]

@@ -160,7 +160,8 @@ BRIEFING_TOO_MANY = "Tài liệu họp có tối đa {limit} bản đồ: từ d
 BRIEFING_LIST_UPLOAD = "Mở danh sách đã lưu (.txt)"
 BRIEFING_LIST_SAVE = "Lưu danh sách (.txt)"
 BRIEFING_LIST_HELP = ("Danh sách là một tệp văn bản: mỗi bản đồ một dòng tiêu đề (bắt đầu bằng #) và một dòng liên "
-                      "kết. Có thể gửi qua thư điện tử và mở lại ở đây vào lần họp sau.")
+                      "kết; bản đồ dùng dữ liệu minh họa có thêm một dòng ghi chú nói điều đó. Có thể gửi qua thư "
+                      "điện tử và mở lại ở đây vào lần họp sau.")
 BRIEFING_FILE_NOT_TEXT = "Tệp đã chọn không phải danh sách liên kết dạng văn bản (.txt, mã UTF-8)."
 BRIEFING_FILE_TOO_BIG = "Tệp đã chọn lớn hơn {limit} KB: danh sách tài liệu họp chỉ có vài chục dòng."
 BRIEFING_COVER = "Có trang bìa"

@@ -156,7 +156,8 @@ def _add_controls(pack: tuple[PackedView, ...], views: list) -> None:
     if pack:
         titles = [view.title or ("" if isinstance(built, DataError) else built[0].built.view.title)
                   for view, built in zip(pack, views, strict=True)]
-        st.download_button(texts.BRIEFING_LIST_SAVE, list_file(pack, titles, map_address(st.context.url)),
+        demo = [not isinstance(built, DataError) and built[0].built.view.illustrative for built in views]
+        st.download_button(texts.BRIEFING_LIST_SAVE, list_file(pack, titles, map_address(st.context.url), demo),
                            file_name=export_file_name(texts.BRIEFING_KIND, LIST_EXTENSION, export_now().date()),
                            mime=LIST_MIME, on_click="ignore", key="briefing_list_save")
     st.caption(texts.BRIEFING_LIST_HELP)
