@@ -152,8 +152,12 @@ def test_a_saved_list_is_opened_and_offered_again(demo):
     assert texts.BRIEFING_LIST_SAVE in [b.proto.label for b in at.get("download_button")]
     at.file_uploader(key="briefing_upload").set_value(("anh.txt", b"\x89PNG\r\n\x1a\n\x00", "text/plain"))
     at = run(at)
-    assert texts.BRIEFING_FILE_NOT_TEXT in [said(e) for e in at.error]
+    assert f"Tệp «anh.txt»: {texts.BRIEFING_FILE_NOT_TEXT}" in [said(e) for e in at.error]
     assert rows(at) == ["1. Ưu tiên", "2. Hai huyện"]  # nothing lost
+    at.file_uploader(key="briefing_upload").set_value(("hop-thang-12.txt", f"# Lạc\nrác\n{PRIORITY}\n".encode(),
+                                                       "text/plain"))
+    at = run(at)
+    assert f"Tệp «hop-thang-12.txt»: {texts.BRIEFING_LINE_NOT_LINK.format(line=2)}" in [said(e) for e in at.error]
 
 
 def test_hostile_text_in_a_pasted_link_is_shown_as_plain_text(demo):

@@ -162,6 +162,7 @@ BRIEFING_LIST_SAVE = "Lưu danh sách (.txt)"
 BRIEFING_LIST_HELP = ("Danh sách là một tệp văn bản: mỗi bản đồ một dòng tiêu đề (bắt đầu bằng #) và một dòng liên "
                       "kết; bản đồ dùng dữ liệu minh họa có thêm một dòng ghi chú nói điều đó. Có thể gửi qua thư "
                       "điện tử và mở lại ở đây vào lần họp sau.")
+BRIEFING_IN_FILE = "Tệp «{file}»: {error}"
 BRIEFING_FILE_NOT_TEXT = "Tệp đã chọn không phải danh sách liên kết dạng văn bản (.txt, mã UTF-8)."
 BRIEFING_FILE_TOO_BIG = "Tệp đã chọn lớn hơn {limit} KB: danh sách tài liệu họp chỉ có vài chục dòng."
 BRIEFING_COVER = "Có trang bìa"

@@ -50,10 +50,12 @@ def _pack() -> tuple[PackedView, ...]:
     return tuple(st.session_state.get(BRIEFING_PACK, ()))
 
 
-def _take(reading: LinkReading) -> bool:
-    """The reading's views added to the pack; what it says kept for the page. True when nothing went wrong."""
+def _take(reading: LinkReading, file_name: str = "") -> bool:
+    """The reading's views added to the pack; what it says kept for the page, each error naming the file it came
+    from (`file_name`, for a saved list). True when nothing went wrong."""
     pack, left_off = added(_pack(), reading.views)
-    notes = [("error", error) for error in reading.errors[:MAX_ERRORS_SHOWN]]
+    notes = [("error", texts.BRIEFING_IN_FILE.format(file=file_name, error=error) if file_name else error)
+             for error in reading.errors[:MAX_ERRORS_SHOWN]]
     if left_off:
         notes.append(("error", texts.BRIEFING_FULL.format(limit=MAX_VIEWS, page=texts.PAGE_BRIEFING)))
     if len(pack) > len(_pack()):
@@ -73,7 +75,7 @@ def _on_paste() -> None:
 def _on_upload() -> None:
     upload = st.session_state.get(_UPLOAD)
     if upload is not None:
-        _take(read_list_file(upload.getvalue(), MAX_VIEWS - len(_pack())))
+        _take(read_list_file(upload.getvalue(), MAX_VIEWS - len(_pack())), file_name=upload.name)
 
 
 def _on_move(index: int, step: int) -> None:
