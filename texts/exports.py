@@ -1,5 +1,7 @@
 """Exports: the printed map (PNG/PDF) furniture, the Excel sheet, the offline HTML."""
 
+from geo import vocabulary as _vocabulary  # the keys; a leading underscore keeps it out of `texts`
+
 # Print map (PNG/PDF); "Dữ liệu minh họa" itself is ILLUSTRATIVE / ILLUSTRATIVE_NOTE above.
 PRINT_HEADER = "Tỉnh Lạng Sơn"
 PRINT_LEGEND_COUNT = "Số xã"
@@ -103,7 +105,7 @@ ATLAS_CONTENTS_OVERVIEW = "Bản đồ chung của tập"
 # (layers/paper/atlas_districts.py, atlas_district.py): one page per district of 2021-2025 or former district of
 # 2026-2030 instead of one per unit; the choice in the export section's atlas row.
 EXPORT_ATLAS_PER = "Mỗi trang một"
-ATLAS_DISTRICT_NOUN = {"2021-2025": "huyện", "2026-2030": "huyện cũ"}
+ATLAS_DISTRICT_NOUN = {_vocabulary.PERIOD_2021.key: "huyện", _vocabulary.PERIOD_2026.key: "huyện cũ"}
 ATLAS_FORMER_DISTRICT_NAME = "{name} (cũ)"
 ATLAS_NO_DISTRICT = "Chưa rõ huyện"  # the page of units whose data names no district
 ATLAS_FACT_UNITS = "Số {units}"

@@ -82,14 +82,16 @@ def _atlas(page: MapPage, province_data: ProvinceData, table: pd.DataFrame, map_
            paper: str, orientation: str, dpi: int, villages: pd.DataFrame | None) -> None:
     """The atlas: built on the click, page by page under a progress bar, then offered for saving (kept while the
     view, filter, title and paper stay as they were)."""
-    from layers.paper.atlas import ORDERS, PER_UNIT, PERS, ZIP_MIME, render_atlas_files
+    from layers.paper.atlas import ORDERS, PER_DISTRICT, PER_UNIT, PERS, ZIP_MIME, render_atlas_files
+    from layers.paper.atlas_districts import district_noun
 
     st.markdown(f"###### {texts.EXPORT_ATLAS_TITLE}")
     row = st.container(horizontal=True, wrap=True, vertical_alignment="bottom", key="export_atlas_row")
     period = province_data.period.key
-    nouns = {PER_UNIT: texts.UNIT_NOUN[period]}  # a page per unit, or per district (former district)
+    # A page per unit, or per district (former district).
+    nouns = {PER_UNIT: texts.UNIT_NOUN[period], PER_DISTRICT: district_noun(province_data.period)}
     per = row.radio(texts.EXPORT_ATLAS_PER, PERS, horizontal=True, key="export_atlas_per",
-                    format_func=lambda p: nouns.get(p, texts.ATLAS_DISTRICT_NOUN[period]))
+                    format_func=nouns.get)
     order = row.selectbox(texts.EXPORT_ATLAS_ORDER, ORDERS, format_func=texts.ATLAS_ORDER_NAMES.get,
                           key="export_atlas_order")
     png_dpi = dpi if row.checkbox(texts.EXPORT_ATLAS_PNG, key="export_atlas_png") else None
@@ -116,7 +118,7 @@ def _atlas(page: MapPage, province_data: ProvinceData, table: pd.DataFrame, map_
             saved.download_button(texts.EXPORT_ATLAS_SAVE_ZIP, atlas.png_zip,
                                   file_name=export_file_name(name, "zip", day), mime=ZIP_MIME, on_click="ignore",
                                   key="export_atlas_zip")
-    st.caption(texts.EXPORT_ATLAS_HELP.format(units=nouns[PER_UNIT], district=texts.ATLAS_DISTRICT_NOUN[period]))
+    st.caption(texts.EXPORT_ATLAS_HELP.format(units=nouns[PER_UNIT], district=nouns[PER_DISTRICT]))
 
 
 def _briefing_button(page: MapPage, title: str) -> None:
